@@ -1,0 +1,228 @@
+package parser
+
+import "fmt"
+
+// Status is how far a packet has come.
+type Status int
+
+// The three statuses a packet can have. The zero value is NotStarted, which
+// is also what a packet without a Status line is taken to be.
+const (
+	NotStarted Status = iota
+	InProgress
+	Complete
+)
+
+// String returns the status as the JSON output spells it.
+func (s Status) String() string {
+	switch s {
+	case InProgress:
+		return "in_progress"
+	case Complete:
+		return "complete"
+	default:
+		return "not_started"
+	}
+}
+
+// Words returns the status in the template's words, as a person writes it in
+// a packet ("🚧 Not Started", "🏗️ In Progress", "✅ Complete").
+func (s Status) Words() string {
+	switch s {
+	case InProgress:
+		return "🏗️ In Progress"
+	case Complete:
+		return "✅ Complete"
+	default:
+		return "🚧 Not Started"
+	}
+}
+
+// Priority is P0 (most urgent) to P3, or NoPriority.
+type Priority int
+
+// NoPriority marks a packet without a usable Priority line. It sorts after
+// every real priority.
+const NoPriority Priority = -1
+
+// Rank orders priorities for sorting: P0 < P1 < P2 < P3 < no priority.
+func (p Priority) Rank() int {
+	if p < 0 {
+		return 4
+	}
+	return int(p)
+}
+
+// String returns "P0".."P3", or "" for NoPriority.
+func (p Priority) String() string {
+	if p < 0 {
+		return ""
+	}
+	return fmt.Sprintf("P%d", int(p))
+}
+
+// Effort is an estimate in working days: a range from Low to High, with an
+// optional most-likely value.
+type Effort struct {
+	Low, High float64
+	// Likely is the most-likely value when the packet states one
+	// ("2-8 days (likely 3)"); HasLikely says whether it did.
+	Likely    float64
+	HasLikely bool
+}
+
+// Expected is the single-number estimate: the PERT mean
+// (low + 4*likely + high) / 6 when a most-likely value is given, otherwise
+// the midpoint of the range.
+func (e Effort) Expected() float64 {
+	if e.HasLikely {
+		return (e.Low + 4*e.Likely + e.High) / 6
+	}
+	return (e.Low + e.High) / 2
+}
+
+// Scale returns the effort multiplied by f (used for the part of an
+// in-progress packet that remains).
+func (e Effort) Scale(f float64) Effort {
+	return Effort{Low: e.Low * f, High: e.High * f, Likely: e.Likely * f, HasLikely: e.HasLikely}
+}
+
+// ExternalClass says what an external (non-packet) dependency's status cell
+// means for the plan.
+type ExternalClass int
+
+// External dependency classes. Only Blocking externals of required tables
+// block a packet; AtRisk ones are reported as risks.
+const (
+	Unknown ExternalClass = iota
+	Available
+	Blocking
+	AtRisk
+	Future
+)
+
+// String returns the class as the JSON output spells it.
+func (c ExternalClass) String() string {
+	switch c {
+	case Available:
+		return "available"
+	case Blocking:
+		return "blocking"
+	case AtRisk:
+		return "at_risk"
+	case Future:
+		return "future"
+	default:
+		return "unknown"
+	}
+}
+
+// Ref is a dependency-table row (or header line) that names another packet.
+type Ref struct {
+	// ID is the referenced packet's ID.
+	ID string
+	// Line is the 1-based line of the row in the packet's file.
+	Line int
+	// StatusText is the row's Status cell as written (mis-encoding repaired).
+	StatusText string
+}
+
+// External is a dependency-table row that names no packet: a service, a
+// package, an account.
+type External struct {
+	Name       string
+	StatusText string
+	Class      ExternalClass
+	// Required is true for rows of a required table. Only required
+	// externals whose Class is Blocking block the packet.
+	Required bool
+	Line     int
+}
+
+// Blocking reports whether this external stops its packet from starting.
+func (e External) Blocking() bool { return e.Required && e.Class == Blocking }
+
+// Packet is one work packet as read from its file.
+type Packet struct {
+	ID    string
+	Title string
+	// File is the path as the user would type it.
+	File string
+	// Line is the line of the packet's level-1 heading.
+	Line int
+
+	Priority Priority
+	Status   Status
+	// Progress is the percentage complete for in-progress packets that
+	// state one ("🏗️ 50% Complete"), or nil.
+	Progress *int
+	// Effort is the estimate, or nil when missing or TBD.
+	Effort *Effort
+	// Actual is the recorded actual effort in days, or nil.
+	Actual *float64
+
+	// Requires are the required packet references, in file order.
+	Requires []Ref
+	// Optional are the optional ("nice to have") packet references.
+	Optional []Ref
+	// Externals are the rows naming no packet, from both kinds of table.
+	Externals []External
+}
+
+// Remaining is the effort still to do: zero for complete packets and for
+// packets without an estimate, the unfinished share for in-progress packets
+// with a percentage, and the whole estimate otherwise.
+func (p *Packet) Remaining() Effort {
+	switch {
+	case p.Status == Complete || p.Effort == nil:
+		return Effort{}
+	case p.Status == InProgress && p.Progress != nil:
+		return p.Effort.Scale(1 - float64(*p.Progress)/100)
+	default:
+		return *p.Effort
+	}
+}
+
+// Severity is how bad a problem is: errors fail `plan check`.
+type Severity int
+
+// Problem severities.
+const (
+	Warning Severity = iota
+	Error
+)
+
+// String returns "warning" or "error".
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// Problem codes, as printed and as JSON carries them.
+const (
+	CodeCycle              = "cycle"
+	CodeDuplicateID        = "duplicate-id"
+	CodeDanglingRef        = "dangling-ref"
+	CodeStaleStatus        = "stale-status"
+	CodeInconsistentStatus = "inconsistent-status"
+	CodeMissingEffort      = "missing-effort"
+	CodeMissingStatus      = "missing-status"
+	CodeMissingPriority    = "missing-priority"
+	CodeParse              = "parse"
+)
+
+// Problem is something wrong with the input, at a file and line.
+type Problem struct {
+	Severity Severity
+	Code     string
+	Message  string
+	File     string
+	Line     int
+}
+
+// String formats the problem as `file:line: severity: code: message`.
+func (p Problem) String() string {
+	return fmt.Sprintf("%s:%d: %s: %s: %s", p.File, p.Line, p.Severity, p.Code, p.Message)
+}
