@@ -1,0 +1,584 @@
+package graph
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"gonum.org/v1/gonum/graph/simple"
+	"gonum.org/v1/gonum/graph/topo"
+
+	"github.com/workpackets/plan/parser"
+)
+
+// Edge is one required row, seen as an edge of the graph.
+type Edge struct {
+	// From is the dependency, To the packet that requires it.
+	From, To string
+	// File and Line locate the row in To's file.
+	File string
+	Line int
+}
+
+// Cycle is a dependency cycle: a strongly connected component of more than
+// one packet, or a packet that requires itself.
+type Cycle struct {
+	// IDs are the members, sorted.
+	IDs []string
+	// Path is one concrete cycle through the smallest member, following
+	// edges from dependency to dependent and ending where it starts:
+	// [A B C A] means B requires A, C requires B and A requires C.
+	Path []string
+	// Cut is a set of rows whose removal leaves the members without a
+	// cycle, sorted by (To, From). It is the smallest such set when Exact
+	// is true.
+	Cut []Edge
+	// Exact reports whether Cut was proven minimal. Components with more
+	// than maxExactEdges internal edges get a greedy cut (see findCut).
+	Exact bool
+}
+
+// maxExactEdges is the largest number of edges inside one component (self
+// edges not counted) for which the cut is searched exhaustively.
+const maxExactEdges = 12
+
+// pruneBudget bounds the edge visits spent making a heuristic cut minimal.
+const pruneBudget = 20_000_000
+
+// maxMessageSteps bounds how many steps of a cycle a problem message spells
+// out; the full path is in [Cycle.Path].
+const maxMessageSteps = 50
+
+// Cycles returns every cycle once, sorted by first ID. The result is empty,
+// never nil, when the graph is acyclic.
+func (g *Graph) Cycles() []Cycle {
+	out := make([]Cycle, len(g.cycles))
+	for k, c := range g.cycles {
+		out[k] = Cycle{
+			IDs:   slices.Clone(c.IDs),
+			Path:  slices.Clone(c.Path),
+			Cut:   slices.Clone(c.Cut),
+			Exact: c.Exact,
+		}
+	}
+	return out
+}
+
+// findCycles computes the strongly connected components with gonum's
+// TarjanSCC, numbers them in the order TarjanSCC returns them (reverse
+// topological: every edge between components goes from a higher number to a
+// lower one), and finds the path and cut of every cyclic component.
+func (g *Graph) findCycles() {
+	n := len(g.packets)
+	dg := simple.NewDirectedGraph()
+	for i := range n {
+		dg.AddNode(simple.Node(i))
+	}
+	self := make([]bool, n)
+	for to := range n {
+		for _, from := range g.req[to] {
+			if from == to {
+				// gonum's simple graphs panic on self edges.
+				self[to] = true
+				continue
+			}
+			dg.SetEdge(simple.Edge{F: simple.Node(from), T: simple.Node(to)})
+		}
+	}
+
+	sccs := topo.TarjanSCC(dg)
+	g.comp = make([]int, n)
+	g.cyclic = make([]bool, len(sccs))
+	g.cut = make(map[edge]bool)
+	for c, scc := range sccs {
+		members := make([]int, len(scc))
+		for k, v := range scc {
+			members[k] = int(v.ID())
+			g.comp[members[k]] = c
+		}
+		if len(members) == 1 && !self[members[0]] {
+			continue
+		}
+		g.cyclic[c] = true
+		slices.Sort(members)
+		g.cycles = append(g.cycles, g.newCycle(members))
+	}
+	slices.SortFunc(g.cycles, func(a, b Cycle) int { return cmp.Compare(a.IDs[0], b.IDs[0]) })
+}
+
+// newCycle builds the Cycle of one cyclic component, given its members in
+// index order, and records its cut in g.cut.
+func (g *Graph) newCycle(members []int) Cycle {
+	local := make(map[int]int, len(members))
+	for k, i := range members {
+		local[i] = k
+	}
+	// Internal edges in local indices, sorted by (to, from); self edges
+	// are always cut and kept apart.
+	var edges, selfs []edge
+	for k, i := range members {
+		for _, from := range g.req[i] {
+			f, in := local[from]
+			switch {
+			case !in:
+			case f == k:
+				selfs = append(selfs, edge{f, k})
+			default:
+				edges = append(edges, edge{f, k})
+			}
+		}
+	}
+	slices.SortFunc(edges, func(a, b edge) int {
+		return cmp.Or(cmp.Compare(a.to, b.to), cmp.Compare(a.from, b.from))
+	})
+
+	cutLocal, exact := findCut(len(members), edges)
+	cutLocal = append(cutLocal, selfs...)
+	slices.SortFunc(cutLocal, func(a, b edge) int {
+		return cmp.Or(cmp.Compare(a.to, b.to), cmp.Compare(a.from, b.from))
+	})
+
+	c := Cycle{IDs: g.ids(members), Exact: exact}
+	for _, e := range cutLocal {
+		ge := edge{members[e.from], members[e.to]}
+		g.cut[ge] = true
+		c.Cut = append(c.Cut, g.rowOf(ge))
+	}
+	c.Path = g.ids(cyclePath(members, local, g.req, g.by))
+	return c
+}
+
+// rowOf returns the Edge of a required row.
+func (g *Graph) rowOf(e edge) Edge {
+	to := g.packets[e.to]
+	return Edge{From: g.packets[e.from].ID, To: to.ID, File: to.File, Line: g.row[e]}
+}
+
+// cyclePath returns a shortest cycle through the first member, as packet
+// indices from that member back to it. The members form one strongly
+// connected component, so such a cycle exists (for a single member, the
+// component exists only because of its self edge).
+func cyclePath(members []int, local map[int]int, req, by [][]int) []int {
+	start := members[0]
+	if len(members) == 1 {
+		return []int{start, start}
+	}
+	// Breadth-first search along edges (dependency -> dependent) inside
+	// the component, until an edge leads back to start.
+	prev := make(map[int]int, len(members))
+	prev[start] = -1
+	queue := []int{start}
+	for len(queue) > 0 {
+		u := queue[0]
+		queue = queue[1:]
+		for _, v := range by[u] {
+			if _, in := local[v]; !in {
+				continue
+			}
+			if v == start && u != start {
+				path := []int{start}
+				for w := u; w != -1; w = prev[w] {
+					path = append(path, w)
+				}
+				slices.Reverse(path)
+				return path
+			}
+			if _, seen := prev[v]; !seen {
+				prev[v] = u
+				queue = append(queue, v)
+			}
+		}
+	}
+	return []int{start, start} // unreachable for a strongly connected component
+}
+
+// findCut returns a set of edges whose removal makes the graph of n nodes
+// and the given edges (no self edges, sorted) acyclic, and whether it is
+// proven to be the smallest.
+//
+// With at most maxExactEdges edges every subset is tried by increasing size,
+// each size in lexicographic order of the edge list, and the first that
+// leaves no cycle is taken: it is a minimum feedback arc set. Beyond that
+// the cut is greedy (and proven smallest only when it is one edge): the Eades-Lin-Smyth ordering heuristic (repeatedly take
+// away sinks and sources, otherwise the node with the largest out-degree
+// minus in-degree) gives an order whose backward edges are cut; then each
+// cut edge whose return cannot close a cycle is put back, so that no edge of
+// the cut is superfluous (within pruneBudget).
+func findCut(n int, edges []edge) ([]edge, bool) {
+	if len(edges) <= maxExactEdges {
+		return exactCut(n, edges), true
+	}
+	cut := greedyCut(n, edges)
+	// A cyclic component needs at least one row cut, so one is the
+	// smallest.
+	return cut, len(cut) <= 1
+}
+
+// exactCut tries every subset of edges by increasing size.
+func exactCut(n int, edges []edge) []edge {
+	m := len(edges)
+	removed := make([]bool, m)
+	for size := 0; size <= m; size++ {
+		// Enumerate combinations of size indices in lexicographic order.
+		idx := make([]int, size)
+		for k := range idx {
+			idx[k] = k
+		}
+		for {
+			clear(removed)
+			for _, k := range idx {
+				removed[k] = true
+			}
+			if acyclic(n, edges, removed) {
+				cut := make([]edge, size)
+				for k, e := range idx {
+					cut[k] = edges[e]
+				}
+				return cut
+			}
+			// Next combination.
+			k := size - 1
+			for k >= 0 && idx[k] == m-size+k {
+				k--
+			}
+			if k < 0 {
+				break
+			}
+			idx[k]++
+			for j := k + 1; j < size; j++ {
+				idx[j] = idx[j-1] + 1
+			}
+		}
+	}
+	return slices.Clone(edges)
+}
+
+// acyclic reports whether the graph of n nodes and the edges not removed
+// has no cycle (Kahn's algorithm).
+func acyclic(n int, edges []edge, removed []bool) bool {
+	indeg := make([]int, n)
+	out := make([][]int, n)
+	for k, e := range edges {
+		if removed[k] {
+			continue
+		}
+		indeg[e.to]++
+		out[e.from] = append(out[e.from], e.to)
+	}
+	var stack []int
+	for v := range n {
+		if indeg[v] == 0 {
+			stack = append(stack, v)
+		}
+	}
+	seen := 0
+	for len(stack) > 0 {
+		v := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		seen++
+		for _, w := range out[v] {
+			if indeg[w]--; indeg[w] == 0 {
+				stack = append(stack, w)
+			}
+		}
+	}
+	return seen == n
+}
+
+// greedyCut is the Eades-Lin-Smyth heuristic followed by pruning.
+func greedyCut(n int, edges []edge) []edge {
+	out := make([][]int, n)
+	in := make([][]int, n)
+	for _, e := range edges {
+		out[e.from] = append(out[e.from], e.to)
+		in[e.to] = append(in[e.to], e.from)
+	}
+	outdeg := make([]int, n)
+	indeg := make([]int, n)
+	for v := range n {
+		outdeg[v], indeg[v] = len(out[v]), len(in[v])
+	}
+	removed := make([]bool, n)
+	var sinks, sources []int
+	h := &deltaHeap{}
+	for v := range n {
+		switch {
+		case outdeg[v] == 0:
+			sinks = append(sinks, v)
+		case indeg[v] == 0:
+			sources = append(sources, v)
+		}
+		h.push(deltaItem{outdeg[v] - indeg[v], v})
+	}
+	var front, back []int // the order is front followed by back reversed
+	remove := func(v int) {
+		removed[v] = true
+		for _, w := range out[v] {
+			if removed[w] {
+				continue
+			}
+			indeg[w]--
+			if indeg[w] == 0 {
+				sources = append(sources, w)
+			}
+			h.push(deltaItem{outdeg[w] - indeg[w], w})
+		}
+		for _, u := range in[v] {
+			if removed[u] {
+				continue
+			}
+			outdeg[u]--
+			if outdeg[u] == 0 {
+				sinks = append(sinks, u)
+			}
+			h.push(deltaItem{outdeg[u] - indeg[u], u})
+		}
+	}
+	for left := n; left > 0; {
+		switch {
+		case len(sinks) > 0:
+			v := sinks[len(sinks)-1]
+			sinks = sinks[:len(sinks)-1]
+			if !removed[v] {
+				back = append(back, v)
+				remove(v)
+				left--
+			}
+		case len(sources) > 0:
+			v := sources[len(sources)-1]
+			sources = sources[:len(sources)-1]
+			if !removed[v] {
+				front = append(front, v)
+				remove(v)
+				left--
+			}
+		default:
+			for {
+				it := h.pop()
+				if removed[it.v] || it.delta != outdeg[it.v]-indeg[it.v] {
+					continue
+				}
+				front = append(front, it.v)
+				remove(it.v)
+				left--
+				break
+			}
+		}
+	}
+	pos := make([]int, n)
+	for k, v := range front {
+		pos[v] = k
+	}
+	for k, v := range back {
+		pos[v] = n - 1 - k
+	}
+
+	isCut := make([]bool, len(edges))
+	var cut []int
+	for k, e := range edges {
+		if pos[e.from] > pos[e.to] {
+			isCut[k] = true
+			cut = append(cut, k)
+		}
+	}
+
+	// Prune: put back every cut edge u -> v for which v does not reach u
+	// without the cut, i.e. whose return closes no cycle.
+	adj := make([][]int, n) // edge indices by source
+	for k, e := range edges {
+		adj[e.from] = append(adj[e.from], k)
+	}
+	budget := pruneBudget
+	seen := make([]int, n)
+	stamp := 0
+	for _, k := range cut {
+		if budget <= 0 {
+			break
+		}
+		stamp++
+		u, v := edges[k].from, edges[k].to
+		stack := []int{v}
+		seen[v] = stamp
+		reaches := false
+		for len(stack) > 0 && !reaches {
+			x := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, ek := range adj[x] {
+				budget--
+				if isCut[ek] {
+					continue
+				}
+				y := edges[ek].to
+				if y == u {
+					reaches = true
+					break
+				}
+				if seen[y] != stamp {
+					seen[y] = stamp
+					stack = append(stack, y)
+				}
+			}
+		}
+		if !reaches {
+			isCut[k] = false
+		}
+	}
+	var result []edge
+	for k, e := range edges {
+		if isCut[k] {
+			result = append(result, e)
+		}
+	}
+	return result
+}
+
+// deltaItem is a node with its out-degree minus in-degree at push time.
+type deltaItem struct{ delta, v int }
+
+// deltaHeap is a max-heap on delta, ties to the smaller node. Stale items
+// are skipped by the caller.
+type deltaHeap struct{ items []deltaItem }
+
+func (h *deltaHeap) less(a, b deltaItem) bool {
+	if a.delta != b.delta {
+		return a.delta > b.delta
+	}
+	return a.v < b.v
+}
+
+func (h *deltaHeap) push(it deltaItem) {
+	h.items = append(h.items, it)
+	for k := len(h.items) - 1; k > 0; {
+		p := (k - 1) / 2
+		if !h.less(h.items[k], h.items[p]) {
+			break
+		}
+		h.items[k], h.items[p] = h.items[p], h.items[k]
+		k = p
+	}
+}
+
+func (h *deltaHeap) pop() deltaItem {
+	top := h.items[0]
+	last := len(h.items) - 1
+	h.items[0] = h.items[last]
+	h.items = h.items[:last]
+	for k := 0; ; {
+		l, r, m := 2*k+1, 2*k+2, k
+		if l < last && h.less(h.items[l], h.items[m]) {
+			m = l
+		}
+		if r < last && h.less(h.items[r], h.items[m]) {
+			m = r
+		}
+		if m == k {
+			break
+		}
+		h.items[k], h.items[m] = h.items[m], h.items[k]
+		k = m
+	}
+	return top
+}
+
+// Problems returns the problems the graph finds, sorted by file and line:
+// one `cycle` error per cycle, at the first row of its path, and an
+// `inconsistent-status` warning for every row by which a complete packet
+// requires an unfinished one.
+func (g *Graph) Problems() []parser.Problem {
+	out := []parser.Problem{}
+	for _, c := range g.cycles {
+		first := g.rowOf(edge{g.index[c.Path[0]], g.index[c.Path[1]]})
+		out = append(out, parser.Problem{
+			Severity: parser.Error,
+			Code:     parser.CodeCycle,
+			Message:  g.cycleMessage(c),
+			File:     first.File,
+			Line:     first.Line,
+		})
+	}
+	for to, p := range g.packets {
+		if !g.done(to) {
+			continue
+		}
+		for _, from := range g.req[to] {
+			if g.done(from) {
+				continue
+			}
+			dep := g.packets[from]
+			out = append(out, parser.Problem{
+				Severity: parser.Warning,
+				Code:     parser.CodeInconsistentStatus,
+				Message: fmt.Sprintf("%s is complete but requires %s, which is %s",
+					p.ID, dep.ID, statusWords(dep.Status)),
+				File: p.File,
+				Line: g.row[edge{from, to}],
+			})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b parser.Problem) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Code, b.Code), cmp.Compare(a.Message, b.Message))
+	})
+	return out
+}
+
+// cycleMessage spells out a cycle: its path, the rows along it and the rows
+// to change.
+func (g *Graph) cycleMessage(c Cycle) string {
+	var b strings.Builder
+	steps := len(c.Path) - 1
+	if steps <= maxMessageSteps {
+		b.WriteString(strings.Join(c.Path, " -> "))
+	} else {
+		fmt.Fprintf(&b, "%s -> ... (%d more) -> %s",
+			strings.Join(c.Path[:maxMessageSteps-1], " -> "), steps-maxMessageSteps, c.Path[steps-1]+" -> "+c.Path[steps])
+	}
+	b.WriteString(": ")
+	for k := 0; k < steps; k++ {
+		if k == maxMessageSteps {
+			fmt.Fprintf(&b, ", and %d more rows", steps-k)
+			break
+		}
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(describeRow(g.rowOf(edge{g.index[c.Path[k]], g.index[c.Path[k+1]]})))
+	}
+	switch {
+	case len(c.Cut) == 1:
+		b.WriteString("; to break it, remove or make optional the row ")
+	case c.Exact:
+		fmt.Fprintf(&b, "; to break it, remove or make optional these %d rows: ", len(c.Cut))
+	default:
+		fmt.Fprintf(&b, "; to break it, remove or make optional these %d rows (found by a greedy heuristic, there may be a smaller set): ", len(c.Cut))
+	}
+	for k, e := range c.Cut {
+		if k == maxMessageSteps {
+			fmt.Fprintf(&b, ", and %d more rows", len(c.Cut)-k)
+			break
+		}
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(describeRow(e))
+	}
+	return b.String()
+}
+
+// describeRow reads "B requires A (b.md:12)".
+func describeRow(e Edge) string {
+	return fmt.Sprintf("%s requires %s (%s:%d)", e.To, e.From, e.File, e.Line)
+}
+
+// statusWords spells a status for messages.
+func statusWords(s parser.Status) string {
+	switch s {
+	case parser.InProgress:
+		return "in progress"
+	case parser.Complete:
+		return "complete"
+	default:
+		return "not started"
+	}
+}

@@ -1,0 +1,224 @@
+package graph
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/workpackets/plan/parser"
+)
+
+// Graph is the dependency graph of a set of packets. It is immutable once
+// built by [New] and safe for concurrent reads.
+type Graph struct {
+	packets []*parser.Packet
+	index   map[string]int
+
+	// req[i] are the packets i requires (indices, sorted, deduplicated,
+	// including i itself for a self-dependency); by[i] are the packets that
+	// require i.
+	req, by [][]int
+	// row[edge{from, to}] is the line of the first row in to's file that
+	// requires from.
+	row map[edge]int
+
+	// dag and dagBy are req and by without the cut edges of cycles.
+	dag, dagBy [][]int
+
+	// comp[i] is the strongly connected component of i.
+	comp   []int
+	cycles []Cycle
+	cut    map[edge]bool
+	// cyclic[c] reports whether component c is a cycle.
+	cyclic []bool
+
+	eff []parser.Priority
+}
+
+// edge is a required edge between packet indices: from is the dependency,
+// to the packet that requires it.
+type edge struct{ from, to int }
+
+// New builds the graph of packets. Packets are expected to have unique IDs
+// (the parser reports duplicates); should two share an ID, the first one is
+// kept. Nil packets are skipped. References to IDs not in the set are
+// ignored.
+func New(packets []*parser.Packet) *Graph {
+	ps := make([]*parser.Packet, 0, len(packets))
+	index := make(map[string]int, len(packets))
+	for _, p := range packets {
+		if p == nil {
+			continue
+		}
+		if _, dup := index[p.ID]; dup {
+			continue
+		}
+		index[p.ID] = -1
+		ps = append(ps, p)
+	}
+	slices.SortStableFunc(ps, func(a, b *parser.Packet) int { return cmp.Compare(a.ID, b.ID) })
+	for i, p := range ps {
+		index[p.ID] = i
+	}
+
+	n := len(ps)
+	g := &Graph{
+		packets: ps,
+		index:   index,
+		req:     make([][]int, n),
+		by:      make([][]int, n),
+		row:     make(map[edge]int),
+	}
+	for to, p := range ps {
+		for _, r := range p.Requires {
+			from, ok := index[r.ID]
+			if !ok {
+				continue
+			}
+			e := edge{from, to}
+			if line, seen := g.row[e]; seen {
+				if r.Line < line {
+					g.row[e] = r.Line
+				}
+				continue
+			}
+			g.row[e] = r.Line
+			g.req[to] = append(g.req[to], from)
+			g.by[from] = append(g.by[from], to)
+		}
+	}
+	for i := range n {
+		slices.Sort(g.req[i])
+		// by[] is filled in increasing order of the dependent already.
+	}
+
+	g.findCycles()
+	g.dag = make([][]int, n)
+	g.dagBy = make([][]int, n)
+	for to := range n {
+		for _, from := range g.req[to] {
+			if g.cut[edge{from, to}] {
+				continue
+			}
+			g.dag[to] = append(g.dag[to], from)
+			g.dagBy[from] = append(g.dagBy[from], to)
+		}
+	}
+	g.effectivePriorities()
+	return g
+}
+
+// Packets returns the packets of the graph, sorted by ID.
+func (g *Graph) Packets() []*parser.Packet {
+	return slices.Clone(g.packets)
+}
+
+// Packet returns the packet with the given ID, or nil if there is none.
+func (g *Graph) Packet(id string) *parser.Packet {
+	i, ok := g.index[id]
+	if !ok {
+		return nil
+	}
+	return g.packets[i]
+}
+
+// Requires returns the IDs of the packets that id directly requires, sorted.
+// It includes id itself when the packet requires itself, and is empty for an
+// unknown ID.
+func (g *Graph) Requires(id string) []string {
+	i, ok := g.index[id]
+	if !ok {
+		return []string{}
+	}
+	return g.ids(g.req[i])
+}
+
+// RequiredBy returns the IDs of the packets that directly require id, sorted.
+func (g *Graph) RequiredBy(id string) []string {
+	i, ok := g.index[id]
+	if !ok {
+		return []string{}
+	}
+	return g.ids(g.by[i])
+}
+
+// DAGRequires is [Graph.Requires] without the cut edges of cycles (see
+// [Cycle.Cut]). Taken over all packets these edges form no cycle.
+func (g *Graph) DAGRequires(id string) []string {
+	i, ok := g.index[id]
+	if !ok {
+		return []string{}
+	}
+	return g.ids(g.dag[i])
+}
+
+// EffectivePriority returns the best (most urgent) priority of the packet
+// and of every packet that transitively requires it: a P2 packet that a P0
+// packet waits on is effectively P0. It is [parser.NoPriority] for an
+// unknown ID or when none of them has a priority.
+func (g *Graph) EffectivePriority(id string) parser.Priority {
+	i, ok := g.index[id]
+	if !ok {
+		return parser.NoPriority
+	}
+	return g.eff[i]
+}
+
+// effectivePriorities fills g.eff. Within a strongly connected component
+// every member reaches every other, so the components are processed in
+// reverse topological order (dependents first), each taking the best of its
+// own members and of the components that require it.
+func (g *Graph) effectivePriorities() {
+	n := len(g.packets)
+	ncomp := len(g.cyclic)
+	best := make([]parser.Priority, ncomp)
+	for c := range best {
+		best[c] = parser.NoPriority
+	}
+	members := g.componentMembers()
+	// Components are numbered in reverse topological order: every edge
+	// between two components goes from a higher number to a lower one
+	// (see findCycles), so component 0 has no dependents outside itself.
+	for c := range ncomp {
+		for _, i := range members[c] {
+			best[c] = better(best[c], g.packets[i].Priority)
+			for _, j := range g.by[i] {
+				if d := g.comp[j]; d != c {
+					best[c] = better(best[c], best[d])
+				}
+			}
+		}
+	}
+	g.eff = make([]parser.Priority, n)
+	for i := range n {
+		g.eff[i] = best[g.comp[i]]
+	}
+}
+
+// better returns the more urgent of two priorities.
+func better(a, b parser.Priority) parser.Priority {
+	if b.Rank() < a.Rank() {
+		return b
+	}
+	return a
+}
+
+// componentMembers lists the members of every component, in index order.
+func (g *Graph) componentMembers() [][]int {
+	members := make([][]int, len(g.cyclic))
+	for i, c := range g.comp {
+		members[c] = append(members[c], i)
+	}
+	return members
+}
+
+// done reports whether packet i is finished.
+func (g *Graph) done(i int) bool { return g.packets[i].Status == parser.Complete }
+
+// ids maps indices to IDs. Indices in increasing order give IDs sorted.
+func (g *Graph) ids(is []int) []string {
+	out := make([]string, len(is))
+	for k, i := range is {
+		out[k] = g.packets[i].ID
+	}
+	return out
+}
