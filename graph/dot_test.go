@@ -1,0 +1,72 @@
+package graph
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/workpackets/plan/parser"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// dotExample has two top-level folders, every status, an optional row, a
+// cycle, an external blocker and a critical path.
+func dotExample() []*parser.Packet {
+	progress := 40
+	return []*parser.Packet{
+		pkt("API-001", file("work/backend/API-001.md"), title("Schema"), pri(0), done, effort(2, 3)),
+		pkt("API-002", file("work/backend/API-002.md"), title("Endpoints"), pri(1), wip, effort(3, 4),
+			func(p *parser.Packet) { p.Progress = &progress }, req("API-001")),
+		pkt("API-003", file("work/backend/API-003.md"), title("Billing"), req("API-002"),
+			ext("Payment provider account", parser.Blocking)),
+		pkt("UI-001", file("work/frontend/UI-001.md"), title("Shell"), effort(1, 1), optional("API-002")),
+		pkt("UI-002", file("work/frontend/UI-002.md"), title("Checkout"), req("UI-001", "API-003", "UI-003"),
+			func(p *parser.Packet) { p.Effort = &parser.Effort{Low: 2, High: 8, Likely: 3, HasLikely: true} }),
+		pkt("UI-003", file("work/frontend/UI-003.md"), title("Cart"), req("UI-002")),
+		pkt("OPS-001", file("work/OPS-001.md"), title("Deploy"), req("OPS-001"), effort(0.5, 0.5)),
+	}
+}
+
+func TestWriteDOTGolden(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, WriteDOT(&buf, New(dotExample()), DOTOptions{Critical: []string{"API-002", "API-003", "UI-002"}}))
+
+	golden := filepath.Join("testdata", "example.dot.golden")
+	if *update {
+		require.NoError(t, os.MkdirAll("testdata", 0o755))
+		require.NoError(t, os.WriteFile(golden, buf.Bytes(), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), buf.String())
+
+	var again bytes.Buffer
+	require.NoError(t, WriteDOT(&again, New(dotExample()), DOTOptions{Critical: []string{"API-002", "API-003", "UI-002"}}))
+	assert.Equal(t, buf.String(), again.String(), "same input, same bytes")
+
+	requireRenders(t, buf.Bytes())
+}
+
+// requireRenders runs Graphviz on the DOT text when dot is installed and
+// returns the SVG.
+func requireRenders(t *testing.T, src []byte) string {
+	t.Helper()
+	dotPath, err := exec.LookPath("dot")
+	if err != nil {
+		t.Skip("dot (Graphviz) is not installed")
+	}
+	cmd := exec.Command(dotPath, "-Tsvg")
+	cmd.Stdin = bytes.NewReader(src)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	require.NoError(t, cmd.Run(), "dot failed: %s\n%s", errOut.String(), src)
+	require.Empty(t, errOut.String(), "dot warned")
+	return out.String()
+}
