@@ -1,0 +1,571 @@
+package schedule
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"github.com/workpackets/plan/parser"
+)
+
+// Defaults of [SimOptions].
+const (
+	DefaultIterations = 10_000
+	DefaultSeed       = 20260101
+	DefaultBins       = 20
+	// MaxIterations bounds SimOptions.Iterations (the finish times are
+	// kept, 8 bytes each).
+	MaxIterations = 100_000_000
+	// MinCalibrationRatios is the number of actual/estimate ratios below
+	// which calibration mixes in a neutral prior.
+	MinCalibrationRatios = 5
+)
+
+// DefaultPercentiles are the percentiles reported when none are asked for.
+var DefaultPercentiles = []float64{50, 80, 95}
+
+// Warning codes of [Estimate.Warnings].
+const (
+	// WarnLognormalFallback: a task's range starts at or below zero, so
+	// the lognormal cannot be fitted and the task is sampled triangular.
+	WarnLognormalFallback = "lognormal-fallback"
+	// WarnCalibrationPrior: fewer than MinCalibrationRatios ratios; neutral
+	// ratios of 1 were mixed in.
+	WarnCalibrationPrior = "calibration-prior"
+	// WarnCalibrationEmpty: calibration was asked for without any ratio.
+	WarnCalibrationEmpty = "calibration-empty"
+)
+
+// SimOptions configures [Network.Simulate]. The zero value is valid: 10,000
+// lognormal iterations with DefaultSeed, unlimited parallelism, no
+// calibration, percentiles 50, 80 and 95, 20 histogram bins.
+type SimOptions struct {
+	// Iterations is the number of simulated projects (0: DefaultIterations).
+	Iterations int
+	// Seed fixes the random numbers (0: DefaultSeed). Iteration i draws
+	// from a PCG stream derived from (Seed, i) alone, so results do not
+	// depend on Workers or on the number of cores.
+	Seed uint64
+	// Dist is how effort ranges are read.
+	Dist Distribution
+	// Team, when >= 1, runs the list scheduler of [Network.ListSchedule]
+	// on each iteration's durations (priorities stay those of the
+	// deterministic plan); 0 means unlimited parallelism.
+	Team int
+	// Calibrate multiplies every draw by an actual/estimate ratio resampled
+	// uniformly from Ratios (evidence-based scheduling). With fewer than
+	// MinCalibrationRatios ratios, neutral ratios of 1 are added up to
+	// that count and a warning says so; with none, nothing is calibrated
+	// and a warning says so.
+	Calibrate bool
+	// Ratios are the actual/estimate ratios of finished work (estimate =
+	// parser.Effort.Expected); each must be finite and positive.
+	Ratios []float64
+	// Percentiles to report, each in [0, 100] (nil: DefaultPercentiles).
+	Percentiles []float64
+	// Bins is the number of histogram bins (0: DefaultBins).
+	Bins int
+	// Workers is the number of goroutines (0: runtime.GOMAXPROCS(0)). It
+	// changes the speed, never the result.
+	Workers int
+}
+
+// Percentile is one reported percentile of the finish time.
+type Percentile struct {
+	// P is the percentile, 0..100.
+	P float64
+	// Days is the finish time in working days that a share P/100 of the
+	// iterations do not exceed (linear interpolation between order
+	// statistics, as numpy's default and R's type 7).
+	Days float64
+}
+
+// Score is a per-task number of a simulation.
+type Score struct {
+	ID    string
+	Score float64
+}
+
+// Bin is one histogram bin of finish times: [From, To), the last bin
+// closed.
+type Bin struct {
+	From, To float64
+	Count    int
+}
+
+// Warning is something the caller should tell the user; the package never
+// prints.
+type Warning struct {
+	// Code is one of the Warn* constants.
+	Code string
+	// ID is the task concerned, or "".
+	ID      string
+	Message string
+}
+
+// Estimate is the result of a Monte Carlo simulation. Times are working
+// days from day 0.
+type Estimate struct {
+	Iterations int
+	Seed       uint64
+	Dist       Distribution
+	// Team is the team size, 0 for unlimited.
+	Team int
+	// Percentiles are in the order asked for.
+	Percentiles []Percentile
+	// Mean is the mean finish time.
+	Mean float64
+	// Deterministic is the CPM critical path with its optimistic, expected
+	// and pessimistic lengths (see [Network.CPM]).
+	Deterministic CriticalPath
+	// MergeBias is Mean - Deterministic.Expected: how much later than the
+	// expected critical path the project is expected to finish, because
+	// merging parallel paths (and, with a team, waiting for people) only
+	// ever delays.
+	MergeBias float64
+	// Criticality is, per task, the share of iterations in which it lies on
+	// a critical path, highest first (ties by ID). Without a team a task is
+	// critical when a chain of tight predecessors links it to the finish
+	// (every such chain counts). With a team the critical chain is followed
+	// back from the last task to finish through what let each task start:
+	// a predecessor finishing, or else the person becoming free.
+	Criticality []Score
+	// Sensitivity is, per task, the Pearson correlation between its sampled
+	// duration and the finish time, highest first (ties by ID); 0 for
+	// deterministic durations.
+	Sensitivity []Score
+	// Histogram has Bins equal-width bins from the smallest to the largest
+	// finish.
+	Histogram []Bin
+	// Finishes are all simulated finish times, sorted.
+	Finishes []float64
+	// Ratios are the calibration ratios actually resampled (prior
+	// included), nil without calibration.
+	Ratios []float64
+	// Warnings are to be shown to the user.
+	Warnings []Warning
+}
+
+// Percentile returns the p-th percentile (0..100) of the finish times, by
+// linear interpolation between order statistics.
+func (e *Estimate) Percentile(p float64) float64 {
+	return percentile(e.Finishes, p)
+}
+
+// Probability returns the share of iterations that finish within days.
+func (e *Estimate) Probability(days float64) float64 {
+	if len(e.Finishes) == 0 {
+		return 0
+	}
+	k := sort.Search(len(e.Finishes), func(i int) bool { return e.Finishes[i] > days })
+	return float64(k) / float64(len(e.Finishes))
+}
+
+func percentile(sorted []float64, p float64) float64 {
+	if len(sorted) == 0 {
+		return 0
+	}
+	h := (float64(len(sorted)) - 1) * p / 100
+	lo := int(math.Floor(h))
+	if lo >= len(sorted)-1 {
+		return sorted[len(sorted)-1]
+	}
+	return sorted[lo] + (h-float64(lo))*(sorted[lo+1]-sorted[lo])
+}
+
+// blockSize is the number of consecutive iterations a worker takes at a
+// time; per-block sums are merged in block order, so floating-point sums do
+// not depend on the number of workers.
+const blockSize = 64
+
+// Simulate runs the Monte Carlo estimate of the network's finish time. It
+// returns an error for an invalid network or options. The result depends
+// only on the network and the options other than Workers.
+func (n *Network) Simulate(opts SimOptions) (*Estimate, error) {
+	c, err := n.compile()
+	if err != nil {
+		return nil, err
+	}
+	o, err := opts.normalize()
+	if err != nil {
+		return nil, err
+	}
+	tm, cp := c.cpm(n.Tasks)
+	est := &Estimate{
+		Iterations:    o.Iterations,
+		Seed:          o.Seed,
+		Dist:          o.Dist,
+		Team:          o.Team,
+		Deterministic: cp,
+	}
+
+	s := &sim{c: c, iters: o.Iterations, seed: o.Seed, team: o.Team, t0: cp.Expected}
+	s.samplers = make([]sampler, c.n)
+	s.mean = c.durations(n.Tasks, parser.Effort.Expected)
+	for p, i := range c.order {
+		var fb bool
+		s.samplers[p], fb = newSampler(n.Tasks[i].Effort, o.Dist)
+		if fb {
+			est.Warnings = append(est.Warnings, Warning{Code: WarnLognormalFallback, ID: n.Tasks[i].ID,
+				Message: fmt.Sprintf("%s: range %g-%g starts at zero or below; sampled triangular instead of lognormal",
+					n.Tasks[i].ID, n.Tasks[i].Effort.Low, n.Tasks[i].Effort.High)})
+		}
+	}
+	if o.Calibrate {
+		switch k := len(o.Ratios); {
+		case k == 0:
+			est.Warnings = append(est.Warnings, Warning{Code: WarnCalibrationEmpty,
+				Message: "no finished work with an actual effort: nothing to calibrate with"})
+		case k < MinCalibrationRatios:
+			s.ratios = append(append([]float64(nil), o.Ratios...), make([]float64, MinCalibrationRatios-k)...)
+			for j := k; j < MinCalibrationRatios; j++ {
+				s.ratios[j] = 1
+			}
+			est.Warnings = append(est.Warnings, Warning{Code: WarnCalibrationPrior,
+				Message: fmt.Sprintf("only %d actual/estimate ratio(s); mixed in %d neutral ratio(s) of 1", k, MinCalibrationRatios-k)})
+		default:
+			s.ratios = append([]float64(nil), o.Ratios...)
+		}
+		est.Ratios = s.ratios
+	}
+	if o.Team > 0 {
+		s.tm = tm
+		s.tasks = n.Tasks
+	}
+	s.run(o.Workers)
+
+	// Deterministic reductions, all in iteration or position order.
+	fin := s.finishes
+	sum := 0.0
+	for _, f := range fin {
+		sum += f
+	}
+	est.Mean = sum / float64(len(fin))
+	est.MergeBias = est.Mean - cp.Expected
+
+	est.Criticality = make([]Score, c.n)
+	est.Sensitivity = make([]Score, c.n)
+	nf := float64(len(fin))
+	var sy, syy float64
+	for _, f := range fin {
+		y := f - s.t0
+		sy += y
+		syy += y * y
+	}
+	vy := syy - sy*sy/nf
+	for p, i := range c.order {
+		id := n.Tasks[i].ID
+		est.Criticality[p] = Score{ID: id, Score: float64(s.crit[p]) / nf}
+		vx := s.sxx[p] - s.sx[p]*s.sx[p]/nf
+		cov := s.sxy[p] - s.sx[p]*sy/nf
+		r := 0.0
+		if vx > 1e-12*nf*math.Max(1, s.mean[p]*s.mean[p]) && vy > 0 {
+			r = cov / math.Sqrt(vx*vy)
+			r = math.Max(-1, math.Min(1, r))
+		}
+		est.Sensitivity[p] = Score{ID: id, Score: r}
+	}
+	sortScores(est.Criticality)
+	sortScores(est.Sensitivity)
+
+	sort.Float64s(fin)
+	est.Finishes = fin
+	for _, p := range o.Percentiles {
+		est.Percentiles = append(est.Percentiles, Percentile{P: p, Days: percentile(fin, p)})
+	}
+	est.Histogram = histogram(fin, o.Bins)
+	return est, nil
+}
+
+func sortScores(s []Score) {
+	sort.Slice(s, func(i, j int) bool {
+		if s[i].Score != s[j].Score {
+			return s[i].Score > s[j].Score
+		}
+		return s[i].ID < s[j].ID
+	})
+}
+
+// histogram bins sorted values into bins equal-width bins over [min, max].
+func histogram(sorted []float64, bins int) []Bin {
+	if len(sorted) == 0 {
+		return []Bin{}
+	}
+	lo, hi := sorted[0], sorted[len(sorted)-1]
+	if hi == lo {
+		return []Bin{{From: lo, To: hi, Count: len(sorted)}}
+	}
+	w := (hi - lo) / float64(bins)
+	h := make([]Bin, bins)
+	for k := range h {
+		h[k].From = lo + float64(k)*w
+		h[k].To = lo + float64(k+1)*w
+	}
+	h[bins-1].To = hi
+	for _, v := range sorted {
+		k := int((v - lo) / w)
+		if k >= bins {
+			k = bins - 1
+		}
+		h[k].Count++
+	}
+	return h
+}
+
+func (o SimOptions) normalize() (SimOptions, error) {
+	if o.Iterations == 0 {
+		o.Iterations = DefaultIterations
+	}
+	if o.Iterations < 0 || o.Iterations > MaxIterations {
+		return o, fmt.Errorf("schedule: iterations must be 1..%d, got %d", MaxIterations, o.Iterations)
+	}
+	if o.Seed == 0 {
+		o.Seed = DefaultSeed
+	}
+	if o.Dist < Lognormal || o.Dist > Uniform {
+		return o, fmt.Errorf("schedule: unknown distribution %d", int(o.Dist))
+	}
+	if o.Team < 0 {
+		return o, fmt.Errorf("schedule: team size must not be negative, got %d", o.Team)
+	}
+	for _, r := range o.Ratios {
+		if !(r > 0) || math.IsInf(r, 0) {
+			return o, fmt.Errorf("schedule: calibration ratio %g is not a positive number", r)
+		}
+	}
+	if o.Percentiles == nil {
+		o.Percentiles = DefaultPercentiles
+	}
+	for _, p := range o.Percentiles {
+		if !(p >= 0 && p <= 100) {
+			return o, fmt.Errorf("schedule: percentile %g is outside 0..100", p)
+		}
+	}
+	if o.Bins == 0 {
+		o.Bins = DefaultBins
+	}
+	if o.Bins < 0 || o.Bins > 10_000 {
+		return o, fmt.Errorf("schedule: histogram bins must be 1..10000, got %d", o.Bins)
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	return o, nil
+}
+
+// sim is one simulation run shared by its workers.
+type sim struct {
+	c        *compiled
+	iters    int
+	seed     uint64
+	team     int
+	samplers []sampler // by position
+	mean     []float64 // by position: expected duration, the shift of the sums
+	t0       float64   // shift of the finish times
+	ratios   []float64 // calibration pool, nil when not calibrating
+	tasks    []Task    // team mode only
+	tm       []Timing  // team mode only
+	finishes []float64 // by iteration
+	next     atomic.Int64
+	mu       sync.Mutex
+	turn     *sync.Cond
+	merged   int     // blocks merged so far
+	crit     []int64 // by position
+	// Shifted sums by position, x = duration - mean, y = finish - t0.
+	sx, sxx, sxy []float64
+}
+
+func (s *sim) run(workers int) {
+	n := s.c.n
+	s.finishes = make([]float64, s.iters)
+	s.crit = make([]int64, n)
+	s.sx = make([]float64, n)
+	s.sxx = make([]float64, n)
+	s.sxy = make([]float64, n)
+	s.turn = sync.NewCond(&s.mu)
+	blocks := (s.iters + blockSize - 1) / blockSize
+	workers = min(workers, blocks)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			newSimWorker(s).loop(blocks)
+		}()
+	}
+	wg.Wait()
+}
+
+// simWorker holds one goroutine's scratch space.
+type simWorker struct {
+	s     *sim
+	src   rand.PCG
+	r     *rand.Rand
+	d     []float64 // sampled durations by position
+	es    []float64 // earliest starts
+	fin   []float64 // finishes
+	stamp []int32   // last iteration (+1) that marked a position critical
+	stack []int32
+	crit  []int64
+	l     *lister
+	// block sums, merged in block order
+	sx, sxx, sxy []float64
+}
+
+func newSimWorker(s *sim) *simWorker {
+	n := s.c.n
+	w := &simWorker{
+		s:     s,
+		d:     make([]float64, n),
+		es:    make([]float64, n),
+		fin:   make([]float64, n),
+		stamp: make([]int32, n),
+		stack: make([]int32, 0, 64),
+		crit:  make([]int64, n),
+		sx:    make([]float64, n),
+		sxx:   make([]float64, n),
+		sxy:   make([]float64, n),
+	}
+	w.r = rand.New(&w.src)
+	if s.team > 0 {
+		w.l = newLister(s.c, s.tasks, s.tm, s.team)
+	}
+	return w
+}
+
+// splitmix64 is the finalizer of SplitMix64 (Steele, Lea and Flood 2014),
+// used to derive well-separated PCG states from (seed, iteration).
+func splitmix64(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
+	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
+	return x ^ (x >> 31)
+}
+
+func (w *simWorker) loop(blocks int) {
+	s := w.s
+	for {
+		b := int(s.next.Add(1) - 1)
+		if b >= blocks {
+			break
+		}
+		lo, hi := b*blockSize, min((b+1)*blockSize, s.iters)
+		for it := lo; it < hi; it++ {
+			k := splitmix64(s.seed ^ splitmix64(uint64(it)))
+			w.src.Seed(k, splitmix64(k))
+			s.finishes[it] = w.iterate(int32(it + 1))
+		}
+		// Merge this block's sums after all earlier blocks.
+		s.mu.Lock()
+		for s.merged != b {
+			s.turn.Wait()
+		}
+		for p := range w.sx {
+			s.sx[p] += w.sx[p]
+			s.sxx[p] += w.sxx[p]
+			s.sxy[p] += w.sxy[p]
+		}
+		s.merged++
+		s.turn.Broadcast()
+		s.mu.Unlock()
+		clear(w.sx)
+		clear(w.sxx)
+		clear(w.sxy)
+	}
+	// Counts are integers: merge order does not matter.
+	s.mu.Lock()
+	for p, k := range w.crit {
+		s.crit[p] += k
+	}
+	s.mu.Unlock()
+}
+
+// iterate simulates one project and returns its finish; stamp identifies
+// the iteration for the critical-path marks.
+func (w *simWorker) iterate(stamp int32) float64 {
+	s, c := w.s, w.s.c
+	n := c.n
+	d, es, fin := w.d[:n], w.es[:n], w.fin[:n]
+	smp := s.samplers[:n]
+	ratios := s.ratios
+	end := 0.0
+	if w.l == nil {
+		// Sample and run the forward pass in one sweep.
+		predStart, preds := c.predStart, c.preds
+		for p := 0; p < n; p++ {
+			x := smp[p].draw(w.r)
+			if ratios != nil {
+				x *= ratios[w.r.IntN(len(ratios))]
+			}
+			st := 0.0
+			for _, q := range preds[predStart[p]:predStart[p+1]] {
+				if f := fin[q]; f > st {
+					st = f
+				}
+			}
+			d[p], es[p], fin[p] = x, st, st+x
+		}
+		for _, p := range c.sinks {
+			if fin[p] > end {
+				end = fin[p]
+			}
+		}
+		// Mark every task on a chain of tight predecessors to the finish.
+		// Starts are maxima of predecessor finishes, so tightness is exact
+		// equality.
+		stk := w.stack[:0]
+		for _, p := range c.sinks {
+			if fin[p] == end && w.stamp[p] != stamp {
+				w.stamp[p] = stamp
+				stk = append(stk, p)
+			}
+		}
+		for len(stk) > 0 {
+			p := stk[len(stk)-1]
+			stk = stk[:len(stk)-1]
+			w.crit[p]++
+			for _, q := range preds[predStart[p]:predStart[p+1]] {
+				if fin[q] == es[p] && w.stamp[q] != stamp {
+					w.stamp[q] = stamp
+					stk = append(stk, q)
+				}
+			}
+		}
+		w.stack = stk
+	} else {
+		for p := 0; p < n; p++ {
+			x := smp[p].draw(w.r)
+			if ratios != nil {
+				x *= ratios[w.r.IntN(len(ratios))]
+			}
+			d[p] = x
+		}
+		l := w.l
+		end = l.run(d)
+		// Follow what let each task start, back from every task that
+		// finishes last.
+		for p := 0; p < n; p++ {
+			if l.finish[p] != end {
+				continue
+			}
+			for q := int32(p); q >= 0 && w.stamp[q] != stamp; q = l.cause[q] {
+				w.stamp[q] = stamp
+				w.crit[q]++
+			}
+		}
+	}
+	y := end - s.t0
+	mean := s.mean[:n]
+	sx, sxx, sxy := w.sx[:n], w.sxx[:n], w.sxy[:n]
+	for p := 0; p < n; p++ {
+		x := d[p] - mean[p]
+		sx[p] += x
+		sxx[p] += x * x
+		sxy[p] += x * y
+	}
+	return end
+}
