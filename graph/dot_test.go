@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -69,4 +70,48 @@ func requireRenders(t *testing.T, src []byte) string {
 	require.NoError(t, cmd.Run(), "dot failed: %s\n%s", errOut.String(), src)
 	require.Empty(t, errOut.String(), "dot warned")
 	return out.String()
+}
+
+func TestWriteDOTEscapesLabels(t *testing.T) {
+	hostile := []string{
+		`say "hi" and \"escape\"`,
+		`back\slash\`,
+		"two\nlines\r\nand a tab\t",
+		`<b>bold</b>`,
+		`<x>]; "EVIL-1" -> "EVIL-2"; y [label=<z>`,
+		`{record|fields} -> [brackets]; // comment`,
+		`\N \G \L \E`,
+		"\x1b[31mred\x1b[0m and \x00 and bad \xff utf8",
+		`"quoted as a whole"`,
+		"graph",
+	}
+	var ps []*parser.Packet
+	for i, h := range hostile {
+		ps = append(ps, pkt(chainID(i), title(h), file(h+"/x.md")))
+	}
+	ps = append(ps, pkt(`<ODD-1>`, title(`id that looks like HTML`)))
+	ps[1].Requires = []parser.Ref{{ID: chainID(0), Line: 3}}
+
+	var buf bytes.Buffer
+	require.NoError(t, WriteDOT(&buf, New(ps), DOTOptions{}))
+	src := buf.String()
+	assert.NotContains(t, src, "\x1b", "no raw escape character")
+	assert.NotContains(t, src, "\x00", "no raw NUL")
+	assert.NotRegexp(t, `(?m)^\s*\w+=<`, src, "nothing is written as an HTML label")
+
+	svg := requireRenders(t, buf.Bytes())
+	assert.Equal(t, len(ps), strings.Count(svg, `class="node"`), "no node injected")
+	assert.Equal(t, 1, strings.Count(svg, `class="edge"`), "no edge injected")
+	for _, want := range []string{
+		`say &quot;hi&quot; and \&quot;escape\&quot;`,
+		`back\slash\`,
+		`&lt;b&gt;bold&lt;/b&gt;`,
+		`&lt;x&gt;]; &quot;EVIL&#45;1&quot; &#45;&gt; &quot;EVIL&#45;2&quot;; y [label=&lt;z&gt;`,
+		`{record|fields} &#45;&gt; [brackets]; // comment`,
+		`\N \G \L \E`,
+		`&lt;ODD&#45;1&gt;`,
+		`&quot;quoted as a whole&quot;`,
+	} {
+		assert.Contains(t, svg, want)
+	}
 }
