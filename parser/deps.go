@@ -1,0 +1,334 @@
+package parser
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// depRow is one dependency-table row (or "**Dependencies**:" header line)
+// as written, before it is resolved against the other packets.
+type depRow struct {
+	line     int
+	required bool
+	header   bool   // from a header line: never an external
+	name     string // the dependency cell as plain text
+	status   string // the status cell as plain text
+	items    []depItem
+	descIDs  []string // ID-shaped tokens of the description cell
+}
+
+// depItem is a part of the dependency cell: the text of one markdown link
+// (with its destination) or the text outside links.
+type depItem struct {
+	link string
+	ids  []string
+}
+
+// tableKind says what the tables under a heading of the Dependencies
+// section hold.
+type tableKind int
+
+const (
+	kindNone     tableKind = iota // no dependency rows
+	kindRequired                  // required rows
+	kindOptional                  // optional rows
+	kindInherit                   // same as the enclosing heading
+)
+
+// depSection tracks the sub-headings of one Dependencies section.
+type depSection struct {
+	level int
+	stack []subheading
+}
+
+type subheading struct {
+	level int
+	kind  tableKind
+}
+
+// subheading records a heading inside the section.
+func (s *depSection) subheading(level int, title string) {
+	for len(s.stack) > 0 && s.stack[len(s.stack)-1].level >= level {
+		s.stack = s.stack[:len(s.stack)-1]
+	}
+	k := classifyHeading(title)
+	if k == kindInherit {
+		k = s.kind()
+	}
+	s.stack = append(s.stack, subheading{level: level, kind: k})
+}
+
+// kind is what a table at the current point of the section holds: a table
+// directly under the Dependencies heading is required.
+func (s *depSection) kind() tableKind {
+	if len(s.stack) == 0 {
+		return kindRequired
+	}
+	return s.stack[len(s.stack)-1].kind
+}
+
+// headingWords turns a heading into lower-case words, without numbering,
+// emoji and punctuation: "## 6. Dependencies & Prerequisites" gives
+// ["dependencies", "prerequisites"].
+func headingWords(s string) []string {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for len(f) > 0 && isNumbering(f[0]) {
+		f = f[1:]
+	}
+	return f
+}
+
+// isNumbering reports whether w is a section number ("6", "6.1" split into
+// words, "a", "iv").
+func isNumbering(w string) bool {
+	if strings.Trim(w, "0123456789") == "" {
+		return true
+	}
+	return len(w) == 1 || w == "ii" || w == "iii" || w == "iv" || w == "vi" || w == "vii" || w == "viii" || w == "ix"
+}
+
+// isDependenciesHeading reports whether a heading starts the Dependencies
+// section: "Dependencies", "6. Dependencies", "Dependencies &
+// Prerequisites". "Upstream Dependencies" and "Package Dependencies" do not.
+func isDependenciesHeading(title string) bool {
+	w := headingWords(title)
+	return len(w) > 0 && (w[0] == "dependencies" || w[0] == "dependency")
+}
+
+// depWords are the words that do not change what a sub-heading means.
+var depWords = map[string]bool{"dependencies": true, "dependency": true, "deps": true, "packets": true, "packet": true, "work": true, "prerequisites": true, "prerequisite": true}
+
+// classifyHeading says what the tables under a sub-heading of the
+// Dependencies section hold.
+func classifyHeading(title string) tableKind {
+	var kept []string
+	for _, w := range headingWords(title) {
+		if !depWords[w] {
+			kept = append(kept, w)
+		}
+	}
+	switch strings.Join(kept, " ") {
+	case "":
+		return kindInherit
+	case "required", "blocking", "required blocking", "blocking required", "hard", "required hard", "must have":
+		return kindRequired
+	case "optional", "nice to have", "optional nice to have", "non blocking", "nonblocking", "optional non blocking",
+		"soft", "optional soft", "soft optional", "nice to have optional":
+		return kindOptional
+	}
+	return kindNone
+}
+
+// sectionBlock reads the tables of a block inside a Dependencies section.
+// Only goldmark's table nodes count: text in code blocks and HTML comments
+// is never a table.
+func (d *document) sectionBlock(n ast.Node, sec *depSection, p *Packet) {
+	k := sec.kind()
+	if k == kindNone {
+		return
+	}
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c.Kind() {
+		case east.KindTable:
+			d.table(c, k == kindRequired, p)
+			return ast.WalkSkipChildren, nil
+		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock, ast.KindParagraph, ast.KindHeading:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// columns says which table column holds what; -1 for a missing column.
+type columns struct {
+	dep, status, desc int
+}
+
+var depColumnNames = map[string]bool{"dependency": true, "dependencies": true, "packet": true, "packets": true, "work packet": true, "item": true, "name": true, "id": true, "packet id": true}
+var descColumnNames = map[string]bool{"description": true, "notes": true, "note": true, "details": true, "detail": true}
+
+func findColumns(names []string) columns {
+	c := columns{dep: -1, status: -1, desc: -1}
+	for i, n := range names {
+		n = strings.Join(headingWords(n), " ")
+		switch {
+		case c.dep < 0 && depColumnNames[n]:
+			c.dep = i
+		case c.status < 0 && n == "status":
+			c.status = i
+		case c.desc < 0 && descColumnNames[n]:
+			c.desc = i
+		}
+	}
+	if c.dep < 0 {
+		c.dep = 0
+	}
+	return c
+}
+
+// table reads the rows of one dependency table.
+func (d *document) table(t ast.Node, required bool, p *Packet) {
+	var cols columns
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		var cells []cell
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, d.readCell(c))
+		}
+		if r.Kind() == east.KindTableHeader {
+			names := make([]string, len(cells))
+			for i, c := range cells {
+				names[i] = c.text
+			}
+			cols = findColumns(names)
+			continue
+		}
+		get := func(i int) cell {
+			if i < 0 || i >= len(cells) {
+				return cell{}
+			}
+			return cells[i]
+		}
+		dep := get(cols.dep)
+		if dep.text == "" && len(dep.items) == 0 {
+			continue
+		}
+		row := depRow{
+			line:     d.nodeLine(r),
+			required: required,
+			name:     dep.text,
+			status:   get(cols.status).text,
+			items:    dep.items,
+		}
+		if cols.desc >= 0 && cols.desc != cols.dep {
+			row.descIDs = findIDs(get(cols.desc).text)
+		}
+		p.deps = append(p.deps, row)
+	}
+}
+
+// cell is the content of a table cell or heading: its plain text (markdown
+// emphasis, code marks and escapes removed) and its parts for resolution.
+type cell struct {
+	text  string
+	items []depItem
+}
+
+// inlineText is the plain text of a heading or other inline container.
+func (d *document) inlineText(n ast.Node) string { return d.readCell(n).text }
+
+// readCell reads the inline content of n from the source segments.
+func (d *document) readCell(n ast.Node) cell {
+	var all, plain strings.Builder
+	var items []depItem
+	flush := func() {
+		if ids := findIDs(plain.String()); len(ids) > 0 {
+			items = append(items, depItem{ids: ids})
+		}
+		plain.Reset()
+	}
+	var walk func(n ast.Node, out *strings.Builder)
+	walk = func(n ast.Node, out *strings.Builder) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch v := c.(type) {
+			case *ast.Text:
+				s := v.Segment.Value(d.src)
+				if !v.IsRaw() {
+					s = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(s)))
+				}
+				out.Write(s)
+				all.Write(s)
+				if v.SoftLineBreak() || v.HardLineBreak() {
+					out.WriteByte(' ')
+					all.WriteByte(' ')
+				}
+			case *ast.String:
+				out.Write(v.Value)
+				all.Write(v.Value)
+			case *ast.Link:
+				if out == &plain {
+					flush()
+					var lt strings.Builder
+					walk(v, &lt)
+					items = append(items, depItem{link: string(v.Destination), ids: findIDs(lt.String())})
+				} else {
+					walk(v, out)
+				}
+			case *ast.AutoLink:
+				u := v.URL(d.src)
+				out.Write(u)
+				all.Write(u)
+			case *ast.Image, *ast.RawHTML:
+				out.WriteByte(' ')
+				all.WriteByte(' ')
+			default:
+				walk(c, out)
+			}
+		}
+	}
+	walk(n, &plain)
+	flush()
+	return cell{text: strings.Join(strings.Fields(all.String()), " "), items: items}
+}
+
+// mdLink matches a markdown link in a header line: [text](destination).
+var mdLink = regexp.MustCompile(`\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)`)
+
+// headerDeps reads a "**Dependencies**: A, B" header line.
+func headerDeps(value string, line int) depRow {
+	row := depRow{line: line, required: true, header: true, name: plainValue(value)}
+	rest := value
+	for _, m := range mdLink.FindAllStringSubmatchIndex(value, -1) {
+		row.items = append(row.items, depItem{link: value[m[4]:m[5]], ids: findIDs(value[m[2]:m[3]])})
+	}
+	rest = mdLink.ReplaceAllString(value, " ")
+	if ids := findIDs(rest); len(ids) > 0 {
+		row.items = append(row.items, depItem{ids: ids})
+	}
+	return row
+}
+
+// Status cells of dependency rows. The phrases are looked for in this
+// order; the first group with a match decides. Negations come first so
+// that "Not Installed" is blocking although "Installed" is available.
+var cellClasses = []struct {
+	class   ExternalClass
+	phrases []string
+	emoji   []string
+}{
+	{Blocking, []string{"not installed", "not provisioned", "not started", "not available", "not ready", "not configured", "not implemented", "not done", "not complete", "not yet", "unavailable", "missing", "blocked", "blocking"}, nil},
+	{AtRisk, []string{"partial", "partially", "pending", "in progress", "in-progress", "wip", "required", "at risk"}, nil},
+	{Future, []string{"future", "parallel", "planned", "later"}, nil},
+	{Available, []string{"available", "complete", "completed", "done", "ready", "exists", "installed", "configured", "implemented", "shipped"}, nil},
+	{Blocking, nil, []string{emojiBlocked}},
+	{AtRisk, nil, []string{emojiWarning, emojiInProgress}},
+	{Future, nil, []string{emojiNotStarted}},
+	{Available, nil, []string{emojiComplete}},
+}
+
+// classifyCell says what a status cell means for an external dependency.
+func classifyCell(s string) ExternalClass {
+	core := withoutParens(s)
+	if strings.TrimSpace(core) == "" {
+		core = s
+	}
+	l := strings.ToLower(core)
+	for _, c := range cellClasses {
+		if phraseIn(l, c.phrases) {
+			return c.class
+		}
+		for _, e := range c.emoji {
+			if strings.Contains(core, e) {
+				return c.class
+			}
+		}
+	}
+	return Unknown
+}

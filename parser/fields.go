@@ -1,0 +1,493 @@
+package parser
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file reads the values of the header fields. Each function takes the
+// value as written after "Field:" (already repaired for mis-encoding) and
+// returns what it means, or a message saying why it cannot be used.
+
+// fieldKind is a recognised header field.
+type fieldKind int
+
+const (
+	fieldNone fieldKind = iota
+	fieldPriority
+	fieldStatus
+	fieldEffort
+	fieldActual
+	fieldDependencies
+)
+
+// fieldNames maps a field name, lower-cased with single spaces, to its kind.
+var fieldNames = map[string]fieldKind{
+	"priority":          fieldPriority,
+	"status":            fieldStatus,
+	"estimated effort":  fieldEffort,
+	"effort":            fieldEffort,
+	"estimate":          fieldEffort,
+	"effort estimate":   fieldEffort,
+	"estimated time":    fieldEffort,
+	"actual effort":     fieldActual,
+	"actual":            fieldActual,
+	"dependencies":      fieldDependencies,
+	"dependency":        fieldDependencies,
+	"depends on":        fieldDependencies,
+	"depends":           fieldDependencies,
+	"blocked by":        fieldDependencies,
+	"required packets":  fieldDependencies,
+	"prerequisites":     fieldDependencies,
+	"dependencies on":   fieldDependencies,
+	"depends on packet": fieldDependencies,
+}
+
+// fieldLine matches a header line in the forms "**Field**: value",
+// "**Field:** value" and "Field: value" (also with "__", and after a list
+// marker). Group 1 is the name, group 2 the value.
+var fieldLine = regexp.MustCompile(`^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)?\s*([A-Za-z][A-Za-z ]{0,40}?)\s*(?:(?:\*\*|__)\s*:|:\s*(?:\*\*|__)|:)(.*)$`)
+
+// splitField splits a header line into its field and value. ok is false for
+// lines that are not "Field: value" lines of a recognised field.
+func splitField(line string) (kind fieldKind, name, value string, ok bool) {
+	m := fieldLine.FindStringSubmatch(line)
+	if m == nil {
+		return fieldNone, "", "", false
+	}
+	name = strings.Join(strings.Fields(m[1]), " ")
+	kind = fieldNames[strings.ToLower(name)]
+	if kind == fieldNone {
+		return fieldNone, "", "", false
+	}
+	return kind, name, strings.TrimSpace(m[2]), true
+}
+
+// plainValue removes markdown emphasis and code marks from a value and trims
+// it: "✅ **COMPLETE**" becomes "✅ COMPLETE".
+func plainValue(s string) string {
+	s = strings.NewReplacer("**", "", "__", "", "`", "", `\`, "").Replace(s)
+	return strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "*_"))
+}
+
+// withoutParens removes the text in parentheses: "✅ Complete (Phase 3)"
+// becomes "✅ Complete ". An unclosed parenthesis removes the rest.
+func withoutParens(s string) string {
+	if !strings.ContainsRune(s, '(') {
+		return s
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isMissing reports whether a value says that it is not known yet.
+func isMissing(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	if l == "" || l == "-" || l == "?" || l == "n/a" || l == "none" || strings.HasPrefix(l, "[") {
+		return true
+	}
+	for _, w := range []string{"tbd", "tbc", "unknown", "to be determined", "to be decided"} {
+		if hasWordPrefix(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWordPrefix reports whether s starts with the word w.
+func hasWordPrefix(s, w string) bool {
+	if !strings.HasPrefix(s, w) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[len(w):])
+	return len(s) == len(w) || !isLetterOrDigit(r)
+}
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// --- Priority ---------------------------------------------------------------
+
+var priorityCode = regexp.MustCompile(`^[Pp]([0-9]+)\b`)
+var priorityList = regexp.MustCompile(`^[Pp][0-9]\s*[/|,]\s*[Pp][0-9]`)
+
+// priorityWords are the words accepted for P0..P3.
+var priorityWords = []string{"critical", "high", "medium", "low"}
+
+// parsePriority reads a Priority value: "P0".."P3" with anything after, or
+// Critical/High/Medium/Low. missing is true when the value is empty or TBD;
+// msg is set when the value is present but unusable.
+func parsePriority(v string) (p Priority, missing bool, msg string) {
+	s := plainValue(v)
+	if isMissing(s) {
+		return NoPriority, true, ""
+	}
+	if priorityList.MatchString(s) {
+		return NoPriority, false, fmt.Sprintf("priority %q lists several priorities; pick one of P0..P3", s)
+	}
+	if m := priorityCode.FindStringSubmatch(s); m != nil {
+		n, err := strconv.Atoi(m[1])
+		if err != nil || n > 3 || len(m[1]) > 1 {
+			return NoPriority, false, fmt.Sprintf("priority %q is not one of P0..P3", firstWord(s))
+		}
+		return Priority(n), false, ""
+	}
+	l := strings.ToLower(s)
+	for i, w := range priorityWords {
+		if hasWordPrefix(l, w) {
+			return Priority(i), false, ""
+		}
+	}
+	return NoPriority, false, fmt.Sprintf("priority %q is not one of P0..P3 or Critical, High, Medium, Low", s)
+}
+
+func firstWord(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return s
+}
+
+// --- Status -----------------------------------------------------------------
+
+// Status emoji (after mis-encoding repair).
+const (
+	emojiNotStarted = "🚧"
+	emojiInProgress = "🏗"
+	emojiComplete   = "✅"
+	emojiBlocked    = "❌"
+	emojiWarning    = "⚠"
+)
+
+var percentPattern = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*%`)
+
+// statusPhrases are looked for in this order; the first found decides.
+// Negations come first so that "not implemented" wins over "implemented"
+// and "not started" over "started".
+var statusPhrases = []struct {
+	words  []string
+	status Status
+}{
+	{[]string{"not started", "not implemented", "not yet started", "not begun", "not yet implemented"}, NotStarted},
+	{[]string{"todo", "to do", "planned", "blocked"}, NotStarted},
+	{[]string{"in progress", "in-progress", "wip", "started", "ongoing", "partially complete", "partial"}, InProgress},
+	{[]string{"complete", "completed", "done", "implemented", "shipped", "finished", "released"}, Complete},
+}
+
+// parseStatus reads a Status value: the template's emoji and words, an
+// "NN% complete" percentage, words in parentheses ignored. missing is true
+// for an empty or TBD value; msg is set when the value is present but
+// cannot be read (the packet is then taken to be not started).
+func parseStatus(v string) (st Status, progress *int, missing bool, msg string) {
+	s := plainValue(v)
+	if isMissing(s) {
+		return NotStarted, nil, true, ""
+	}
+	if alternatives(s) {
+		return NotStarted, nil, false, fmt.Sprintf("status %q lists several statuses; keep the one that applies", s)
+	}
+	core := withoutParens(s)
+	l := strings.ToLower(core)
+	if phraseIn(l, statusPhrases[0].words) {
+		return NotStarted, nil, false, ""
+	}
+	if m := percentPattern.FindStringSubmatch(l); m != nil {
+		f, err := strconv.ParseFloat(m[1], 64)
+		if err != nil || f > 100 {
+			return NotStarted, nil, false, fmt.Sprintf("status %q has a percentage over 100", s)
+		}
+		n := int(math.Round(f))
+		switch n {
+		case 0:
+			return NotStarted, nil, false, ""
+		case 100:
+			return Complete, nil, false, ""
+		}
+		return InProgress, &n, false, ""
+	}
+	for _, p := range statusPhrases[1:] {
+		if phraseIn(l, p.words) {
+			return p.status, nil, false, ""
+		}
+	}
+	switch {
+	case strings.Contains(core, emojiInProgress):
+		return InProgress, nil, false, ""
+	case strings.Contains(core, emojiComplete):
+		return Complete, nil, false, ""
+	case strings.Contains(core, emojiNotStarted), strings.Contains(core, emojiBlocked):
+		return NotStarted, nil, false, ""
+	}
+	return NotStarted, nil, false, fmt.Sprintf("status %q is not recognised (use 🚧 Not Started, 🏗️ In Progress or ✅ Complete); taken as not started", s)
+}
+
+// alternatives reports whether a status value lists the template's choices
+// ("🚧 Not Started | 🏗️ In Progress | ✅ Complete") instead of one status.
+func alternatives(s string) bool {
+	n := 0
+	for _, e := range []string{emojiNotStarted, emojiInProgress, emojiComplete} {
+		if strings.Contains(s, e) {
+			n++
+		}
+	}
+	return n > 1 || n == 1 && strings.Contains(s, "|")
+}
+
+// phraseIn reports whether one of the phrases occurs in l as whole words.
+func phraseIn(l string, phrases []string) bool {
+	for _, p := range phrases {
+		for i := 0; ; {
+			j := strings.Index(l[i:], p)
+			if j < 0 {
+				break
+			}
+			j += i
+			before, _ := utf8.DecodeLastRuneInString(l[:j])
+			after, _ := utf8.DecodeRuneInString(l[j+len(p):])
+			if (j == 0 || !isLetterOrDigit(before)) && (j+len(p) == len(l) || !isLetterOrDigit(after)) {
+				return true
+			}
+			i = j + 1
+		}
+	}
+	return false
+}
+
+// --- Effort -----------------------------------------------------------------
+
+// maxDays is the largest effort accepted; anything larger is taken to be a
+// mistake rather than a plan.
+const maxDays = 100000
+
+// effortUnits maps unit words to days.
+var effortUnits = map[string]float64{
+	"d": 1, "day": 1, "days": 1, "dy": 1, "dys": 1,
+	"h": 1.0 / 8, "hr": 1.0 / 8, "hrs": 1.0 / 8, "hour": 1.0 / 8, "hours": 1.0 / 8,
+	"w": 5, "wk": 5, "wks": 5, "week": 5, "weeks": 5,
+}
+
+// effortRead is one estimate read from the start of a value: a range in
+// days, the days per unit it was written in, and the text after it.
+type effortRead struct {
+	low, high float64
+	unit      float64
+	unitless  bool
+	rest      string
+}
+
+// parseEffort reads an Estimated Effort value. It returns the estimate, the
+// actual effort when the value carries "(Actual: N days)", and missing for
+// TBD or empty values. msgs says what could not be used; when the estimate
+// itself cannot be read, e is nil and msgs is not empty.
+func parseEffort(v string) (e *Effort, actual *float64, missing bool, msgs []string) {
+	s := plainValue(v)
+	if isMissing(s) {
+		return nil, nil, true, nil
+	}
+	ev, msg := readEffort(s)
+	if msg != "" {
+		return nil, nil, false, []string{msg}
+	}
+	e = &Effort{Low: ev.low, High: ev.high}
+	rest := strings.ToLower(ev.rest)
+	if v, ok := numberAfter(rest, "likely"); ok {
+		lv, msg := readEffort(v)
+		likely := lv.low
+		if lv.unitless {
+			likely = lv.low * ev.unit
+		}
+		switch {
+		case msg != "":
+			msgs = append(msgs, "most-likely value: "+msg)
+		case lv.low != lv.high || likely < e.Low || likely > e.High:
+			msgs = append(msgs, fmt.Sprintf("most-likely value %q is not a single value within %s; ignored", strings.TrimSpace(strings.TrimRight(v, ") ")), formatRange(e.Low, e.High)))
+		default:
+			e.Likely, e.HasLikely = likely, true
+		}
+	}
+	if v, ok := numberAfter(rest, "actual"); ok {
+		a, msg := parseActual(v)
+		if msg != "" {
+			msgs = append(msgs, "actual effort: "+msg)
+		} else {
+			actual = a
+		}
+	}
+	return e, actual, false, msgs
+}
+
+// numberAfter finds word in rest and returns the text after it when that
+// text starts with a number ("(likely 3)", "(most likely: 3 days)",
+// "(Actual: 4 days)"). Prose such as "likely to slip" is not a value.
+func numberAfter(rest, word string) (string, bool) {
+	i := strings.Index(rest, word)
+	if i < 0 {
+		return "", false
+	}
+	t := strings.TrimSpace(rest[i+len(word):])
+	t = strings.TrimPrefix(t, "effort")
+	t = strings.TrimLeft(t, " :=~")
+	if t == "" || t[0] < '0' || t[0] > '9' {
+		return "", false
+	}
+	return t, true
+}
+
+// parseActual reads an actual effort: a single value or a range (whose
+// midpoint is taken).
+func parseActual(v string) (*float64, string) {
+	s := plainValue(v)
+	if isMissing(s) {
+		return nil, ""
+	}
+	ev, msg := readEffort(s)
+	if msg != "" {
+		return nil, msg
+	}
+	a := (ev.low + ev.high) / 2
+	return &a, ""
+}
+
+// unitQualifiers may stand between a number and its unit ("3 working days").
+var unitQualifiers = map[string]bool{"working": true, "work": true, "business": true, "dev": true, "developer": true, "person": true, "engineering": true}
+
+// readEffort reads "3-4 days", "3–5 days", "3 to 5 days", "~3 days",
+// "2-3d", "1-2 weeks", "16-24 hours", "4h" and the like from the start of
+// s; a number without a unit is in days. Whatever follows is returned in
+// rest. msg says why s cannot be read.
+func readEffort(s string) (ev effortRead, msg string) {
+	t := strings.TrimSpace(s)
+	for _, p := range []string{"~", "≈", "approximately ", "approx. ", "approx ", "about ", "around ", "roughly ", "circa ", "ca. "} {
+		if len(t) >= len(p) && strings.EqualFold(t[:len(p)], p) {
+			t = strings.TrimSpace(t[len(p):])
+			break
+		}
+	}
+	if strings.HasPrefix(t, "-") || strings.HasPrefix(t, "−") {
+		return ev, fmt.Sprintf("effort %q is negative", s)
+	}
+	low, t, msg := readNumber(t, s)
+	if msg != "" {
+		return ev, msg
+	}
+	high := low
+	// A unit right after the first number: "2d-3d", "3 days".
+	perUnit, unitGiven := 1.0, false
+	if u, rest := readUnit(t); u != "" {
+		if f, ok := effortUnits[strings.ToLower(u)]; ok {
+			perUnit, unitGiven, t = f, true, rest
+		}
+	}
+	tt := strings.TrimLeft(t, " ")
+	for _, sep := range []string{"-", "–", "—", "to "} {
+		if len(tt) < len(sep) || !strings.EqualFold(tt[:len(sep)], sep) {
+			continue
+		}
+		after := strings.TrimLeft(tt[len(sep):], " ~")
+		switch {
+		case after != "" && after[0] >= '0' && after[0] <= '9':
+			h, rest, msg := readNumber(after, s)
+			if msg != "" {
+				return ev, msg
+			}
+			high, t = h, rest
+		case strings.HasPrefix(after, "-") || strings.HasPrefix(after, "−"):
+			return ev, fmt.Sprintf("effort %q is negative", s)
+		}
+		break
+	}
+	// The unit after the last number.
+	if u, rest := readUnit(t); u != "" {
+		lu := strings.ToLower(u)
+		if unitQualifiers[lu] {
+			u, rest = readUnit(rest)
+			lu = strings.ToLower(u)
+		}
+		f, ok := effortUnits[lu]
+		switch {
+		case ok:
+			perUnit, unitGiven, t = f, true, rest
+		case u == "":
+			return ev, fmt.Sprintf("effort %q has no unit (use days, hours or weeks)", s)
+		case !unitGiven || high != low:
+			return ev, fmt.Sprintf("effort %q has an unknown unit %q (use days, hours or weeks)", s, u)
+		}
+	}
+	if low > high {
+		return ev, fmt.Sprintf("effort range %q is reversed (the low end is larger than the high end)", s)
+	}
+	low, high = low*perUnit, high*perUnit
+	if high > maxDays {
+		return ev, fmt.Sprintf("effort %q is more than %d days", s, maxDays)
+	}
+	return effortRead{low: low, high: high, unit: perUnit, unitless: !unitGiven, rest: t}, ""
+}
+
+// readNumber reads a plain decimal number ("3", "2.5") at the start of t.
+func readNumber(t, whole string) (float64, string, string) {
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		return 0, t, fmt.Sprintf("effort %q does not start with a number of days", whole)
+	}
+	if i < len(t) && t[i] == '.' && i+1 < len(t) && t[i+1] >= '0' && t[i+1] <= '9' {
+		i++
+		for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+			i++
+		}
+	}
+	if i < len(t) && (t[i] == 'e' || t[i] == 'E') && i+1 < len(t) && (t[i+1] >= '0' && t[i+1] <= '9' || t[i+1] == '+' || t[i+1] == '-') {
+		return 0, t, fmt.Sprintf("effort %q is not a plain number of days", whole)
+	}
+	if i < len(t) && (t[i] == ',' || t[i] == '.') && i+1 < len(t) && t[i+1] >= '0' && t[i+1] <= '9' {
+		return 0, t, fmt.Sprintf("effort %q is not a plain number of days", whole)
+	}
+	f, err := strconv.ParseFloat(t[:i], 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) || f > maxDays {
+		return 0, t, fmt.Sprintf("effort %q is larger than %d days", whole, maxDays)
+	}
+	return f, t[i:], ""
+}
+
+// readUnit reads the word (letters only) at the start of t, after spaces.
+func readUnit(t string) (unit, rest string) {
+	t = strings.TrimLeft(t, " ")
+	i := 0
+	for i < len(t) {
+		r, n := utf8.DecodeRuneInString(t[i:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i += n
+	}
+	return t[:i], t[i:]
+}
+
+// formatDays formats a number of days for messages and dumps: "3", "2.5".
+func formatDays(d float64) string {
+	return strconv.FormatFloat(d, 'f', -1, 64)
+}
+
+func formatRange(low, high float64) string {
+	if low == high {
+		return formatDays(low) + " days"
+	}
+	return formatDays(low) + "-" + formatDays(high) + " days"
+}

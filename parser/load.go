@@ -1,0 +1,347 @@
+package parser
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// DefaultMaxFileSize is the largest file Load reads when Options.MaxFileSize
+// is 0: 10 MB.
+const DefaultMaxFileSize = 10 << 20
+
+// StdinName is how a document read from standard input (the path "-") is
+// named in packets and problems.
+const StdinName = "<stdin>"
+
+// Options control Load.
+type Options struct {
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+	// MaxFileSize is the largest file read, in bytes; 0 means the default,
+	// DefaultMaxFileSize. Larger files are skipped with a warning problem
+	// naming them.
+	MaxFileSize int64
+}
+
+// Set is what Load read.
+type Set struct {
+	// Packets are sorted by ID; for a duplicate ID only the first file by
+	// path is kept.
+	Packets []*Packet
+	// Problems are sorted by file, line, code and message.
+	Problems []Problem
+	// Files are every markdown file found, as displayed, sorted.
+	Files []string
+	// Skipped are the files that are not packets (templates, READMEs,
+	// plans) and the files too large to read, sorted.
+	Skipped []string
+}
+
+// source is one file to read: its displayed name and where to read it.
+type source struct {
+	name  string // as displayed
+	path  string // to open; "" for stdin
+	stdin bool
+}
+
+// result is what reading and parsing one source gave.
+type result struct {
+	packet   *Packet
+	problems []Problem
+	err      error
+	skipped  bool
+}
+
+// Load walks the paths (files or directories; "-" is standard input; no
+// paths means ".") and parses every packet. Directories are walked
+// recursively for *.md and *.markdown files, skipping hidden files and
+// directories, node_modules and vendor, and not following symbolic links
+// to directories (so symlink loops cannot hang it). A path named
+// explicitly is read whatever its extension. Files that are not regular
+// files (FIFOs, devices) are never opened for reading.
+//
+// The []error are I/O errors (an unreadable file or directory, a path that
+// does not exist), each naming its path; every other file is still read.
+// Files are parsed in parallel; the Set is the same whatever the order.
+func Load(paths []string, opts Options) (*Set, []error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	srcs, errs := collect(paths)
+	results := make([]result, len(srcs))
+	var stdinOnce sync.Once
+	var stdinData []byte
+	var stdinErr error
+	readStdin := func() ([]byte, error) {
+		stdinOnce.Do(func() {
+			if opts.Stdin == nil {
+				stdinErr = errors.New("no standard input")
+				return
+			}
+			stdinData, stdinErr = io.ReadAll(io.LimitReader(opts.Stdin, opts.MaxFileSize+1))
+		})
+		return stdinData, stdinErr
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(srcs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = load(srcs[i], opts.MaxFileSize, readStdin)
+			}
+		}()
+	}
+	for i := range srcs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	set := &Set{}
+	var packets []*Packet
+	for i, s := range srcs {
+		r := results[i]
+		if r.err != nil {
+			errs = append(errs, r.err)
+			continue
+		}
+		set.Files = append(set.Files, s.name)
+		set.Problems = append(set.Problems, r.problems...)
+		if r.skipped || r.packet == nil {
+			set.Skipped = append(set.Skipped, s.name)
+			continue
+		}
+		packets = append(packets, r.packet)
+	}
+	set.Packets, set.Problems = dedupe(packets, set.Problems)
+	ix := newIndex(set.Packets)
+	for _, p := range set.Packets {
+		set.Problems = append(set.Problems, p.resolve(ix)...)
+	}
+	sort.Strings(set.Files)
+	sort.Strings(set.Skipped)
+	sortProblems(set.Problems)
+	return set, errs
+}
+
+// dedupe keeps the first packet by path for each ID and reports the others
+// as duplicate-id errors. It returns the packets sorted by ID.
+func dedupe(packets []*Packet, probs []Problem) ([]*Packet, []Problem) {
+	sort.SliceStable(packets, func(i, j int) bool { return packets[i].File < packets[j].File })
+	first := make(map[string]*Packet, len(packets))
+	kept := packets[:0:0]
+	for _, p := range packets {
+		if f, ok := first[p.ID]; ok {
+			probs = append(probs, Problem{
+				Severity: Error,
+				Code:     CodeDuplicateID,
+				Message:  fmt.Sprintf("duplicate packet ID %s: also in %s:%d; the plan uses %s and ignores this file", p.ID, f.File, f.Line, f.File),
+				File:     p.File,
+				Line:     p.Line,
+			})
+			continue
+		}
+		first[p.ID] = p
+		kept = append(kept, p)
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].ID < kept[j].ID })
+	return kept, probs
+}
+
+// load reads and parses one source.
+func load(s source, max int64, readStdin func() ([]byte, error)) result {
+	var data []byte
+	if s.stdin {
+		b, err := readStdin()
+		if err != nil {
+			return result{err: &os.PathError{Op: "read", Path: "-", Err: err}}
+		}
+		data = b
+	} else {
+		b, tooBig, err := readFile(s.path, max)
+		if err != nil {
+			return result{err: err}
+		}
+		if tooBig {
+			return tooLarge(s, max)
+		}
+		data = b
+	}
+	if int64(len(data)) > max {
+		return tooLarge(s, max)
+	}
+	p, probs := parseDocument(s.name, data)
+	if p == nil {
+		return result{skipped: true}
+	}
+	return result{packet: p, problems: probs}
+}
+
+func tooLarge(s source, max int64) result {
+	return result{skipped: true, problems: []Problem{{
+		Severity: Warning,
+		Code:     CodeParse,
+		Message:  fmt.Sprintf("file is larger than the %s limit; skipped", formatSize(max)),
+		File:     s.name,
+		Line:     1,
+	}}}
+}
+
+func formatSize(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%d-byte", n)
+}
+
+// readFile reads a regular file of at most max bytes. It never blocks on a
+// FIFO or device: the file is opened without waiting (where the system
+// allows) and checked to be a regular file before it is read.
+func readFile(path string, max int64) (data []byte, tooBig bool, err error) {
+	f, err := openNoBlock(path)
+	if err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, false, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, false, &os.PathError{Op: "read", Path: path, Err: errNotRegular(fi.Mode())}
+	}
+	if fi.Size() > max {
+		return nil, true, nil
+	}
+	data, err = io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, false, &os.PathError{Op: "read", Path: path, Err: unwrapPathError(err)}
+	}
+	return data, int64(len(data)) > max, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// errNotRegular says what kind of file a path is instead of a regular one.
+func errNotRegular(m fs.FileMode) error {
+	kind := "not a regular file"
+	switch {
+	case m.IsDir():
+		kind = "is a directory"
+	case m&fs.ModeNamedPipe != 0:
+		kind = "is a named pipe (FIFO), not a regular file"
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
+		kind = "is a device, not a regular file"
+	case m&fs.ModeSocket != 0:
+		kind = "is a socket, not a regular file"
+	}
+	return errors.New(kind)
+}
+
+// isMarkdown reports whether a file found in a directory is read.
+func isMarkdown(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".md" || ext == ".markdown"
+}
+
+// skipDir reports whether a directory found while walking is skipped.
+func skipDir(name string) bool {
+	return strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor"
+}
+
+// collect turns the arguments into the sorted list of files to read, each
+// once, and the errors of the paths that cannot be walked.
+func collect(paths []string) ([]source, []error) {
+	var srcs []source
+	var errs []error
+	seen := map[string]bool{}
+	add := func(s source) {
+		key := s.name
+		if !s.stdin {
+			if abs, err := filepath.Abs(s.path); err == nil {
+				key = abs
+			}
+		}
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		srcs = append(srcs, s)
+	}
+	for _, arg := range paths {
+		if arg == "-" {
+			add(source{name: StdinName, stdin: true})
+			continue
+		}
+		fi, err := os.Stat(arg) // a path named explicitly is followed
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if !fi.IsDir() {
+			name := filepath.Clean(arg)
+			add(source{name: name, path: arg})
+			continue
+		}
+		var found []source
+		walkErr := filepath.WalkDir(arg, func(path string, de fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, err)
+				if de != nil && de.IsDir() && path != arg {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			name := de.Name()
+			if de.IsDir() {
+				if path != arg && skipDir(name) {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if strings.HasPrefix(name, ".") || !isMarkdown(name) {
+				return nil
+			}
+			if de.Type()&fs.ModeSymlink != 0 {
+				fi, err := os.Stat(path)
+				if err != nil {
+					errs = append(errs, err)
+					return nil
+				}
+				if fi.IsDir() {
+					return nil // a symlinked directory is not followed
+				}
+			}
+			found = append(found, source{name: path, path: path})
+			return nil
+		})
+		if walkErr != nil {
+			errs = append(errs, walkErr)
+		}
+		for _, s := range found {
+			add(s)
+		}
+	}
+	sort.SliceStable(srcs, func(i, j int) bool { return srcs[i].name < srcs[j].name })
+	return srcs, errs
+}

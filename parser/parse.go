@@ -1,0 +1,345 @@
+package parser
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// markdown is the goldmark parser: CommonMark plus GFM tables. It is safe
+// for concurrent use; each Parse call has its own context.
+var markdown = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
+})
+
+// document is one file being parsed: its normalised source, where its lines
+// start, and the problems found so far.
+type document struct {
+	file     string
+	src      []byte
+	lines    lineIndex
+	problems []Problem
+}
+
+// lineIndex converts byte offsets into 1-based line numbers. This is the one
+// place where goldmark's byte offsets become line numbers.
+type lineIndex struct {
+	starts []int // byte offset of the start of each line
+}
+
+func newLineIndex(src []byte) lineIndex {
+	starts := make([]int, 1, 64+len(src)/40)
+	for i, c := range src {
+		if c == '\n' && i+1 <= len(src) {
+			starts = append(starts, i+1)
+		}
+	}
+	return lineIndex{starts: starts}
+}
+
+// line returns the 1-based line holding byte offset off. Offsets outside the
+// source are clamped to its first or last line.
+func (li lineIndex) line(off int) int {
+	if off < 0 {
+		return 1
+	}
+	n := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off })
+	if n < 1 {
+		return 1
+	}
+	return n
+}
+
+// count is the number of lines (a final newline does not start a new one
+// unless text follows it).
+func (li lineIndex) count() int { return len(li.starts) }
+
+func (d *document) warn(line int, code, format string, args ...any) {
+	d.problems = append(d.problems, Problem{Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...), File: d.file, Line: d.clampLine(line)})
+}
+
+func (d *document) clampLine(line int) int {
+	if line < 1 {
+		return 1
+	}
+	if n := d.lines.count(); line > n {
+		return n
+	}
+	return line
+}
+
+// nodeLine is the line where a block node starts.
+func (d *document) nodeLine(n ast.Node) int {
+	if p := n.Pos(); p >= 0 {
+		return d.lines.line(p)
+	}
+	if l := n.Lines(); l != nil && l.Len() > 0 {
+		return d.lines.line(l.At(0).Start)
+	}
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if p := c.Pos(); p >= 0 {
+			return d.lines.line(p)
+		}
+	}
+	return 1
+}
+
+// normalize returns src without a UTF-8 byte-order mark, with CRLF and lone
+// CR line endings turned into LF (so every line number stays the same) and
+// with mis-encoded text repaired.
+func normalize(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
+	if bytes.IndexByte(src, '\r') >= 0 {
+		out := make([]byte, 0, len(src))
+		for i := 0; i < len(src); i++ {
+			c := src[i]
+			if c == '\r' {
+				if i+1 < len(src) && src[i+1] == '\n' {
+					continue
+				}
+				c = '\n'
+			}
+			out = append(out, c)
+		}
+		src = out
+	}
+	return repairEncoding(src)
+}
+
+// Parse parses one document in isolation: no other file is consulted, so
+// every ID-shaped token in a dependency row becomes a reference and links
+// to other files are not followed (Load does both). It returns nil when the
+// document is not a packet. The problems are sorted by line, code and
+// message; each names file and a line of the document.
+func Parse(file string, src []byte) (*Packet, []Problem) {
+	p, probs := parseDocument(file, src)
+	if p == nil {
+		return nil, nil
+	}
+	probs = append(probs, p.resolve(nil)...)
+	sortProblems(probs)
+	return p, probs
+}
+
+// parseDocument reads a packet without resolving its dependency rows.
+func parseDocument(file string, src []byte) (p *Packet, probs []Problem) {
+	d := &document{file: file, src: normalize(src)}
+	d.lines = newLineIndex(d.src)
+	defer func() {
+		// goldmark never fails on any input; this is a last line of defence
+		// so that no input can crash the planner.
+		if r := recover(); r != nil {
+			p = nil
+			probs = []Problem{{Severity: Warning, Code: CodeParse, Message: fmt.Sprintf("cannot read this file as markdown: %v", r), File: file, Line: 1}}
+		}
+	}()
+	root := markdown().Parse(text.NewReader(d.src))
+	p = d.packet(root)
+	if p == nil {
+		return nil, nil
+	}
+	return p, d.problems
+}
+
+// packet reads the title, header fields and Dependencies sections from the
+// top-level blocks of root.
+func (d *document) packet(root ast.Node) *Packet {
+	var p *Packet
+	var h header
+	inHeader := false
+	var sec *depSection
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		hd, isHeading := n.(*ast.Heading)
+		if p == nil {
+			if isHeading && hd.Level == 1 {
+				p = d.title(hd)
+				if p == nil {
+					return nil
+				}
+				inHeader = true
+			}
+			continue
+		}
+		if isHeading {
+			if hd.Level <= 2 {
+				inHeader = false
+			}
+			if sec != nil && hd.Level <= sec.level {
+				sec = nil
+			}
+			if sec == nil {
+				if isDependenciesHeading(d.inlineText(hd)) {
+					sec = &depSection{level: hd.Level}
+				}
+				continue
+			}
+			sec.subheading(hd.Level, d.inlineText(hd))
+			continue
+		}
+		if inHeader {
+			d.headerBlock(n, &h, p)
+		}
+		if sec != nil {
+			d.sectionBlock(n, sec, p)
+		}
+	}
+	if p == nil {
+		return nil
+	}
+	d.finishHeader(&h, p)
+	return p
+}
+
+// title reads "<ID>: <Title>" from a level-1 heading, or returns nil.
+func (d *document) title(hd *ast.Heading) *Packet {
+	t := strings.TrimSpace(d.inlineText(hd))
+	id, rest, ok := strings.Cut(t, ":")
+	id = strings.TrimSpace(id)
+	if !ok || !IsID(id) {
+		return nil
+	}
+	return &Packet{
+		ID:       id,
+		Title:    strings.TrimSpace(rest),
+		File:     d.file,
+		Line:     d.nodeLine(hd),
+		Priority: NoPriority,
+	}
+}
+
+// header collects the header fields as they are found; the first line of
+// each field counts.
+type header struct {
+	priority, status, effort, actual *fieldAt
+}
+
+type fieldAt struct {
+	value string
+	line  int
+}
+
+// headerBlock reads the "Field: value" lines of a block of the header.
+func (d *document) headerBlock(n ast.Node, h *header, p *Packet) {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c.Kind() {
+		case ast.KindParagraph, ast.KindTextBlock:
+			lines := c.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				d.headerLine(string(seg.Value(d.src)), d.lines.line(seg.Start), h, p)
+			}
+			return ast.WalkSkipChildren, nil
+		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (d *document) headerLine(line string, n int, h *header, p *Packet) {
+	kind, _, value, ok := splitField(strings.TrimRight(line, "\n"))
+	if !ok {
+		return
+	}
+	set := func(f **fieldAt) {
+		if *f == nil {
+			*f = &fieldAt{value: value, line: n}
+		}
+	}
+	switch kind {
+	case fieldPriority:
+		set(&h.priority)
+	case fieldStatus:
+		set(&h.status)
+	case fieldEffort:
+		set(&h.effort)
+	case fieldActual:
+		set(&h.actual)
+	case fieldDependencies:
+		p.deps = append(p.deps, headerDeps(value, n))
+	}
+}
+
+// finishHeader turns the collected header fields into the packet's
+// Priority, Status, Progress, Effort and Actual, reporting what is missing
+// or unreadable.
+func (d *document) finishHeader(h *header, p *Packet) {
+	if h.priority == nil {
+		d.warn(p.Line, CodeMissingPriority, "%s has no Priority; it is planned after every prioritised packet", p.ID)
+	} else {
+		pr, missing, msg := parsePriority(h.priority.value)
+		switch {
+		case msg != "":
+			d.warn(h.priority.line, CodeParse, "%s; the packet is planned without a priority", msg)
+		case missing:
+			d.warn(h.priority.line, CodeMissingPriority, "%s has no Priority (%q); it is planned after every prioritised packet", p.ID, plainValue(h.priority.value))
+		}
+		p.Priority = pr
+	}
+	if h.status == nil {
+		d.warn(p.Line, CodeMissingStatus, "%s has no Status; it is taken as not started", p.ID)
+	} else {
+		st, progress, missing, msg := parseStatus(h.status.value)
+		switch {
+		case msg != "":
+			d.warn(h.status.line, CodeParse, "%s", msg)
+		case missing:
+			d.warn(h.status.line, CodeMissingStatus, "%s has no Status (%q); it is taken as not started", p.ID, plainValue(h.status.value))
+		}
+		p.Status, p.Progress = st, progress
+	}
+	if h.effort == nil {
+		d.warn(p.Line, CodeMissingEffort, "%s has no Estimated Effort; it counts as 0 days", p.ID)
+	} else {
+		e, actual, missing, msgs := parseEffort(h.effort.value)
+		if missing {
+			d.warn(h.effort.line, CodeMissingEffort, "%s has no Estimated Effort (%q); it counts as 0 days", p.ID, plainValue(h.effort.value))
+		}
+		for i, m := range msgs {
+			if i == 0 && e == nil {
+				m += "; the packet is planned without an estimate"
+			}
+			d.warn(h.effort.line, CodeParse, "%s", m)
+		}
+		p.Effort, p.Actual = e, actual
+	}
+	if h.actual != nil {
+		a, msg := parseActual(h.actual.value)
+		if msg != "" {
+			d.warn(h.actual.line, CodeParse, "actual effort: %s", msg)
+		} else if a != nil {
+			p.Actual = a
+		}
+	}
+}
+
+// sortProblems sorts problems by file, line, code and message.
+func sortProblems(ps []Problem) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Code != b.Code {
+			return a.Code < b.Code
+		}
+		if a.Message != b.Message {
+			return a.Message < b.Message
+		}
+		return a.Severity > b.Severity
+	})
+}

@@ -1,0 +1,140 @@
+package parser
+
+import (
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+// index is what Load knows about the packets of a set, to resolve rows.
+type index struct {
+	byID   map[string]*Packet
+	byPath map[string]string // absolute, clean path of a packet file -> its ID
+}
+
+func newIndex(packets []*Packet) *index {
+	ix := &index{byID: make(map[string]*Packet, len(packets)), byPath: make(map[string]string, len(packets))}
+	for _, p := range packets {
+		ix.byID[p.ID] = p
+		if abs, ok := absPath(p.File); ok {
+			ix.byPath[abs] = p.ID
+		}
+	}
+	return ix
+}
+
+func absPath(file string) (string, bool) {
+	if file == StdinName {
+		return "", false
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return "", false
+	}
+	return abs, true
+}
+
+var urlScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
+
+// linkTarget returns the ID of the packet whose file a link in file from
+// points to.
+func (ix *index) linkTarget(from, dest string) (string, bool) {
+	if i := strings.IndexAny(dest, "#?"); i >= 0 {
+		dest = dest[:i]
+	}
+	if dest == "" || urlScheme.MatchString(dest) || strings.HasPrefix(dest, "//") {
+		return "", false
+	}
+	if u, err := url.PathUnescape(dest); err == nil {
+		dest = u
+	}
+	dir, ok := absPath(from)
+	if !ok {
+		return "", false
+	}
+	target := filepath.Join(filepath.Dir(dir), filepath.FromSlash(dest))
+	id, ok := ix.byPath[target]
+	return id, ok
+}
+
+// resolve turns the packet's rows into Requires, Optional and Externals.
+// Without an index (Parse), every ID-shaped token is a reference and links
+// are not followed. With one (Load), links to packet files resolve to their
+// packet, tokens that match no packet are dangling-ref warnings, and status
+// cells are checked against the referenced packets' own status.
+func (p *Packet) resolve(ix *index) []Problem {
+	p.Requires, p.Optional, p.Externals = nil, nil, nil
+	var probs []Problem
+	warn := func(line int, code, format string, args ...any) {
+		probs = append(probs, Problem{Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...), File: p.File, Line: line})
+	}
+	for _, row := range p.deps {
+		var ids []string
+		named := false
+		add := func(id string) {
+			named = true
+			if !contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+		for _, it := range row.items {
+			if it.link != "" && ix != nil {
+				if id, ok := ix.linkTarget(p.File, it.link); ok {
+					add(id)
+					continue
+				}
+			}
+			for _, id := range it.ids {
+				add(id)
+			}
+		}
+		if !named && !row.header {
+			for _, id := range row.descIDs {
+				add(id)
+			}
+		}
+		if !named {
+			if !row.header {
+				p.Externals = append(p.Externals, External{Name: row.name, StatusText: row.status, Class: classifyCell(row.status), Required: row.required, Line: row.line})
+			}
+			continue
+		}
+		for _, id := range ids {
+			if ix != nil {
+				target := ix.byID[id]
+				if target == nil {
+					warn(row.line, CodeDanglingRef, "%s is not the ID of any packet read; this row makes no dependency (dependency %q)", id, row.name)
+					continue
+				}
+				if msg := staleStatus(id, row.status, target); msg != "" {
+					warn(row.line, CodeStaleStatus, "%s", msg)
+				}
+			}
+			ref := Ref{ID: id, Line: row.line, StatusText: row.status}
+			if row.required {
+				p.Requires = append(p.Requires, ref)
+			} else {
+				p.Optional = append(p.Optional, ref)
+			}
+		}
+	}
+	return probs
+}
+
+// staleStatus compares a row's status cell with the referenced packet's own
+// status and says how they contradict each other, or returns "".
+func staleStatus(id, cellText string, target *Packet) string {
+	switch classifyCell(cellText) {
+	case Available:
+		if target.Status != Complete {
+			return fmt.Sprintf("the row says %s is %q, but %s's own status is %s", id, cellText, id, target.Status.Words())
+		}
+	case Blocking:
+		if target.Status == Complete {
+			return fmt.Sprintf("the row says %s is %q, but %s's own status is %s", id, cellText, id, target.Status.Words())
+		}
+	}
+	return ""
+}
