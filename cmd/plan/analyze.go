@@ -1,0 +1,74 @@
+package main
+
+import (
+	"sort"
+
+	"github.com/workpackets/plan/graph"
+	"github.com/workpackets/plan/parser"
+	"github.com/workpackets/plan/schedule"
+)
+
+// analysis is everything the commands print, computed once per run.
+type analysis struct {
+	set      *parser.Set
+	graph    *graph.Graph
+	timings  map[string]schedule.Timing // unfinished packets only
+	critical schedule.CriticalPath
+	lf       map[string]float64
+	waves    [][]string
+	blocked  []graph.Blocked
+	ready    []string
+	problems []parser.Problem
+}
+
+func analyze(set *parser.Set) (*analysis, error) {
+	g := graph.New(set.Packets)
+	a := &analysis{set: set, graph: g, timings: map[string]schedule.Timing{}, lf: map[string]float64{}}
+	net := schedule.NetworkFromGraph(g)
+	timings, cp, err := net.CPM()
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range timings {
+		a.timings[t.ID] = t
+		a.lf[t.ID] = t.LatestFinish
+	}
+	a.critical = cp
+	a.waves = g.Waves()
+	a.blocked = g.Blocked()
+	a.ready = g.Ready()
+	a.problems = append(append([]parser.Problem(nil), set.Problems...), g.Problems()...)
+	sortProblems(a.problems)
+	return a, nil
+}
+
+// order is the build order of unfinished packets, or of all packets.
+func (a *analysis) order(all bool) []string { return a.graph.Order(a.lf, all) }
+
+// counts returns the number of error and warning problems.
+func (a *analysis) counts() (errors, warnings int) {
+	for _, p := range a.problems {
+		if p.Severity == parser.Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return errors, warnings
+}
+
+func sortProblems(ps []parser.Problem) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Code != b.Code {
+			return a.Code < b.Code
+		}
+		return a.Message < b.Message
+	})
+}

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/workpackets/plan/parser"
+)
+
+// Exit codes, documented in the README.
+const (
+	exitOK       = 0 // success; for check: no error-severity problem
+	exitProblems = 1 // check found an error (or, with --strict, a warning)
+	exitUsage    = 2 // bad flags or arguments, or a file or directory could not be read
+)
+
+// exitError ends the run with a code. Its message, when not empty, is
+// printed once as "plan: error: ..." followed by an optional hint.
+type exitError struct {
+	code int
+	msg  string
+	hint string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func usageErrorf(hint, format string, args ...any) error {
+	return &exitError{code: exitUsage, msg: fmt.Sprintf(format, args...), hint: hint}
+}
+
+// env holds the streams a run writes to, so tests can pass buffers.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	color  bool
+}
+
+func (e *env) warnf(format string, args ...any) {
+	fmt.Fprintf(e.stderr, "plan: warning: "+format+"\n", args...)
+}
+
+func (e *env) errorf(format string, args ...any) {
+	fmt.Fprintf(e.stderr, "plan: error: "+format+"\n", args...)
+}
+
+func (e *env) hintf(format string, args ...any) {
+	fmt.Fprintf(e.stderr, "plan: hint: "+format+"\n", args...)
+}
+
+// run executes plan with args and returns the process exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, color: useColor(stdout)}
+	root := newRootCmd(e)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			e.errorf("%s", ee.msg)
+		}
+		if ee.hint != "" {
+			e.hintf("%s", ee.hint)
+		}
+		return ee.code
+	}
+	// Errors from cobra itself: unknown flags and commands, bad flag values.
+	e.errorf("%s", err)
+	e.hintf("run 'plan --help' for usage")
+	return exitUsage
+}
+
+// useColor reports whether w is a terminal and NO_COLOR is unset.
+func useColor(w io.Writer) bool {
+	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// formatFlags are the output-format flags shared by the commands.
+type formatFlags struct {
+	format string
+	json   bool
+	dot    bool
+}
+
+func (f *formatFlags) register(cmd *cobra.Command, formats []string) {
+	cmd.Flags().StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(formats, "|"))
+	for _, format := range formats {
+		switch format {
+		case "json":
+			cmd.Flags().BoolVar(&f.json, "json", false, "shortcut for --format json")
+		case "dot":
+			cmd.Flags().BoolVar(&f.dot, "dot", false, "shortcut for --format dot")
+		}
+	}
+}
+
+// resolve returns the chosen format, or a usage error naming the flags in
+// conflict or the formats this command supports.
+func (f *formatFlags) resolve(cmd *cobra.Command, formats []string) (string, error) {
+	format := f.format
+	formatSet := cmd.Flags().Changed("format")
+	switch {
+	case f.json && f.dot:
+		return "", usageErrorf("", "--json and --dot cannot be used together")
+	case f.json && formatSet && format != "json":
+		return "", usageErrorf("", "--json and --format %s cannot be used together", format)
+	case f.dot && formatSet && format != "dot":
+		return "", usageErrorf("", "--dot and --format %s cannot be used together", format)
+	case f.json:
+		format = "json"
+	case f.dot:
+		format = "dot"
+	}
+	for _, ok := range formats {
+		if format == ok {
+			return format, nil
+		}
+	}
+	return "", usageErrorf("", "plan %s does not support --format %s (choose %s)", cmd.Name(), format, strings.Join(formats, ", "))
+}
+
+// loadOptions are the input flags shared by the commands.
+type loadOptions struct {
+	maxFileSize int64
+}
+
+func (o *loadOptions) register(cmd *cobra.Command) {
+	cmd.Flags().Int64Var(&o.maxFileSize, "max-file-size", 10<<20, "skip files larger than this many bytes")
+}
+
+// load reads the packets under paths and analyzes them. I/O errors are
+// printed as they are met; the returned failed flag says whether any
+// occurred, so the command can finish its output and then exit 2.
+func (e *env) load(paths []string, opts loadOptions) (a *analysis, failed bool, err error) {
+	set, ioErrs := parser.Load(paths, parser.Options{Stdin: e.stdin, MaxFileSize: opts.maxFileSize})
+	for _, err := range ioErrs {
+		e.errorf("%v", err)
+	}
+	a, err = analyze(set)
+	if err != nil {
+		return nil, true, &exitError{code: exitUsage, msg: err.Error()}
+	}
+	return a, len(ioErrs) > 0, nil
+}
+
+// ioFailure is returned after the output when some input could not be read.
+var ioFailure = &exitError{code: exitUsage}

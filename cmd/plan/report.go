@@ -1,0 +1,299 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"math"
+
+	"github.com/workpackets/plan/parser"
+)
+
+// schemaVersion is the version of every JSON document plan prints. It
+// changes only when a key is removed or changes meaning; new keys may be
+// added at any time.
+const schemaVersion = 1
+
+type effortJSON struct {
+	Low    float64  `json:"low"`
+	High   float64  `json:"high"`
+	Likely *float64 `json:"likely,omitempty"`
+}
+
+type remainingJSON struct {
+	Low      float64 `json:"low"`
+	High     float64 `json:"high"`
+	Expected float64 `json:"expected"`
+}
+
+type externalJSON struct {
+	Name     string `json:"name"`
+	Status   string `json:"status"`
+	Class    string `json:"class"`
+	Required bool   `json:"required"`
+	Blocking bool   `json:"blocking"`
+	Line     int    `json:"line"`
+}
+
+type packetJSON struct {
+	ID                string         `json:"id"`
+	Title             string         `json:"title"`
+	File              string         `json:"file"`
+	Line              int            `json:"line"`
+	Priority          *string        `json:"priority"`
+	EffectivePriority *string        `json:"effective_priority"`
+	Status            string         `json:"status"`
+	Progress          *int           `json:"progress"`
+	Effort            *effortJSON    `json:"effort"`
+	Remaining         remainingJSON  `json:"remaining"`
+	Actual            *float64       `json:"actual"`
+	Requires          []string       `json:"requires"`
+	Optional          []string       `json:"optional"`
+	Externals         []externalJSON `json:"externals"`
+}
+
+type edgeJSON struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	File string `json:"file"`
+	Line int    `json:"line"`
+}
+
+type cycleJSON struct {
+	IDs   []string   `json:"ids"`
+	Path  []string   `json:"path"`
+	Cut   []edgeJSON `json:"cut"`
+	Exact bool       `json:"exact"`
+}
+
+type daysJSON struct {
+	Optimistic  float64 `json:"optimistic"`
+	Expected    float64 `json:"expected"`
+	Pessimistic float64 `json:"pessimistic"`
+}
+
+type criticalJSON struct {
+	IDs  []string `json:"ids"`
+	Days daysJSON `json:"days"`
+}
+
+type timingJSON struct {
+	ID             string  `json:"id"`
+	Duration       float64 `json:"duration"`
+	EarliestStart  float64 `json:"earliest_start"`
+	EarliestFinish float64 `json:"earliest_finish"`
+	LatestStart    float64 `json:"latest_start"`
+	LatestFinish   float64 `json:"latest_finish"`
+	Slack          float64 `json:"slack"`
+}
+
+type blockedJSON struct {
+	ID        string   `json:"id"`
+	BlockedBy []string `json:"blocked_by"`
+	External  []string `json:"external"`
+	WaitsOn   []string `json:"waits_on"`
+}
+
+type problemJSON struct {
+	Severity string `json:"severity"`
+	Code     string `json:"code"`
+	Message  string `json:"message"`
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+}
+
+type filesJSON struct {
+	Read    int      `json:"read"`
+	Skipped []string `json:"skipped"`
+}
+
+// reportJSON is the document `plan --json` prints; the README documents it.
+type reportJSON struct {
+	SchemaVersion int           `json:"schema_version"`
+	Files         filesJSON     `json:"files"`
+	Packets       []packetJSON  `json:"packets"`
+	Order         []string      `json:"order"`
+	Waves         [][]string    `json:"waves"`
+	Cycles        []cycleJSON   `json:"cycles"`
+	CriticalPath  criticalJSON  `json:"critical_path"`
+	Schedule      []timingJSON  `json:"schedule"`
+	Blocked       []blockedJSON `json:"blocked"`
+	Ready         []string      `json:"ready"`
+	Problems      []problemJSON `json:"problems"`
+}
+
+// checkJSON is the document `plan check --json` prints.
+type checkJSON struct {
+	SchemaVersion int           `json:"schema_version"`
+	Packets       int           `json:"packets"`
+	Errors        int           `json:"errors"`
+	Warnings      int           `json:"warnings"`
+	Problems      []problemJSON `json:"problems"`
+}
+
+// round keeps three decimals, so float noise (4.000000000001) never
+// reaches the output.
+func round(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+func priorityJSON(p parser.Priority) *string {
+	if p == parser.NoPriority {
+		return nil
+	}
+	s := p.String()
+	return &s
+}
+
+func refIDs(refs []parser.Ref) []string {
+	ids := []string{}
+	seen := map[string]bool{}
+	for _, r := range refs {
+		if !seen[r.ID] {
+			seen[r.ID] = true
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids
+}
+
+func nonNil(ids []string) []string {
+	if ids == nil {
+		return []string{}
+	}
+	return ids
+}
+
+func packetsJSON(a *analysis) []packetJSON {
+	out := []packetJSON{}
+	for _, p := range a.graph.Packets() {
+		pj := packetJSON{
+			ID: p.ID, Title: p.Title, File: p.File, Line: p.Line,
+			Priority:          priorityJSON(p.Priority),
+			EffectivePriority: priorityJSON(a.graph.EffectivePriority(p.ID)),
+			Status:            p.Status.String(),
+			Progress:          p.Progress,
+			Actual:            p.Actual,
+			Requires:          refIDs(p.Requires),
+			Optional:          refIDs(p.Optional),
+			Externals:         []externalJSON{},
+		}
+		if p.Effort != nil {
+			pj.Effort = &effortJSON{Low: round(p.Effort.Low), High: round(p.Effort.High)}
+			if p.Effort.HasLikely {
+				likely := round(p.Effort.Likely)
+				pj.Effort.Likely = &likely
+			}
+		}
+		rem := p.Remaining()
+		pj.Remaining = remainingJSON{Low: round(rem.Low), High: round(rem.High), Expected: round(rem.Expected())}
+		for _, x := range p.Externals {
+			pj.Externals = append(pj.Externals, externalJSON{
+				Name: x.Name, Status: x.StatusText, Class: x.Class.String(),
+				Required: x.Required, Blocking: x.Blocking(), Line: x.Line,
+			})
+		}
+		out = append(out, pj)
+	}
+	return out
+}
+
+func problemsJSON(ps []parser.Problem) []problemJSON {
+	out := []problemJSON{}
+	for _, p := range ps {
+		out = append(out, problemJSON{Severity: p.Severity.String(), Code: p.Code, Message: p.Message, File: p.File, Line: p.Line})
+	}
+	return out
+}
+
+func blockedList(a *analysis) []blockedJSON {
+	out := []blockedJSON{}
+	for _, b := range a.blocked {
+		out = append(out, blockedJSON{ID: b.ID, BlockedBy: nonNil(b.BlockedBy), External: nonNil(b.External), WaitsOn: nonNil(b.WaitsOn)})
+	}
+	return out
+}
+
+func criticalPathJSON(a *analysis) criticalJSON {
+	cp := a.critical
+	return criticalJSON{IDs: nonNil(cp.IDs), Days: daysJSON{round(cp.Optimistic), round(cp.Expected), round(cp.Pessimistic)}}
+}
+
+// scheduleJSON lists the CPM timings in build order.
+func scheduleJSON(a *analysis, order []string) []timingJSON {
+	out := []timingJSON{}
+	for _, id := range order {
+		t, ok := a.timings[id]
+		if !ok {
+			continue
+		}
+		out = append(out, timingJSON{
+			ID: id, Duration: round(t.Duration),
+			EarliestStart: round(t.EarliestStart), EarliestFinish: round(t.EarliestFinish),
+			LatestStart: round(t.LatestStart), LatestFinish: round(t.LatestFinish),
+			Slack: round(t.Slack),
+		})
+	}
+	return out
+}
+
+func fullReport(a *analysis) reportJSON {
+	order := a.order(false)
+	r := reportJSON{
+		SchemaVersion: schemaVersion,
+		Files:         filesJSON{Read: len(a.set.Files), Skipped: nonNil(a.set.Skipped)},
+		Packets:       packetsJSON(a),
+		Order:         nonNil(order),
+		Waves:         [][]string{},
+		Cycles:        []cycleJSON{},
+		CriticalPath:  criticalPathJSON(a),
+		Schedule:      scheduleJSON(a, order),
+		Blocked:       blockedList(a),
+		Ready:         nonNil(a.ready),
+		Problems:      problemsJSON(a.problems),
+	}
+	for _, w := range a.waves {
+		r.Waves = append(r.Waves, nonNil(w))
+	}
+	for _, c := range a.graph.Cycles() {
+		cj := cycleJSON{IDs: c.IDs, Path: c.Path, Cut: []edgeJSON{}, Exact: c.Exact}
+		for _, e := range c.Cut {
+			cj.Cut = append(cj.Cut, edgeJSON{From: e.From, To: e.To, File: e.File, Line: e.Line})
+		}
+		r.Cycles = append(r.Cycles, cj)
+	}
+	return r
+}
+
+func checkReport(a *analysis) checkJSON {
+	errs, warns := a.counts()
+	return checkJSON{SchemaVersion: schemaVersion, Packets: len(a.set.Packets), Errors: errs, Warnings: warns, Problems: problemsJSON(a.problems)}
+}
+
+// heldBackJSON is what `plan blocked --by ID --json` prints.
+type heldBackJSON struct {
+	SchemaVersion int           `json:"schema_version"`
+	ID            string        `json:"id"`
+	Waiting       []string      `json:"waiting"`
+	Remaining     remainingJSON `json:"remaining"`
+}
+
+// heldBack lists every unfinished packet that waits on id and the sum of
+// their remaining effort.
+func heldBack(a *analysis, id string) heldBackJSON {
+	h := heldBackJSON{SchemaVersion: schemaVersion, ID: id, Waiting: nonNil(a.graph.WaitingOn(id))}
+	var rem remainingJSON
+	for _, w := range h.Waiting {
+		r := a.graph.Packet(w).Remaining()
+		rem.Low += r.Low
+		rem.High += r.High
+		rem.Expected += r.Expected()
+	}
+	h.Remaining = remainingJSON{round(rem.Low), round(rem.High), round(rem.Expected)}
+	return h
+}
+
+// writeJSON prints v as indented JSON. encoding/json escapes every string,
+// so the document stays valid whatever bytes the packets hold.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

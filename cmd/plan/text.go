@@ -1,0 +1,416 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/workpackets/plan/parser"
+)
+
+// lineWidth is the width the text report is laid out for.
+const lineWidth = 80
+
+// clean makes text from a packet safe to print on a terminal: control
+// characters (ANSI escapes among them) and invalid bytes are shown escaped,
+// never written raw.
+func clean(s string) string {
+	safe := true
+	for _, r := range s {
+		if r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
+			safe = false
+			break
+		}
+	}
+	if safe {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r):
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// truncate shortens s to at most n columns (runes), marking the cut.
+func truncate(s string, n int) string {
+	if n <= 1 || utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+// styler adds terminal colour when the env allows it.
+type styler struct{ on bool }
+
+func (s styler) wrap(code, text string) string {
+	if !s.on {
+		return text
+	}
+	return "\x1b[" + code + "m" + text + "\x1b[0m"
+}
+
+func (s styler) heading(t string) string { return s.wrap("1", t) }
+
+func (s styler) severity(sev parser.Severity) string {
+	if sev == parser.Error {
+		return s.wrap("31", "error")
+	}
+	return s.wrap("33", "warning")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// days formats a number of days without float noise: 3, 2.5, 1.333.
+func days(x float64) string {
+	return strconv.FormatFloat(round(x), 'f', -1, 64)
+}
+
+// effortText formats an estimate as "3-4d", "5d" or "2-8d (likely 3)".
+func effortText(e *parser.Effort) string {
+	if e == nil {
+		return "no estimate"
+	}
+	s := days(e.Low) + "d"
+	if round(e.Low) != round(e.High) {
+		s = days(e.Low) + "-" + days(e.High) + "d"
+	}
+	if e.HasLikely {
+		s += " (likely " + days(e.Likely) + ")"
+	}
+	return s
+}
+
+func statusText(p *parser.Packet) string {
+	switch {
+	case p.Status == parser.InProgress && p.Progress != nil:
+		return fmt.Sprintf("in progress %d%%", *p.Progress)
+	case p.Status == parser.InProgress:
+		return "in progress"
+	case p.Status == parser.Complete:
+		return "complete"
+	}
+	return "not started"
+}
+
+func writeLines(w io.Writer, lines []string) error {
+	bw := bufio.NewWriter(w)
+	for _, l := range lines {
+		fmt.Fprintln(bw, clean(l))
+	}
+	return bw.Flush()
+}
+
+// wrapList writes items separated by ", " after prefix, wrapping at the
+// line width with continuation lines indented like the first item.
+func wrapList(w io.Writer, prefix string, items []string) {
+	indent := strings.Repeat(" ", utf8.RuneCountInString(prefix))
+	line := prefix
+	for i, it := range items {
+		sep := ""
+		if i < len(items)-1 {
+			sep = ","
+		}
+		piece := it + sep
+		if line != prefix && line != indent && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(piece) > lineWidth {
+			fmt.Fprintln(w, strings.TrimRight(line, " "))
+			line = indent
+		}
+		if line != prefix && line != indent {
+			line += " "
+		}
+		line += piece
+	}
+	fmt.Fprintln(w, line)
+}
+
+// packetRows formats "ID  P1  Title  effort  note" rows in aligned
+// columns fitted to 80 columns, truncating titles when they must.
+func packetRows(a *analysis, ids []string, note func(p *parser.Packet) string) []string {
+	type row struct{ id, prio, title, effort, note string }
+	rows := make([]row, len(ids))
+	idW, titleW, effortW, noteW := idWidth(ids), 0, 0, 0
+	for i, id := range ids {
+		p := a.graph.Packet(id)
+		r := row{id: clean(id), prio: a.graph.EffectivePriority(id).String(), title: clean(p.Title), effort: "no estimate"}
+		if r.prio == "" {
+			r.prio = "--"
+		}
+		if p.Effort != nil {
+			rem := p.Remaining()
+			r.effort = effortText(&rem)
+		}
+		if note != nil {
+			r.note = note(p)
+		}
+		titleW = max(titleW, utf8.RuneCountInString(r.title))
+		effortW = max(effortW, utf8.RuneCountInString(r.effort))
+		noteW = max(noteW, utf8.RuneCountInString(r.note))
+		rows[i] = r
+	}
+	fixed := 2 + idW + 2 + 2 + 2 + 2 + effortW
+	if noteW > 0 {
+		fixed += 2 + noteW
+	}
+	titleW = max(min(titleW, lineWidth-fixed), 12)
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		line := fmt.Sprintf("  %-*s  %-2s  %s  %*s", idW, r.id, r.prio, pad(truncate(r.title, titleW), titleW), effortW, r.effort)
+		if r.note != "" {
+			line += "  " + r.note
+		}
+		out[i] = line
+	}
+	return out
+}
+
+// pad right-pads s with spaces to n columns (runes).
+func pad(s string, n int) string {
+	if k := utf8.RuneCountInString(s); k < n {
+		return s + strings.Repeat(" ", n-k)
+	}
+	return s
+}
+
+func idWidth(ids []string) int {
+	w := 0
+	for _, id := range ids {
+		if n := utf8.RuneCountInString(clean(id)); n > w {
+			w = n
+		}
+	}
+	if w > 24 {
+		w = 24
+	}
+	return w
+}
+
+func writeReport(e *env, a *analysis) error {
+	bw := bufio.NewWriter(e.stdout)
+	st := styler{e.color}
+	writeSummary(bw, a)
+
+	fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("Ready now (%d)", len(a.ready))))
+	writeReadyRows(bw, a)
+
+	fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("Blocked (%d)", len(a.blocked))))
+	writeBlockedRows(bw, a)
+
+	order := a.order(false)
+	fmt.Fprintf(bw, "\n%s\n", st.heading("Build order by wave"))
+	if len(order) == 0 {
+		fmt.Fprintln(bw, "  nothing left to build")
+	}
+	waveOf := map[string]int{}
+	for i, w := range a.waves {
+		for _, id := range w {
+			waveOf[id] = i
+		}
+	}
+	byWave := make([][]string, len(a.waves))
+	for _, id := range order {
+		if i, ok := waveOf[id]; ok {
+			byWave[i] = append(byWave[i], clean(id))
+		}
+	}
+	for i, ids := range byWave {
+		wrapList(bw, fmt.Sprintf("  wave %d: ", i), ids)
+	}
+
+	fmt.Fprintf(bw, "\n%s\n", st.heading("Critical path"))
+	writeCriticalSummary(bw, a)
+
+	errs, warns := a.counts()
+	fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("Problems (%s, %s)", plural(errs, "error"), plural(warns, "warning"))))
+	if len(a.problems) == 0 {
+		fmt.Fprintln(bw, "  none")
+	}
+	for _, p := range a.problems {
+		fmt.Fprintf(bw, "  %s:%d: %s: %s: %s\n", clean(p.File), p.Line, st.severity(p.Severity), p.Code, clean(p.Message))
+	}
+	return bw.Flush()
+}
+
+func writeSummary(w io.Writer, a *analysis) {
+	var complete, inProgress, notStarted int
+	for _, p := range a.set.Packets {
+		switch p.Status {
+		case parser.Complete:
+			complete++
+		case parser.InProgress:
+			inProgress++
+		default:
+			notStarted++
+		}
+	}
+	if len(a.set.Packets) == 0 {
+		fmt.Fprintln(w, "No work packets found.")
+	} else {
+		fmt.Fprintf(w, "%s: %d complete, %d in progress, %d not started\n",
+			plural(len(a.set.Packets), "packet"), complete, inProgress, notStarted)
+	}
+	skipped := "none skipped"
+	if n := len(a.set.Skipped); n > 0 {
+		skipped = fmt.Sprintf("%d skipped: not a packet (a template, README or other document)", n)
+		if n == len(a.set.Files) && n > 1 {
+			skipped = "none of them is a packet"
+		}
+	}
+	fmt.Fprintf(w, "%s read, %s\n", plural(len(a.set.Files), "markdown file"), skipped)
+}
+
+func writeReadyRows(w io.Writer, a *analysis) {
+	if len(a.ready) == 0 {
+		fmt.Fprintln(w, "  nothing can start now")
+		return
+	}
+	for _, line := range packetRows(a, a.ready, func(p *parser.Packet) string {
+		if p.Status == parser.InProgress {
+			return statusText(p)
+		}
+		return ""
+	}) {
+		fmt.Fprintln(w, line)
+	}
+}
+
+func writeBlockedRows(w io.Writer, a *analysis) {
+	if len(a.blocked) == 0 {
+		fmt.Fprintln(w, "  nothing is blocked")
+		return
+	}
+	ids := make([]string, len(a.blocked))
+	for i, b := range a.blocked {
+		ids[i] = b.ID
+	}
+	width := idWidth(ids)
+	for _, b := range a.blocked {
+		var parts []string
+		for _, id := range b.BlockedBy {
+			parts = append(parts, clean(id))
+		}
+		for _, x := range b.External {
+			parts = append(parts, clean(x)+" (external)")
+		}
+		wrapList(w, fmt.Sprintf("  %-*s  waits on ", width, clean(b.ID)), parts)
+	}
+}
+
+func writeCriticalSummary(w io.Writer, a *analysis) {
+	cp := a.critical
+	if len(cp.IDs) == 0 {
+		fmt.Fprintln(w, "  no remaining work")
+		return
+	}
+	fmt.Fprintf(w, "  %s days expected (optimistic %s, pessimistic %s)\n",
+		days(cp.Expected), days(cp.Optimistic), days(cp.Pessimistic))
+	var steps []string
+	for i, id := range cp.IDs {
+		step := fmt.Sprintf("%s (%sd)", clean(id), days(a.timings[id].Duration))
+		if i < len(cp.IDs)-1 {
+			step += " ->"
+		}
+		steps = append(steps, step)
+	}
+	wrapSteps(w, "  ", steps)
+}
+
+// wrapSteps writes space-separated steps, wrapping at the line width.
+func wrapSteps(w io.Writer, indent string, steps []string) {
+	line := indent
+	for _, s := range steps {
+		if line != indent && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(s) > lineWidth {
+			fmt.Fprintln(w, line)
+			line = indent
+		}
+		if line != indent {
+			line += " "
+		}
+		line += s
+	}
+	fmt.Fprintln(w, line)
+}
+
+func writeProblems(e *env, problems []parser.Problem) error {
+	bw := bufio.NewWriter(e.stdout)
+	st := styler{e.color}
+	for _, p := range problems {
+		fmt.Fprintf(bw, "%s:%d: %s: %s: %s\n", clean(p.File), p.Line, st.severity(p.Severity), p.Code, clean(p.Message))
+	}
+	return bw.Flush()
+}
+
+func writeReady(e *env, a *analysis) error {
+	bw := bufio.NewWriter(e.stdout)
+	writeReadyRows(bw, a)
+	return bw.Flush()
+}
+
+func writeBlocked(e *env, a *analysis) error {
+	bw := bufio.NewWriter(e.stdout)
+	writeBlockedRows(bw, a)
+	return bw.Flush()
+}
+
+func writeHeldBack(e *env, a *analysis, h heldBackJSON) error {
+	bw := bufio.NewWriter(e.stdout)
+	if len(h.Waiting) == 0 {
+		fmt.Fprintf(bw, "nothing waits on %s\n", clean(h.ID))
+		return bw.Flush()
+	}
+	fmt.Fprintf(bw, "%s waiting on %s, holding back %s-%s days (expected %s):\n",
+		plural(len(h.Waiting), "packet"), clean(h.ID), days(h.Remaining.Low), days(h.Remaining.High), days(h.Remaining.Expected))
+	for _, line := range packetRows(a, h.Waiting, nil) {
+		fmt.Fprintln(bw, line)
+	}
+	return bw.Flush()
+}
+
+func writeCritical(e *env, a *analysis) error {
+	bw := bufio.NewWriter(e.stdout)
+	writeCriticalSummary(bw, a)
+	order := a.order(false)
+	if len(order) == 0 {
+		return bw.Flush()
+	}
+	onPath := map[string]bool{}
+	for _, id := range a.critical.IDs {
+		onPath[id] = true
+	}
+	width := idWidth(order)
+	if width < 2 {
+		width = 2
+	}
+	fmt.Fprintf(bw, "\n  %-*s  %6s  %6s  %6s  %6s  %6s  %6s\n", width, "ID", "days", "ES", "EF", "LS", "LF", "slack")
+	for _, id := range order {
+		t := a.timings[id]
+		mark := ""
+		if onPath[id] {
+			mark = "  *"
+		}
+		fmt.Fprintf(bw, "  %-*s  %6s  %6s  %6s  %6s  %6s  %6s%s\n", width, clean(id),
+			days(t.Duration), days(t.EarliestStart), days(t.EarliestFinish), days(t.LatestStart), days(t.LatestFinish), days(t.Slack), mark)
+	}
+	fmt.Fprintln(bw, "\n  * on the critical path; days are working days from now")
+	return bw.Flush()
+}

@@ -1,0 +1,38 @@
+package schedule
+
+import (
+	"github.com/workpackets/plan/graph"
+	"github.com/workpackets/plan/parser"
+)
+
+// NetworkFromGraph returns the unfinished packets of g as a Network: each
+// task's effort is the packet's remaining effort, its predecessors are its
+// unfinished required dependencies (cycle cuts removed, so the network is
+// acyclic) and its rank is the packet's effective priority. Tasks are in ID
+// order.
+func NetworkFromGraph(g *graph.Graph) *Network {
+	index := map[string]int{}
+	var unfinished []*parser.Packet
+	for _, p := range g.Packets() {
+		if p.Status != parser.Complete {
+			index[p.ID] = len(unfinished)
+			unfinished = append(unfinished, p)
+		}
+	}
+	n := &Network{Tasks: make([]Task, len(unfinished))}
+	for i, p := range unfinished {
+		t := Task{
+			ID:         p.ID,
+			Effort:     p.Remaining(),
+			Rank:       g.EffectivePriority(p.ID).Rank(),
+			InProgress: p.Status == parser.InProgress,
+		}
+		for _, dep := range g.DAGRequires(p.ID) {
+			if j, ok := index[dep]; ok {
+				t.Preds = append(t.Preds, j)
+			}
+		}
+		n.Tasks[i] = t
+	}
+	return n
+}
