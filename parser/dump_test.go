@@ -28,7 +28,7 @@ func dump(p *Packet, probs []Problem) string {
 		if p.Effort == nil {
 			b.WriteString("  effort: none\n")
 		} else {
-			fmt.Fprintf(&b, "  effort: %s-%s days", formatDays(p.Effort.Low), formatDays(p.Effort.High))
+			fmt.Fprintf(&b, "  effort: %s", formatRange(p.Effort.Low, p.Effort.High))
 			if p.Effort.HasLikely {
 				fmt.Fprintf(&b, " likely %s", formatDays(p.Effort.Likely))
 			}
