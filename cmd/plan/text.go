@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -81,9 +82,10 @@ func plural(n int, word string) string {
 	return strconv.Itoa(n) + " " + word + "s"
 }
 
-// days formats a number of days without float noise: 3, 2.5, 1.333.
+// days formats a number of days for reading: one decimal at most (3, 2.5,
+// 6.2). JSON keeps three.
 func days(x float64) string {
-	return strconv.FormatFloat(round(x), 'f', -1, 64)
+	return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
 }
 
 // effortText formats an estimate as "3-4d", "5d" or "2-8d (likely 3)".
