@@ -3,7 +3,6 @@ package schedule
 import (
 	"fmt"
 	"math"
-	"math/rand/v2"
 
 	"github.com/workpackets/plan/parser"
 )
@@ -112,12 +111,12 @@ func newSampler(e parser.Effort, dist Distribution) (s sampler, fallback bool) {
 }
 
 // draw samples one duration.
-func (s *sampler) draw(r *rand.Rand) float64 {
+func (s *sampler) draw(r *rng) float64 {
 	switch s.kind {
 	case kindLognormal:
-		return math.Exp(s.a + s.b*r.NormFloat64())
+		return fastExp(s.a + s.b*r.norm())
 	case kindTriangular:
-		u := r.Float64()
+		u := r.float64()
 		if u < s.c {
 			return s.a + math.Sqrt(u*s.x)
 		}
@@ -127,7 +126,7 @@ func (s *sampler) draw(r *rand.Rand) float64 {
 		g2 := gamma(r, s.y, s.z)
 		return s.a + s.b*g1/(g1+g2)
 	case kindUniform:
-		return s.a + s.b*r.Float64()
+		return s.a + s.b*r.float64()
 	default:
 		return s.a
 	}
@@ -136,15 +135,15 @@ func (s *sampler) draw(r *rand.Rand) float64 {
 // gamma draws from Gamma(shape, 1) for shape >= 1 with Marsaglia and
 // Tsang's method ("A simple method for generating gamma variables", ACM
 // TOMS 26(3), 2000), given d = shape - 1/3 and c = 1/sqrt(9d).
-func gamma(r *rand.Rand, d, c float64) float64 {
+func gamma(r *rng, d, c float64) float64 {
 	for {
-		x := r.NormFloat64()
+		x := r.norm()
 		v := 1 + c*x
 		if v <= 0 {
 			continue
 		}
 		v = v * v * v
-		u := r.Float64()
+		u := r.float64()
 		x2 := x * x
 		if u < 1-0.0331*x2*x2 || math.Log(u) < 0.5*x2+d*(1-v+math.Log(v)) {
 			return d * v

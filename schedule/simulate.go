@@ -3,7 +3,6 @@ package schedule
 import (
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"runtime"
 	"sort"
 	"sync"
@@ -47,8 +46,8 @@ type SimOptions struct {
 	// Iterations is the number of simulated projects (0: DefaultIterations).
 	Iterations int
 	// Seed fixes the random numbers (0: DefaultSeed). Iteration i draws
-	// from a PCG stream derived from (Seed, i) alone, so results do not
-	// depend on Workers or on the number of cores.
+	// from its own generator state derived from (Seed, i) alone, so results
+	// do not depend on Workers or on the number of cores.
 	Seed uint64
 	// Dist is how effort ranges are read.
 	Dist Distribution
@@ -403,8 +402,7 @@ func (s *sim) run(workers int) {
 // simWorker holds one goroutine's scratch space.
 type simWorker struct {
 	s     *sim
-	src   rand.PCG
-	r     *rand.Rand
+	r     rng
 	d     []float64 // sampled durations by position
 	es    []float64 // earliest starts
 	fin   []float64 // finishes
@@ -430,20 +428,10 @@ func newSimWorker(s *sim) *simWorker {
 		sxx:   make([]float64, n),
 		sxy:   make([]float64, n),
 	}
-	w.r = rand.New(&w.src)
 	if s.team > 0 {
 		w.l = newLister(s.c, s.tasks, s.tm, s.team)
 	}
 	return w
-}
-
-// splitmix64 is the finalizer of SplitMix64 (Steele, Lea and Flood 2014),
-// used to derive well-separated PCG states from (seed, iteration).
-func splitmix64(x uint64) uint64 {
-	x += 0x9e3779b97f4a7c15
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
-	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
-	return x ^ (x >> 31)
 }
 
 func (w *simWorker) loop(blocks int) {
@@ -455,8 +443,7 @@ func (w *simWorker) loop(blocks int) {
 		}
 		lo, hi := b*blockSize, min((b+1)*blockSize, s.iters)
 		for it := lo; it < hi; it++ {
-			k := splitmix64(s.seed ^ splitmix64(uint64(it)))
-			w.src.Seed(k, splitmix64(k))
+			w.r.seedIteration(s.seed, uint64(it))
 			s.finishes[it] = w.iterate(int32(it + 1))
 		}
 		// Merge this block's sums after all earlier blocks.
@@ -497,9 +484,9 @@ func (w *simWorker) iterate(stamp int32) float64 {
 		// Sample and run the forward pass in one sweep.
 		predStart, preds := c.predStart, c.preds
 		for p := 0; p < n; p++ {
-			x := smp[p].draw(w.r)
+			x := smp[p].draw(&w.r)
 			if ratios != nil {
-				x *= ratios[w.r.IntN(len(ratios))]
+				x *= ratios[w.r.intn(len(ratios))]
 			}
 			st := 0.0
 			for _, q := range preds[predStart[p]:predStart[p+1]] {
@@ -538,9 +525,9 @@ func (w *simWorker) iterate(stamp int32) float64 {
 		w.stack = stk
 	} else {
 		for p := 0; p < n; p++ {
-			x := smp[p].draw(w.r)
+			x := smp[p].draw(&w.r)
 			if ratios != nil {
-				x *= ratios[w.r.IntN(len(ratios))]
+				x *= ratios[w.r.intn(len(ratios))]
 			}
 			d[p] = x
 		}

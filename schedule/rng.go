@@ -1,0 +1,119 @@
+package schedule
+
+import (
+	"math"
+	"math/bits"
+)
+
+// rng is wyrand (Wang Yi's generator, the final mixer of wyhash: a 64-bit
+// Weyl sequence through a 128-bit multiply; it passes BigCrush and
+// PractRand). It is a plain value with inlinable methods so the simulation
+// loop makes no interface calls; math/rand/v2's PCG behind a *rand.Rand
+// costs an indirect call per number. Each iteration gets its own state,
+// derived from (seed, iteration) with SplitMix64.
+type rng struct{ s uint64 }
+
+// seedIteration sets the state for iteration it of a run seeded with seed.
+func (r *rng) seedIteration(seed, it uint64) {
+	r.s = splitmix64(seed ^ splitmix64(it))
+}
+
+// splitmix64 is the finalizer of SplitMix64 (Steele, Lea and Flood,
+// "Fast splittable pseudorandom number generators", OOPSLA 2014).
+func splitmix64(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
+	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
+	return x ^ (x >> 31)
+}
+
+// uint64 returns 64 random bits.
+func (r *rng) uint64() uint64 {
+	r.s += 0xa0761d6478bd642f
+	hi, lo := bits.Mul64(r.s, r.s^0xe7037ed1a0b428db)
+	return hi ^ lo
+}
+
+// float64 returns a uniform number in [0, 1).
+func (r *rng) float64() float64 {
+	return float64(r.uint64()>>11) * 0x1p-53
+}
+
+// intn returns a number in [0, n) for n > 0 (multiply-shift; the bias is
+// below n/2^64).
+func (r *rng) intn(n int) int {
+	hi, _ := bits.Mul64(r.uint64(), uint64(n))
+	return int(hi)
+}
+
+// Ziggurat tables for the standard normal (Marsaglia and Tsang, "The
+// ziggurat method for generating random variables", J. Stat. Softw. 5(8),
+// 2000), 128 layers, computed as their zigset does.
+const (
+	zigR  = 3.442619855899
+	zigV  = 9.91256303526217e-3
+	zigM1 = 1 << 31
+)
+
+var zigK, zigW, zigF = func() (k [128]uint32, w, f [128]float64) {
+	dn, tn := zigR, zigR
+	q := zigV / math.Exp(-0.5*dn*dn)
+	k[0] = uint32(dn / q * zigM1)
+	k[1] = 0
+	w[0] = q / zigM1
+	w[127] = dn / zigM1
+	f[0] = 1
+	f[127] = math.Exp(-0.5 * dn * dn)
+	for i := 126; i >= 1; i-- {
+		dn = math.Sqrt(-2 * math.Log(zigV/dn+math.Exp(-0.5*dn*dn)))
+		k[i+1] = uint32(dn / tn * zigM1)
+		tn = dn
+		f[i] = math.Exp(-0.5 * dn * dn)
+		w[i] = dn / zigM1
+	}
+	return
+}()
+
+// norm returns a standard normal number. The layer comes from the top 7
+// bits and the signed 32-bit abscissa from the low 32, so the two are
+// independent.
+func (r *rng) norm() float64 {
+	for {
+		u := r.uint64()
+		i := u >> 57
+		j := int32(uint32(u))
+		x := float64(j) * zigW[i]
+		a := j
+		if a < 0 {
+			a = -a // -MinInt32 stays negative and fails the test below
+		}
+		if a >= 0 && uint32(a) < zigK[i] {
+			return x
+		}
+		if r2, ok := r.normSlow(i, j, x); ok {
+			return r2
+		}
+	}
+}
+
+// normSlow handles the ziggurat's rare cases: the tail beyond zigR (layer
+// 0) and the wedges.
+func (r *rng) normSlow(i uint64, j int32, x float64) (float64, bool) {
+	if i == 0 {
+		for {
+			x = -math.Log(1-r.float64()) / zigR
+			y := -math.Log(1 - r.float64())
+			if y+y >= x*x {
+				break
+			}
+		}
+		if j > 0 {
+			return zigR + x, true
+		}
+		return -zigR - x, true
+	}
+	if zigF[i]+r.float64()*(zigF[i-1]-zigF[i]) < math.Exp(-0.5*x*x) {
+		return x, true
+	}
+	return 0, false
+}
