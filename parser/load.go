@@ -303,18 +303,24 @@ func collect(paths []string) ([]source, []error) {
 			add(source{name: name, path: arg})
 			continue
 		}
+		// A symlink to a directory named explicitly is followed: the
+		// trailing separator makes WalkDir resolve it.
+		root := arg
+		if li, err := os.Lstat(arg); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			root = arg + string(filepath.Separator)
+		}
 		var found []source
-		walkErr := filepath.WalkDir(arg, func(path string, de fs.DirEntry, err error) error {
+		walkErr := filepath.WalkDir(root, func(path string, de fs.DirEntry, err error) error {
 			if err != nil {
 				errs = append(errs, err)
-				if de != nil && de.IsDir() && path != arg {
+				if de != nil && de.IsDir() && path != root {
 					return fs.SkipDir
 				}
 				return nil
 			}
 			name := de.Name()
 			if de.IsDir() {
-				if path != arg && skipDir(name) {
+				if path != root && skipDir(name) {
 					return fs.SkipDir
 				}
 				return nil
