@@ -259,8 +259,9 @@ func (n *Network) Simulate(opts SimOptions) (*Estimate, error) {
 	for p, i := range c.order {
 		id := n.Tasks[i].ID
 		est.Criticality[p] = Score{ID: id, Score: float64(s.crit[p]) / nf}
-		vx := s.sxx[p] - s.sx[p]*s.sx[p]/nf
-		cov := s.sxy[p] - s.sx[p]*sy/nf
+		a := s.acc[p]
+		vx := a.sxx - a.sx*a.sx/nf
+		cov := a.sxy - a.sx*sy/nf
 		r := 0.0
 		if vx > 1e-12*nf*math.Max(1, s.mean[p]*s.mean[p]) && vy > 0 {
 			r = cov / math.Sqrt(vx*vy)
@@ -372,19 +373,23 @@ type sim struct {
 	next     atomic.Int64
 	mu       sync.Mutex
 	turn     *sync.Cond
-	merged   int     // blocks merged so far
-	crit     []int64 // by position
-	// Shifted sums by position, x = duration - mean, y = finish - t0.
-	sx, sxx, sxy []float64
+	merged   int       // blocks merged so far
+	crit     []int64   // by position
+	acc      []moments // by position
+}
+
+// moments are the shifted sums of one task's duration x = duration - mean
+// against the finish y = finish - t0, for the sensitivity correlation
+// (shifting keeps the sums from cancelling catastrophically).
+type moments struct {
+	sx, sxx, sxy float64
 }
 
 func (s *sim) run(workers int) {
 	n := s.c.n
 	s.finishes = make([]float64, s.iters)
 	s.crit = make([]int64, n)
-	s.sx = make([]float64, n)
-	s.sxx = make([]float64, n)
-	s.sxy = make([]float64, n)
+	s.acc = make([]moments, n)
 	s.turn = sync.NewCond(&s.mu)
 	blocks := (s.iters + blockSize - 1) / blockSize
 	workers = min(workers, blocks)
@@ -404,14 +409,12 @@ type simWorker struct {
 	s     *sim
 	r     rng
 	d     []float64 // sampled durations by position
-	es    []float64 // earliest starts
-	fin   []float64 // finishes
+	fin   []float64 // finishes by position
 	stamp []int32   // last iteration (+1) that marked a position critical
 	stack []int32
 	crit  []int64
 	l     *lister
-	// block sums, merged in block order
-	sx, sxx, sxy []float64
+	acc   []moments // this block's sums, merged in block order
 }
 
 func newSimWorker(s *sim) *simWorker {
@@ -419,14 +422,11 @@ func newSimWorker(s *sim) *simWorker {
 	w := &simWorker{
 		s:     s,
 		d:     make([]float64, n),
-		es:    make([]float64, n),
 		fin:   make([]float64, n),
 		stamp: make([]int32, n),
 		stack: make([]int32, 0, 64),
 		crit:  make([]int64, n),
-		sx:    make([]float64, n),
-		sxx:   make([]float64, n),
-		sxy:   make([]float64, n),
+		acc:   make([]moments, n),
 	}
 	if s.team > 0 {
 		w.l = newLister(s.c, s.tasks, s.tm, s.team)
@@ -451,17 +451,16 @@ func (w *simWorker) loop(blocks int) {
 		for s.merged != b {
 			s.turn.Wait()
 		}
-		for p := range w.sx {
-			s.sx[p] += w.sx[p]
-			s.sxx[p] += w.sxx[p]
-			s.sxy[p] += w.sxy[p]
+		for p := range w.acc {
+			a, m := &s.acc[p], &w.acc[p]
+			a.sx += m.sx
+			a.sxx += m.sxx
+			a.sxy += m.sxy
 		}
 		s.merged++
 		s.turn.Broadcast()
 		s.mu.Unlock()
-		clear(w.sx)
-		clear(w.sxx)
-		clear(w.sxy)
+		clear(w.acc)
 	}
 	// Counts are integers: merge order does not matter.
 	s.mu.Lock()
@@ -476,7 +475,7 @@ func (w *simWorker) loop(blocks int) {
 func (w *simWorker) iterate(stamp int32) float64 {
 	s, c := w.s, w.s.c
 	n := c.n
-	d, es, fin := w.d[:n], w.es[:n], w.fin[:n]
+	d, fin := w.d[:n], w.fin[:n]
 	smp := s.samplers[:n]
 	ratios := s.ratios
 	end := 0.0
@@ -494,7 +493,7 @@ func (w *simWorker) iterate(stamp int32) float64 {
 					st = f
 				}
 			}
-			d[p], es[p], fin[p] = x, st, st+x
+			d[p], fin[p] = x, st+x
 		}
 		for _, p := range c.sinks {
 			if fin[p] > end {
@@ -502,8 +501,8 @@ func (w *simWorker) iterate(stamp int32) float64 {
 			}
 		}
 		// Mark every task on a chain of tight predecessors to the finish.
-		// Starts are maxima of predecessor finishes, so tightness is exact
-		// equality.
+		// A start is the maximum of the predecessors' finishes, recomputed
+		// here exactly as above, so tightness is exact equality.
 		stk := w.stack[:0]
 		for _, p := range c.sinks {
 			if fin[p] == end && w.stamp[p] != stamp {
@@ -515,8 +514,15 @@ func (w *simWorker) iterate(stamp int32) float64 {
 			p := stk[len(stk)-1]
 			stk = stk[:len(stk)-1]
 			w.crit[p]++
-			for _, q := range preds[predStart[p]:predStart[p+1]] {
-				if fin[q] == es[p] && w.stamp[q] != stamp {
+			ps := preds[predStart[p]:predStart[p+1]]
+			st := 0.0
+			for _, q := range ps {
+				if f := fin[q]; f > st {
+					st = f
+				}
+			}
+			for _, q := range ps {
+				if fin[q] == st && w.stamp[q] != stamp {
 					w.stamp[q] = stamp
 					stk = append(stk, q)
 				}
@@ -547,12 +553,13 @@ func (w *simWorker) iterate(stamp int32) float64 {
 	}
 	y := end - s.t0
 	mean := s.mean[:n]
-	sx, sxx, sxy := w.sx[:n], w.sxx[:n], w.sxy[:n]
-	for p := 0; p < n; p++ {
+	acc := w.acc[:n]
+	for p := range acc {
 		x := d[p] - mean[p]
-		sx[p] += x
-		sxx[p] += x * x
-		sxy[p] += x * y
+		a := &acc[p]
+		a.sx += x
+		a.sxx += x * x
+		a.sxy += x * y
 	}
 	return end
 }
