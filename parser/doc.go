@@ -1,5 +1,229 @@
 // Package parser reads work-packet markdown files into Packets.
 //
-// This comment is the one specification of the packet format; it is
-// completed together with the parser.
+// This comment is the one specification of the packet format: what plan
+// reads from a folder of markdown files, and what it reports when it cannot.
+//
+// # Files
+//
+// plan reads the files and directories it is given (the current directory
+// when none). Directories are walked recursively for files ending in .md or
+// .markdown (any case). Hidden directories and files (names starting with
+// "."), node_modules and vendor are skipped, and symbolic links to
+// directories are not followed (so a symlink loop cannot hang the walk); a
+// symbolic link to a file is read. A path named on the command line is read
+// whatever its name, and followed if it is a symbolic link. "-" reads one
+// document from standard input; it is shown as "<stdin>". Files larger than
+// the size limit (10 MB by default) are skipped with a parse warning naming
+// them. FIFOs, devices and sockets are never opened for reading in a way
+// that could block; they are reported as I/O errors, like unreadable files,
+// and every other file is still read. Paths are shown as you would type
+// them: relative to the current directory when the argument was relative.
+//
+// # What a packet is
+//
+// A file is a packet when its first level-1 heading is "<ID>: <Title>":
+//
+//	# P1-ACCESS-001: Content Access & Playback
+//
+// An ID is groups of capital letters and digits joined by "-", ending in a
+// group of digits, with at least one letter: P1-ACCESS-001,
+// P1-FE-FOUNDATION-002, GEN-00042 (but not 2024-01-15). Markdown emphasis
+// around the ID is ignored. Any other markdown file (a template whose
+// heading is "[PACKET-ID]: ...", a README with an index table, a plan
+// titled "Implementation Plan: ...") is not a packet and not a problem: it
+// is counted as skipped. A heading inside a code block is not a heading.
+//
+// Two files with the same ID are a duplicate-id error naming both files;
+// the plan goes on with the first file by path.
+//
+// # Header fields
+//
+// The header is everything between the title and the first level-2
+// heading. Its lines have one of the forms
+//
+//	**Field**: value
+//	**Field:** value
+//	Field: value
+//
+// (also with __ instead of **, and after a list marker). Field names are
+// case-insensitive; the first line of a field counts. Values may carry
+// emphasis ("✅ **COMPLETE**"); it is ignored.
+//
+// Priority: P0 to P3 with anything after ("P0 (Critical - revenue)"), or
+// the words Critical, High, Medium, Low (P0 to P3). Missing, empty or TBD:
+// no priority, planned after every prioritised packet, with a
+// missing-priority warning. Anything else ("P5", "Urgent", the template's
+// "P0/P1/P2") is a parse warning and the packet has no priority.
+//
+// Status: one of three.
+//
+//   - Not started: 🚧, "Not Started", "Todo", "Planned", "Blocked", "Not
+//     Implemented".
+//   - In progress: 🏗️ (or 🏗), "In Progress", "WIP", "Started", "Partial",
+//     or a percentage "NN% complete" (the percentage is kept as the
+//     progress; 0% is not started and 100% complete).
+//   - Complete: ✅, "Complete", "Completed", "Done", "Implemented",
+//     "Shipped", "Finished", "Released".
+//
+// Words in parentheses are ignored ("✅ Complete (Phase 3)"). A negation
+// wins over the word it negates: "🚧 Not Implemented" is not started. Words
+// win over the emoji, and the emoji decides when there are no known words
+// ("🚧 E2E Tests Pending" is not started). Missing, empty or TBD: not
+// started, with a missing-status warning. A value listing several statuses
+// (the template's "🚧 Not Started | 🏗️ In Progress | ✅ Complete") or one
+// that cannot be read is a parse warning, and the packet is taken as not
+// started.
+//
+// Estimated Effort (also "Effort", "Estimate", "Effort Estimate"): a number of working days,
+// or a range.
+//
+//	3-4 days      3–5 days (en dash)    3 to 5 days    5 days    ~3 days
+//	2-3d          1-2 weeks (5 days a week)    16-24 hours or 4h (8 hours a day)
+//	3-4           (a number without a unit is in days)
+//
+// Anything after the estimate is ignored: "1-2 days (reduced from 2-3,
+// skeleton exists)" is 1-2 days. A most-likely value is kept when given as
+// "(likely 3)" or "(most likely 3)", in the estimate's unit, and must lie
+// within the range. An actual effort is kept from an "Actual Effort" (or
+// "Actual") line or
+// from "(Actual: 4 days)" after the estimate; the line wins. Missing, empty,
+// TBD or a template placeholder ("[X-Y days]"): no estimate, with a
+// missing-effort warning. A value that cannot be read exactly, such as
+// "5-3 days" (reversed), "-2 days", "1e309 days", "NaN days", "3,5 days" or
+// "3-4 parsecs", is a parse warning at its line and the packet has no
+// estimate: plan never uses a number it is not sure of.
+//
+// Dependencies (also "Depends on", "Blocked by"): a header line such as
+//
+//	**Depends on**: P1-CONTENT-001, P1-ECOM-001
+//
+// adds a required reference for each packet ID or link to a packet file on
+// the line.
+//
+// # The Dependencies section
+//
+// The Dependencies section starts at a heading whose text is
+// "Dependencies", at any level, also numbered ("## 6. Dependencies") or
+// followed by more words ("Dependencies & Prerequisites"), and ends at the
+// next heading of the same or a higher level. "Upstream Dependencies" (in
+// the template's System Context) and "Package Dependencies" are not it.
+//
+// Sub-headings inside the section say what the tables under them hold:
+//
+//   - Required, Blocking, Required (Blocking): required rows.
+//   - Optional, Nice to Have, Optional (Nice to Have), Non-Blocking, Soft:
+//     optional rows.
+//   - Anything else (Infrastructure Ready, Package Dependencies, Critical
+//     Blocker): no dependency rows.
+//
+// The words "Dependencies" and "Packets" and numbering do not change the
+// meaning ("### 6.1 Required Dependencies" is required). A table directly
+// under the Dependencies heading is required. Only real markdown tables
+// count (GitHub tables, as goldmark reads them): lines inside fenced or
+// indented code blocks and HTML comments are never rows, and a
+// "## Dependencies" heading inside a code block is not a heading.
+//
+// Required rows order and block the packet; optional rows are drawn but
+// never block, order or schedule anything.
+//
+// # Tables
+//
+// Columns are found by their header text, in any order; other columns are
+// ignored:
+//
+//   - the dependency column: Dependency, Dependencies, Packet, Item, Name
+//     (or ID); otherwise the first column;
+//   - Status;
+//   - the description: Description, Notes, Details.
+//
+// Cells are read as plain text: emphasis, code marks and escapes are
+// removed ("❌ **BLOCKED**" is "❌ BLOCKED"), and an escaped pipe "\|" is a
+// pipe inside the cell. A row whose dependency cell is empty is skipped.
+//
+// # Resolving a row
+//
+// Each row names packets, or else is an external dependency.
+//
+//  1. A markdown link in the dependency cell whose target is the file of a
+//     packet read in the same run refers to that packet, even when the link
+//     text has no ID: [Content Service](../backend/content.md). Fragments
+//     (#section) are ignored; web links are never packet files.
+//  2. Packet IDs in the dependency cell, bare, as "Name (ID)", "**ID**" or
+//     "`ID`", several per cell ("P1-A-001, P1-B-002").
+//  3. Only when the dependency cell names no packet: packet IDs in the
+//     description (the template's "Waiting for [work packet ID]").
+//
+// An ID-shaped token that matches no packet is a dangling-ref warning at
+// that row and makes no dependency. (Parse, which reads one file alone,
+// keeps every ID-shaped token as a reference and follows no links.)
+//
+// Every other row is an external dependency (a service, a package, an
+// account) whose class comes from its status cell:
+//
+//   - available: ✅, Available, Complete, Done, Ready, Exists, Installed,
+//     Configured;
+//   - blocking: ❌, Blocked, Not Installed, Not Provisioned, Missing, Not
+//     Started, Unavailable (and other negations: Not Ready, Not Available);
+//   - at risk: ⚠️, 🏗️, Partial, Pending, In Progress, Required;
+//   - future: 🚧, Future, Parallel, Planned;
+//   - unknown: anything else.
+//
+// Words are looked for before emoji, negations first, so "❌ Not
+// Installed" is blocking although "Installed" alone is available. Words in
+// parentheses are ignored. Only blocking externals of required tables block
+// their packet; at-risk ones are reported as risks.
+//
+// # Stale status cells
+//
+// A referenced packet's own Status is the truth. When a row's status cell
+// contradicts it, the row is a stale-status warning naming the packet and
+// both statuses: the cell says complete or available (an available class)
+// but the packet is not complete, or the cell says blocked or not started
+// (a blocking class) but the packet is complete. Other cells ("🚧 Future",
+// "⚠️ In Progress") are never stale.
+//
+// # Encodings
+//
+// A UTF-8 byte-order mark and CRLF (or CR) line endings change nothing;
+// line numbers are the same. Files are expected to be UTF-8, and files that
+// were mis-encoded once are read as if they were not: UTF-8 that was read as
+// Windows-1252 and saved again ("✅" became "âœ…", "🚧" became "ðŸš§") is
+// decoded back wherever the decoding is unambiguous, so titles, names and
+// every field and status cell are recognised in that form too. The emoji
+// whose bytes Windows-1252 lacks were damaged beyond a plain decoding ("❌"
+// became "âŒ", "🏗️" became "ðŸ—ï¸", "⚠️" became "âš ï¸"); these forms are
+// recognised from a table. Real text that only looks like a mis-encoding
+// ("CAFÉ–BAR", "naïve") is left alone.
+//
+// # Positions
+//
+// Every packet, row and problem carries its file and its 1-based line: the
+// title's line for a packet and for a missing field, the field's line for a
+// field, the table row's line for a row.
+//
+// # Problems
+//
+// Problems are errors (which fail plan check) or warnings. The parser
+// reports:
+//
+//   - duplicate-id (error): two files have the same packet ID.
+//   - dangling-ref (warning): a row names an ID that is no packet.
+//   - stale-status (warning): a row's status cell contradicts the
+//     referenced packet's own status.
+//   - missing-priority, missing-status, missing-effort (warnings): the
+//     header has no such field, or it is empty or TBD.
+//   - parse (warning): a value is present but cannot be used (a malformed
+//     effort, an unknown status or priority, a most-likely value outside
+//     its range), or a file is too large to read. The message says what
+//     plan does instead.
+//
+// The planner adds cycle (error) and inconsistent-status (warning); see
+// the graph package.
+//
+// # Reading only what matters
+//
+// Of a packet file, only the title, the header and the Dependencies
+// sections matter. The parser reads the whole file with goldmark today;
+// because nothing else is used, a faster reader may hand goldmark only
+// those parts with the same results.
 package parser
