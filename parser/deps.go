@@ -94,10 +94,11 @@ func isNumbering(w string) bool {
 
 // isDependenciesHeading reports whether a heading starts the Dependencies
 // section: "Dependencies", "6. Dependencies", "Dependencies &
-// Prerequisites". "Upstream Dependencies" and "Package Dependencies" do not.
+// Prerequisites", a lone "Dependency". "Upstream Dependencies", "Package
+// Dependencies" and "Dependency Graph" do not.
 func isDependenciesHeading(title string) bool {
 	w := headingWords(title)
-	return len(w) > 0 && (w[0] == "dependencies" || w[0] == "dependency")
+	return len(w) > 0 && w[0] == "dependencies" || len(w) == 1 && w[0] == "dependency"
 }
 
 // depWords are the words that do not change what a sub-heading means.

@@ -426,7 +426,7 @@ func TestDependenciesHeadings(t *testing.T) {
 			assert.Len(t, p.Requires, 1)
 		})
 	}
-	for _, h := range []string{"### Upstream Dependencies", "## Package Dependencies", "## Overview"} {
+	for _, h := range []string{"### Upstream Dependencies", "## Package Dependencies", "## Dependency Graph", "## Overview"} {
 		t.Run(h, func(t *testing.T) {
 			src := "# TST-001: T\n\n" + h + "\n\n| Dependency | Status |\n|---|---|\n| TST-002 | 🚧 |\n"
 			p, _ := Parse("t.md", []byte(src))
