@@ -36,3 +36,20 @@ func NetworkFromGraph(g *graph.Graph) *Network {
 	}
 	return n
 }
+
+// CalibrationRatios returns, for every complete packet that records an
+// actual effort and has a positive expected estimate, actual / expected:
+// the evidence `plan estimate --calibrate` resamples. They come in packet
+// order.
+func CalibrationRatios(packets []*parser.Packet) []float64 {
+	var ratios []float64
+	for _, p := range packets {
+		if p.Status != parser.Complete || p.Actual == nil || p.Effort == nil {
+			continue
+		}
+		if exp := p.Effort.Expected(); exp > 0 && *p.Actual > 0 {
+			ratios = append(ratios, *p.Actual/exp)
+		}
+	}
+	return ratios
+}

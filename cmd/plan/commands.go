@@ -62,7 +62,8 @@ expected and pessimistic days, and the problems found.`,
 	root.SuggestionsMinimumDistance = 2
 	ff.register(root, formats)
 	load.register(root)
-	root.AddCommand(newCheckCmd(e), newOrderCmd(e), newReadyCmd(e), newBlockedCmd(e), newCriticalCmd(e))
+	root.AddCommand(newCheckCmd(e), newOrderCmd(e), newReadyCmd(e), newBlockedCmd(e), newCriticalCmd(e),
+		newEstimateCmd(e), newScheduleCmd(e))
 	return root
 }
 
