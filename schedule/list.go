@@ -262,6 +262,11 @@ func (l *lister) causeOf(p int32, t float64, k int32) int32 {
 	if t == 0 {
 		return -1
 	}
+	if l.inProg[p] {
+		// Ready from day 0 whatever its predecessors: only a person can
+		// have held it back.
+		return l.last[k]
+	}
 	c := l.c
 	for _, q := range c.preds[c.predStart[p]:c.predStart[p+1]] {
 		if l.finish[q] == t && l.start[q] <= t {

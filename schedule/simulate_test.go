@@ -308,3 +308,31 @@ func BenchmarkSimulate(b *testing.B) {
 		})
 	}
 }
+
+// TestSimulateIterationAllocFree: the per-iteration work (sampling, forward
+// pass or list schedule, criticality, sums) allocates nothing.
+func TestSimulateIterationAllocFree(t *testing.T) {
+	net := layered(500, 25, 3, 9)
+	c, err := net.compile()
+	require.NoError(t, err)
+	tm, cp := c.cpm(net.Tasks)
+	for _, team := range []int{0, 4} {
+		for _, d := range []Distribution{Lognormal, Triangular, PERT, Uniform} {
+			s := &sim{c: c, iters: 1, seed: 1, team: team, t0: cp.Expected, tasks: net.Tasks, tm: tm,
+				ratios: []float64{0.9, 1.3}}
+			s.samplers = make([]sampler, c.n)
+			s.mean = c.durations(net.Tasks, parser.Effort.Expected)
+			for p, i := range c.order {
+				s.samplers[p], _ = newSampler(net.Tasks[i].Effort, d)
+			}
+			w := newSimWorker(s)
+			it := int32(0)
+			allocs := testing.AllocsPerRun(50, func() {
+				it++
+				w.r.seedIteration(1, uint64(it))
+				w.iterate(it)
+			})
+			assert.Zero(t, allocs, "team %d, %s", team, d)
+		}
+	}
+}
