@@ -52,8 +52,10 @@ func ParseDistribution(s string) (Distribution, error) {
 }
 
 // lognormalZ is the distance in standard deviations between the 10th and
-// 90th percentiles of a normal distribution: 2 x 1.2815515655.
-const lognormalZ = 2.5631031310
+// 90th percentiles of a normal distribution, 2 x 1.2815516 = 2.5631032,
+// rounded as issue 3 specifies it (the percentiles move by about 1e-6
+// relative).
+const lognormalZ = 2.5631
 
 type sampleKind uint8
 
