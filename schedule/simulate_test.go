@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"math"
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -125,6 +126,17 @@ func TestSimulateDeterministicAndWorkerIndependent(t *testing.T) {
 		b, err := n.Simulate(opts)
 		require.NoError(t, err)
 		assert.Equal(t, a, b, "team %d", team)
+		// The default worker count follows GOMAXPROCS: 1 and 2 agree.
+		opts.Workers = 0
+		old := runtime.GOMAXPROCS(1)
+		g1, err := n.Simulate(opts)
+		runtime.GOMAXPROCS(2)
+		g2, err2 := n.Simulate(opts)
+		runtime.GOMAXPROCS(old)
+		require.NoError(t, err)
+		require.NoError(t, err2)
+		assert.Equal(t, a, g1, "team %d, GOMAXPROCS 1", team)
+		assert.Equal(t, a, g2, "team %d, GOMAXPROCS 2", team)
 		opts.Seed = 43
 		c, err := n.Simulate(opts)
 		require.NoError(t, err)
