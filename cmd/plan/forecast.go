@@ -313,7 +313,7 @@ func newScheduleCmd(e *env) *cobra.Command {
 		team   int
 		sprint float64
 	)
-	formats := []string{"text", "json", "csv"}
+	formats := []string{"text", "json", "csv", "mermaid"}
 	cmd := &cobra.Command{
 		Use:   "schedule [PATH...] --team N",
 		Short: "Schedule the remaining work on a team of N people, by sprint and date",
@@ -361,6 +361,8 @@ externals are listed as risks; they do not delay the schedule.`,
 				err = writeJSON(e.stdout, scheduleReport(s, calendar))
 			case "csv":
 				err = writeScheduleCSV(e.stdout, a, s, calendar)
+			case "mermaid":
+				err = writeScheduleMermaid(e.stdout, a, s, calendar)
 			default:
 				err = writeSchedule(e.stdout, a, s, calendar, sprint)
 			}

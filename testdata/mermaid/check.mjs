@@ -1,0 +1,39 @@
+// check.mjs parses a Mermaid chart with the real Mermaid parser and exits
+// non-zero if the chart does not parse. It is run by the cmd/plan tests on
+// the output of `plan schedule --format mermaid`.
+//
+//   npm ci --prefix testdata/mermaid        # once
+//   node testdata/mermaid/check.mjs chart.mmd
+//   plan schedule --team 2 --format mermaid DIR | node testdata/mermaid/check.mjs
+//
+// Mermaid needs a DOM (for DOMPurify and its renderer set-up) even to
+// parse, so a jsdom window stands in for the browser.
+import { readFileSync } from "node:fs";
+import { JSDOM } from "jsdom";
+
+const dom = new JSDOM("<!doctype html><html><body></body></html>");
+globalThis.window = dom.window;
+globalThis.document = dom.window.document;
+for (const name of ["Element", "HTMLElement", "Node", "DocumentFragment", "DOMParser", "XMLSerializer"]) {
+  if (!(name in globalThis)) globalThis[name] = dom.window[name];
+}
+const createDOMPurify = (await import("dompurify")).default;
+globalThis.DOMPurify = createDOMPurify(dom.window);
+
+const { default: mermaid } = await import("mermaid");
+
+const file = process.argv[2];
+const text = readFileSync(file && file !== "-" ? file : 0, "utf8");
+
+try {
+  mermaid.initialize({ startOnLoad: false });
+  const result = await mermaid.parse(text);
+  if (!result || result.diagramType !== "gantt") {
+    console.error(`check.mjs: expected a gantt chart, got ${result && result.diagramType}`);
+    process.exit(1);
+  }
+  console.log(`ok ${result.diagramType}`);
+} catch (err) {
+  console.error(`check.mjs: parse error: ${err && err.message ? err.message : err}`);
+  process.exit(1);
+}
