@@ -123,20 +123,26 @@ type Ref struct {
 	ID string
 	// Line is the 1-based line of the row in the packet's file.
 	Line int
-	// StatusText is the row's Status cell as written (mis-encoding repaired).
+	// StatusText is the row's Status cell as plain text: mis-encoding
+	// repaired, markdown emphasis removed ("❌ BLOCKED"). It is empty for a
+	// "**Dependencies**:" header line.
 	StatusText string
 }
 
 // External is a dependency-table row that names no packet: a service, a
 // package, an account.
 type External struct {
-	Name       string
+	// Name is the dependency cell as plain text ("Resend SDK").
+	Name string
+	// StatusText is the Status cell as plain text ("❌ Not Installed").
 	StatusText string
-	Class      ExternalClass
+	// Class is what the status cell means for the plan.
+	Class ExternalClass
 	// Required is true for rows of a required table. Only required
 	// externals whose Class is Blocking block the packet.
 	Required bool
-	Line     int
+	// Line is the 1-based line of the row.
+	Line int
 }
 
 // Blocking reports whether this external stops its packet from starting.
