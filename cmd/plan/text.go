@@ -106,7 +106,7 @@ func effortText(e *parser.Effort) string {
 func statusText(p *parser.Packet) string {
 	switch {
 	case p.Status == parser.InProgress && p.Progress != nil:
-		return fmt.Sprintf("in progress %d%%", *p.Progress)
+		return fmt.Sprintf("%d%% done", *p.Progress)
 	case p.Status == parser.InProgress:
 		return "in progress"
 	case p.Status == parser.Complete:
@@ -219,6 +219,13 @@ func writeReport(e *env, a *analysis) error {
 	writeBlockedRows(bw, a)
 
 	order := a.order(false)
+	if risks := atRisk(a); len(risks) > 0 {
+		fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("At risk (%d)", len(risks))))
+		for _, r := range risks {
+			fmt.Fprintln(bw, r)
+		}
+	}
+
 	fmt.Fprintf(bw, "\n%s\n", st.heading("Build order by wave"))
 	if len(order) == 0 {
 		fmt.Fprintln(bw, "  nothing left to build")
@@ -318,6 +325,30 @@ func writeBlockedRows(w io.Writer, a *analysis) {
 	}
 }
 
+// atRisk lists the at-risk externals (⚠️, Pending, Partial) of unfinished
+// packets: they block nothing, but the plan depends on them.
+func atRisk(a *analysis) []string {
+	var ids []string
+	for _, p := range a.graph.Packets() {
+		for _, x := range p.Externals {
+			if p.Status != parser.Complete && x.Class == parser.AtRisk {
+				ids = append(ids, p.ID)
+				break
+			}
+		}
+	}
+	width := idWidth(ids)
+	var lines []string
+	for _, id := range ids {
+		for _, x := range a.graph.Packet(id).Externals {
+			if x.Class == parser.AtRisk {
+				lines = append(lines, fmt.Sprintf("  %-*s  needs %s (%s)", width, clean(id), clean(x.Name), clean(x.StatusText)))
+			}
+		}
+	}
+	return lines
+}
+
 func writeCriticalSummary(w io.Writer, a *analysis) {
 	cp := a.critical
 	if len(cp.IDs) == 0 {
@@ -399,20 +430,25 @@ func writeCritical(e *env, a *analysis) error {
 	for _, id := range a.critical.IDs {
 		onPath[id] = true
 	}
-	width := idWidth(order)
-	if width < 2 {
-		width = 2
-	}
+	width := max(idWidth(order), 2)
+	tied := false
 	fmt.Fprintf(bw, "\n  %-*s  %6s  %6s  %6s  %6s  %6s  %6s\n", width, "ID", "days", "ES", "EF", "LS", "LF", "slack")
 	for _, id := range order {
 		t := a.timings[id]
 		mark := ""
-		if onPath[id] {
+		switch {
+		case onPath[id]:
 			mark = "  *"
+		case round(t.Slack) == 0:
+			mark = "  +"
+			tied = true
 		}
 		fmt.Fprintf(bw, "  %-*s  %6s  %6s  %6s  %6s  %6s  %6s%s\n", width, clean(id),
 			days(t.Duration), days(t.EarliestStart), days(t.EarliestFinish), days(t.LatestStart), days(t.LatestFinish), days(t.Slack), mark)
 	}
 	fmt.Fprintln(bw, "\n  * on the critical path; days are working days from now")
+	if tied {
+		fmt.Fprintln(bw, "  + zero slack too: on another chain just as long (ties go by ID)")
+	}
 	return bw.Flush()
 }
