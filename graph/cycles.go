@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	gonum "gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/iterator"
 	"gonum.org/v1/gonum/graph/simple"
 	"gonum.org/v1/gonum/graph/topo"
 
@@ -34,14 +36,19 @@ type Cycle struct {
 	// cycle, sorted by (To, From). It is the smallest such set when Exact
 	// is true.
 	Cut []Edge
-	// Exact reports whether Cut was proven minimal. Components with more
-	// than maxExactEdges internal edges get a greedy cut (see findCut).
+	// Exact reports whether Cut is proven to be the smallest. It is false
+	// when the cut comes from the greedy heuristic and a smaller one could
+	// not be ruled out (see findCut).
 	Exact bool
 }
 
 // maxExactEdges is the largest number of edges inside one component (self
-// edges not counted) for which the cut is searched exhaustively.
+// edges not counted) for which the cut is always searched exhaustively.
 const maxExactEdges = 12
+
+// exactBudget bounds the work (edge and node visits) of all exhaustive cut
+// searches of one graph.
+const exactBudget = 5_000_000
 
 // pruneBudget bounds the edge visits spent making a heuristic cut minimal.
 const pruneBudget = 20_000_000
@@ -66,31 +73,23 @@ func (g *Graph) Cycles() []Cycle {
 }
 
 // findCycles computes the strongly connected components with gonum's
-// TarjanSCC, numbers them in the order TarjanSCC returns them (reverse
+// TarjanSCC (which recurses once per packet of a chain; Go's growable stacks
+// take the 100,000-packet chain of the tests in under 32 MB of stack, far
+// below the 1 GB limit), numbers them in the order TarjanSCC returns them (reverse
 // topological: every edge between components goes from a higher number to a
 // lower one), and finds the path and cut of every cyclic component.
 func (g *Graph) findCycles() {
 	n := len(g.packets)
-	dg := simple.NewDirectedGraph()
-	for i := range n {
-		dg.AddNode(simple.Node(i))
-	}
 	self := make([]bool, n)
 	for to := range n {
-		for _, from := range g.req[to] {
-			if from == to {
-				// gonum's simple graphs panic on self edges.
-				self[to] = true
-				continue
-			}
-			dg.SetEdge(simple.Edge{F: simple.Node(from), T: simple.Node(to)})
-		}
+		self[to] = slices.Contains(g.req[to], to)
 	}
-
+	dg := requiredGraph{g}
 	sccs := topo.TarjanSCC(dg)
 	g.comp = make([]int, n)
 	g.cyclic = make([]bool, len(sccs))
 	g.cut = make(map[edge]bool)
+	search := &cutSearch{budget: exactBudget}
 	for c, scc := range sccs {
 		members := make([]int, len(scc))
 		for k, v := range scc {
@@ -102,14 +101,82 @@ func (g *Graph) findCycles() {
 		}
 		g.cyclic[c] = true
 		slices.Sort(members)
-		g.cycles = append(g.cycles, g.newCycle(members))
+		g.cycles = append(g.cycles, g.newCycle(members, search))
 	}
 	slices.SortFunc(g.cycles, func(a, b Cycle) int { return cmp.Compare(a.IDs[0], b.IDs[0]) })
 }
 
+// requiredGraph presents the required edges (dependency -> dependent,
+// self edges left out) to gonum as a graph.Directed whose node IDs are
+// packet indices.
+type requiredGraph struct{ g *Graph }
+
+func (r requiredGraph) nodes(is []int, skip int) gonum.Nodes {
+	ns := make([]gonum.Node, 0, len(is))
+	for _, i := range is {
+		if i != skip {
+			ns = append(ns, simple.Node(i))
+		}
+	}
+	if len(ns) == 0 {
+		return gonum.Empty
+	}
+	return iterator.NewOrderedNodes(ns)
+}
+
+func (r requiredGraph) valid(id int64) bool { return id >= 0 && id < int64(len(r.g.packets)) }
+
+func (r requiredGraph) Node(id int64) gonum.Node {
+	if !r.valid(id) {
+		return nil
+	}
+	return simple.Node(id)
+}
+
+func (r requiredGraph) Nodes() gonum.Nodes {
+	ns := make([]gonum.Node, len(r.g.packets))
+	for i := range ns {
+		ns[i] = simple.Node(i)
+	}
+	return iterator.NewOrderedNodes(ns)
+}
+
+func (r requiredGraph) From(id int64) gonum.Nodes {
+	if !r.valid(id) {
+		return gonum.Empty
+	}
+	return r.nodes(r.g.by[id], int(id))
+}
+
+func (r requiredGraph) To(id int64) gonum.Nodes {
+	if !r.valid(id) {
+		return gonum.Empty
+	}
+	return r.nodes(r.g.req[id], int(id))
+}
+
+func (r requiredGraph) HasEdgeFromTo(u, v int64) bool {
+	if u == v || !r.valid(u) || !r.valid(v) {
+		return false
+	}
+	_, ok := r.g.row[edge{int(u), int(v)}]
+	return ok
+}
+
+func (r requiredGraph) HasEdgeBetween(x, y int64) bool {
+	return r.HasEdgeFromTo(x, y) || r.HasEdgeFromTo(y, x)
+}
+
+func (r requiredGraph) Edge(u, v int64) gonum.Edge {
+	if !r.HasEdgeFromTo(u, v) {
+		return nil
+	}
+	return simple.Edge{F: simple.Node(u), T: simple.Node(v)}
+}
+
 // newCycle builds the Cycle of one cyclic component, given its members in
 // index order, and records its cut in g.cut.
-func (g *Graph) newCycle(members []int) Cycle {
+func (g *Graph) newCycle(members []int, search *cutSearch) Cycle {
 	local := make(map[int]int, len(members))
 	for k, i := range members {
 		local[i] = k
@@ -133,7 +200,7 @@ func (g *Graph) newCycle(members []int) Cycle {
 		return cmp.Or(cmp.Compare(a.to, b.to), cmp.Compare(a.from, b.from))
 	})
 
-	cutLocal, exact := findCut(len(members), edges)
+	cutLocal, exact := search.findCut(len(members), edges)
 	cutLocal = append(cutLocal, selfs...)
 	slices.SortFunc(cutLocal, func(a, b edge) int {
 		return cmp.Or(cmp.Compare(a.to, b.to), cmp.Compare(a.from, b.from))
@@ -195,47 +262,91 @@ func cyclePath(members []int, local map[int]int, req, by [][]int) []int {
 
 // findCut returns a set of edges whose removal makes the graph of n nodes
 // and the given edges (no self edges, sorted) acyclic, and whether it is
-// proven to be the smallest.
+// proven to be the smallest such set.
 //
-// With at most maxExactEdges edges every subset is tried by increasing size,
-// each size in lexicographic order of the edge list, and the first that
-// leaves no cycle is taken: it is a minimum feedback arc set. Beyond that
-// the cut is greedy (and proven smallest only when it is one edge): the Eades-Lin-Smyth ordering heuristic (repeatedly take
-// away sinks and sources, otherwise the node with the largest out-degree
-// minus in-degree) gives an order whose backward edges are cut; then each
-// cut edge whose return cannot close a cycle is put back, so that no edge of
-// the cut is superfluous (within pruneBudget).
-func findCut(n int, edges []edge) ([]edge, bool) {
-	if len(edges) <= maxExactEdges {
-		return exactCut(n, edges), true
+// The proof is an exhaustive search: subsets of the edges are tried by
+// increasing size, each size in lexicographic order of the edge list, and
+// the first that leaves no cycle is a minimum feedback arc set. Components
+// of at most maxExactEdges edges are searched directly. Larger ones first
+// get a greedy cut (see greedyCut); when it has one edge it is the smallest
+// (a cycle needs at least one), and otherwise the smaller sizes are searched
+// when that is affordable: if no smaller set exists, the greedy cut is
+// proven smallest. All searches of one graph share search.budget, so that
+// hostile input cannot make them slow; past it, cuts are greedy and not
+// marked exact.
+func (s *cutSearch) findCut(n int, edges []edge) ([]edge, bool) {
+	m := len(edges)
+	var greedy []edge
+	limit := m
+	if m > maxExactEdges {
+		greedy = greedyCut(n, edges)
+		if len(greedy) <= 1 {
+			return greedy, true
+		}
+		limit = len(greedy) - 1
+		if subsetsUpTo(m, limit)*(n+m) > s.budget {
+			return greedy, false
+		}
 	}
-	cut := greedyCut(n, edges)
-	// A cyclic component needs at least one row cut, so one is the
-	// smallest.
-	return cut, len(cut) <= 1
+	cut, complete := s.exactCut(n, edges, limit)
+	switch {
+	case cut != nil:
+		return cut, true
+	case complete:
+		return greedy, true // nothing smaller than the greedy cut exists
+	case greedy == nil:
+		greedy = greedyCut(n, edges)
+	}
+	return greedy, len(greedy) <= 1
 }
 
-// exactCut tries every subset of edges by increasing size.
-func exactCut(n int, edges []edge) []edge {
+// cutSearch holds what is left of the work allowed for exact cut searches,
+// and buffers for them.
+type cutSearch struct {
+	budget                         int
+	indeg, start, fill, out, stack []int
+}
+
+// subsetsUpTo counts the subsets of 1..k of m elements, saturating at
+// exactBudget+1.
+func subsetsUpTo(m, k int) int {
+	total, c := 0, 1
+	for size := 1; size <= k; size++ {
+		c = c * (m - size + 1) / size
+		total += c
+		if c > exactBudget || total > exactBudget {
+			return exactBudget + 1
+		}
+	}
+	return total
+}
+
+// exactCut returns the first subset of at most limit edges, by increasing
+// size, whose removal leaves no cycle, or nil. complete reports whether the
+// search ran to the end rather than out of budget.
+func (s *cutSearch) exactCut(n int, edges []edge, limit int) (cut []edge, complete bool) {
 	m := len(edges)
 	removed := make([]bool, m)
-	for size := 0; size <= m; size++ {
+	for size := 1; size <= limit; size++ {
 		// Enumerate combinations of size indices in lexicographic order.
 		idx := make([]int, size)
 		for k := range idx {
 			idx[k] = k
 		}
 		for {
+			if s.budget -= n + m; s.budget < 0 {
+				return nil, false
+			}
 			clear(removed)
 			for _, k := range idx {
 				removed[k] = true
 			}
-			if acyclic(n, edges, removed) {
+			if s.acyclic(n, edges, removed) {
 				cut := make([]edge, size)
 				for k, e := range idx {
 					cut[k] = edges[e]
 				}
-				return cut
+				return cut, true
 			}
 			// Next combination.
 			k := size - 1
@@ -251,35 +362,47 @@ func exactCut(n int, edges []edge) []edge {
 			}
 		}
 	}
-	return slices.Clone(edges)
+	return nil, true
 }
 
 // acyclic reports whether the graph of n nodes and the edges not removed
-// has no cycle (Kahn's algorithm).
-func acyclic(n int, edges []edge, removed []bool) bool {
-	indeg := make([]int, n)
-	out := make([][]int, n)
+// has no cycle (Kahn's algorithm, reusing the search's buffers).
+func (s *cutSearch) acyclic(n int, edges []edge, removed []bool) bool {
+	s.indeg = append(s.indeg[:0], make([]int, n)...)
+	s.start = append(s.start[:0], make([]int, n+1)...)
+	// Out-edges grouped by source: edges are sorted by target, so count
+	// and place them (counting sort).
 	for k, e := range edges {
-		if removed[k] {
-			continue
+		if !removed[k] {
+			s.start[e.from+1]++
+			s.indeg[e.to]++
 		}
-		indeg[e.to]++
-		out[e.from] = append(out[e.from], e.to)
 	}
-	var stack []int
 	for v := range n {
-		if indeg[v] == 0 {
-			stack = append(stack, v)
+		s.start[v+1] += s.start[v]
+	}
+	s.out = append(s.out[:0], make([]int, s.start[n])...)
+	s.fill = append(s.fill[:0], s.start[:n]...)
+	for k, e := range edges {
+		if !removed[k] {
+			s.out[s.fill[e.from]] = e.to
+			s.fill[e.from]++
+		}
+	}
+	s.stack = s.stack[:0]
+	for v := range n {
+		if s.indeg[v] == 0 {
+			s.stack = append(s.stack, v)
 		}
 	}
 	seen := 0
-	for len(stack) > 0 {
-		v := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
+	for len(s.stack) > 0 {
+		v := s.stack[len(s.stack)-1]
+		s.stack = s.stack[:len(s.stack)-1]
 		seen++
-		for _, w := range out[v] {
-			if indeg[w]--; indeg[w] == 0 {
-				stack = append(stack, w)
+		for _, w := range s.out[s.start[v]:s.start[v+1]] {
+			if s.indeg[w]--; s.indeg[w] == 0 {
+				s.stack = append(s.stack, w)
 			}
 		}
 	}

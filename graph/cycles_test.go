@@ -183,27 +183,23 @@ func TestLargeComponentCut(t *testing.T) {
 		assert.Equal(t, []Edge{{From: chainID(n - 1), To: chainID(0), File: chainID(0) + ".md", Line: 10}}, cs[0].Cut)
 		requireAcyclicDAG(t, g)
 	})
-	t.Run("two rings of 8 through one packet: greedy, and the message says so", func(t *testing.T) {
+	t.Run("two rings of 8 through one packet: greedy, then proven by search", func(t *testing.T) {
 		// Ring 1: 0 -> 1 -> ... -> 7 -> 0; ring 2: 0 -> 8 -> ... -> 14 -> 0.
-		next := map[int][]int{}
-		for i := 0; i < 7; i++ {
-			next[i] = append(next[i], i+1)
-		}
-		next[7] = append(next[7], 0)
-		next[0] = append(next[0], 8)
-		for i := 8; i < 14; i++ {
-			next[i] = append(next[i], i+1)
-		}
-		next[14] = append(next[14], 0)
+		// 16 rows: greedy finds two, and no single row breaks both rings.
 		byID := map[int]*parser.Packet{}
 		for i := 0; i < 15; i++ {
 			byID[i] = pkt(chainID(i))
 		}
-		for from, tos := range next {
-			for _, to := range tos {
-				req(chainID(from))(byID[to])
-			}
+		link := func(from, to int) { req(chainID(from))(byID[to]) }
+		for i := 0; i < 7; i++ {
+			link(i, i+1)
 		}
+		link(7, 0)
+		link(0, 8)
+		for i := 8; i < 14; i++ {
+			link(i, i+1)
+		}
+		link(14, 0)
 		var ps []*parser.Packet
 		for i := 0; i < 15; i++ {
 			ps = append(ps, byID[i])
@@ -211,11 +207,32 @@ func TestLargeComponentCut(t *testing.T) {
 		g := New(ps)
 		cs := g.Cycles()
 		require.Len(t, cs, 1)
-		assert.False(t, cs[0].Exact)
+		assert.True(t, cs[0].Exact)
 		assert.Len(t, cs[0].Cut, 2, "one row per ring")
+		requireAcyclicDAG(t, g)
+	})
+	t.Run("twelve packets all requiring each other: greedy, and the message says so", func(t *testing.T) {
+		// 132 rows; any cut keeps at most one row of each pair, so at
+		// least 66 go, too many subsets to rule out a smaller one.
+		const n = 12
+		var ps []*parser.Packet
+		for i := range n {
+			p := pkt(chainID(i))
+			for j := range n {
+				if j != i {
+					req(chainID(j))(p)
+				}
+			}
+			ps = append(ps, p)
+		}
+		g := New(ps)
+		cs := g.Cycles()
+		require.Len(t, cs, 1)
+		assert.False(t, cs[0].Exact)
+		assert.Len(t, cs[0].Cut, n*(n-1)/2)
 		requireAcyclicDAG(t, g)
 		probs := g.Problems()
 		require.Len(t, probs, 1)
-		assert.Contains(t, probs[0].Message, "these 2 rows (found by a greedy heuristic, there may be a smaller set)")
+		assert.Contains(t, probs[0].Message, "these 66 rows (found by a greedy heuristic, there may be a smaller set): ")
 	})
 }
