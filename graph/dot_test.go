@@ -115,3 +115,46 @@ func TestWriteDOTEscapesLabels(t *testing.T) {
 		assert.Contains(t, svg, want)
 	}
 }
+
+func TestTopFolders(t *testing.T) {
+	tests := []struct {
+		name  string
+		files []string
+		want  []string
+	}{
+		{"one folder: no clusters", []string{"docs/wp/A.md", "docs/wp/B.md"}, []string{"", ""}},
+		{"one file", []string{"A.md"}, []string{""}},
+		{"folders below the common root", []string{"wp/api/A.md", "wp/ui/deep/B.md", "wp/C.md"}, []string{"api", "ui", ""}},
+		{"relative paths with dots", []string{"./wp/api/A.md", "wp/./ui/B.md"}, []string{"api", "ui"}},
+		{"current folder and a subfolder", []string{"A.md", "sub/B.md"}, []string{"", "sub"}},
+		{"all in nested subfolders of one folder", []string{"x/a/A.md", "x/a/b/B.md"}, []string{"", "b"}},
+		{"absolute paths", []string{"/home/u/wp/api/A.md", "/home/u/wp/ui/B.md"}, []string{"api", "ui"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ps []*parser.Packet
+			for k, f := range tt.files {
+				ps = append(ps, pkt(chainID(k), file(f)))
+			}
+			assert.Equal(t, tt.want, topFolders(ps))
+		})
+	}
+}
+
+func TestWriteDOTWithoutClustersRenders(t *testing.T) {
+	// One folder, a critical path naming unknown and unconnected IDs,
+	// and an empty graph.
+	g := New([]*parser.Packet{
+		pkt("A-1", file("wp/A-1.md")),
+		pkt("B-1", file("wp/B-1.md"), req("A-1")),
+	})
+	var buf bytes.Buffer
+	require.NoError(t, WriteDOT(&buf, g, DOTOptions{Critical: []string{"NOPE-1", "A-1", "B-1", "A-1"}}))
+	assert.NotContains(t, buf.String(), "subgraph")
+	assert.Contains(t, buf.String(), `"A-1" -> "B-1" [`)
+	requireRenders(t, buf.Bytes())
+
+	buf.Reset()
+	require.NoError(t, WriteDOT(&buf, New(nil), DOTOptions{}))
+	requireRenders(t, buf.Bytes())
+}
