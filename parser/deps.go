@@ -128,7 +128,7 @@ func classifyHeading(title string) tableKind {
 // sectionBlock reads the tables of a block inside a Dependencies section.
 // Only goldmark's table nodes count: text in code blocks and HTML comments
 // is never a table.
-func (d *document) sectionBlock(n ast.Node, sec *depSection, p *Packet) {
+func (d *document) sectionBlock(n ast.Node, sec *depSection) {
 	k := sec.kind()
 	if k == kindNone {
 		return
@@ -139,7 +139,7 @@ func (d *document) sectionBlock(n ast.Node, sec *depSection, p *Packet) {
 		}
 		switch c.Kind() {
 		case east.KindTable:
-			d.table(c, k == kindRequired, p)
+			d.table(c, k == kindRequired)
 			return ast.WalkSkipChildren, nil
 		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock, ast.KindParagraph, ast.KindHeading:
 			return ast.WalkSkipChildren, nil
@@ -176,7 +176,7 @@ func findColumns(names []string) columns {
 }
 
 // table reads the rows of one dependency table.
-func (d *document) table(t ast.Node, required bool, p *Packet) {
+func (d *document) table(t ast.Node, required bool) {
 	var cols columns
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		var cells []cell
@@ -211,7 +211,7 @@ func (d *document) table(t ast.Node, required bool, p *Packet) {
 		if cols.desc >= 0 && cols.desc != cols.dep {
 			row.descIDs = findIDs(get(cols.desc).text)
 		}
-		p.deps = append(p.deps, row)
+		d.rows = append(d.rows, row)
 	}
 }
 

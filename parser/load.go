@@ -55,6 +55,7 @@ type source struct {
 // result is what reading and parsing one source gave.
 type result struct {
 	packet   *Packet
+	rows     []depRow
 	problems []Problem
 	err      error
 	skipped  bool
@@ -113,6 +114,7 @@ func Load(paths []string, opts Options) (*Set, []error) {
 
 	set := &Set{}
 	var packets []*Packet
+	rows := map[*Packet][]depRow{}
 	for i, s := range srcs {
 		r := results[i]
 		if r.err != nil {
@@ -126,11 +128,12 @@ func Load(paths []string, opts Options) (*Set, []error) {
 			continue
 		}
 		packets = append(packets, r.packet)
+		rows[r.packet] = r.rows
 	}
 	set.Packets, set.Problems = dedupe(packets, set.Problems)
 	ix := newIndex(set.Packets)
 	for _, p := range set.Packets {
-		set.Problems = append(set.Problems, p.resolve(ix)...)
+		set.Problems = append(set.Problems, resolve(p, rows[p], ix)...)
 	}
 	sort.Strings(set.Files)
 	sort.Strings(set.Skipped)
@@ -184,11 +187,11 @@ func load(s source, max int64, readStdin func() ([]byte, error)) result {
 	if int64(len(data)) > max {
 		return tooLarge(s, max)
 	}
-	p, probs := parseDocument(s.name, data)
+	p, rows, probs := parseDocument(s.name, data)
 	if p == nil {
 		return result{skipped: true}
 	}
-	return result{packet: p, problems: probs}
+	return result{packet: p, rows: rows, problems: probs}
 }
 
 func tooLarge(s source, max int64) result {

@@ -173,11 +173,6 @@ type Packet struct {
 	Optional []Ref
 	// Externals are the rows naming no packet, from both kinds of table.
 	Externals []External
-
-	// deps are the dependency rows as written; Requires, Optional and
-	// Externals are resolved from them (by Parse alone, then again by Load
-	// with the other packets known).
-	deps []depRow
 }
 
 // Remaining is the effort still to do: zero for complete packets and for

@@ -27,6 +27,7 @@ type document struct {
 	src      []byte
 	lines    lineIndex
 	problems []Problem
+	rows     []depRow // the dependency rows, in file order
 }
 
 // lineIndex converts byte offsets into 1-based line numbers. This is the one
@@ -120,33 +121,34 @@ func normalize(src []byte) []byte {
 // document is not a packet. The problems are sorted by line, code and
 // message; each names file and a line of the document.
 func Parse(file string, src []byte) (*Packet, []Problem) {
-	p, probs := parseDocument(file, src)
+	p, rows, probs := parseDocument(file, src)
 	if p == nil {
 		return nil, nil
 	}
-	probs = append(probs, p.resolve(nil)...)
+	probs = append(probs, resolve(p, rows, nil)...)
 	sortProblems(probs)
 	return p, probs
 }
 
-// parseDocument reads a packet without resolving its dependency rows.
-func parseDocument(file string, src []byte) (p *Packet, probs []Problem) {
+// parseDocument reads a packet and its dependency rows, without resolving
+// the rows.
+func parseDocument(file string, src []byte) (p *Packet, rows []depRow, probs []Problem) {
 	d := &document{file: file, src: normalize(src)}
 	d.lines = newLineIndex(d.src)
 	defer func() {
 		// goldmark never fails on any input; this is a last line of defence
 		// so that no input can crash the planner.
 		if r := recover(); r != nil {
-			p = nil
+			p, rows = nil, nil
 			probs = []Problem{{Severity: Warning, Code: CodeParse, Message: fmt.Sprintf("cannot read this file as markdown: %v", r), File: file, Line: 1}}
 		}
 	}()
 	root := markdown().Parse(text.NewReader(d.src))
 	p = d.packet(root)
 	if p == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
-	return p, d.problems
+	return p, d.rows, d.problems
 }
 
 // packet reads the title, header fields and Dependencies sections from the
@@ -185,10 +187,10 @@ func (d *document) packet(root ast.Node) *Packet {
 			continue
 		}
 		if inHeader {
-			d.headerBlock(n, &h, p)
+			d.headerBlock(n, &h)
 		}
 		if sec != nil {
-			d.sectionBlock(n, sec, p)
+			d.sectionBlock(n, sec)
 		}
 	}
 	if p == nil {
@@ -227,7 +229,7 @@ type fieldAt struct {
 }
 
 // headerBlock reads the "Field: value" lines of a block of the header.
-func (d *document) headerBlock(n ast.Node, h *header, p *Packet) {
+func (d *document) headerBlock(n ast.Node, h *header) {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -237,7 +239,7 @@ func (d *document) headerBlock(n ast.Node, h *header, p *Packet) {
 			lines := c.Lines()
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
-				d.headerLine(string(seg.Value(d.src)), d.lines.line(seg.Start), h, p)
+				d.headerLine(string(seg.Value(d.src)), d.lines.line(seg.Start), h)
 			}
 			return ast.WalkSkipChildren, nil
 		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
@@ -247,7 +249,7 @@ func (d *document) headerBlock(n ast.Node, h *header, p *Packet) {
 	})
 }
 
-func (d *document) headerLine(line string, n int, h *header, p *Packet) {
+func (d *document) headerLine(line string, n int, h *header) {
 	kind, _, value, ok := splitField(strings.TrimRight(line, "\n"))
 	if !ok {
 		return
@@ -267,7 +269,7 @@ func (d *document) headerLine(line string, n int, h *header, p *Packet) {
 	case fieldActual:
 		set(&h.actual)
 	case fieldDependencies:
-		p.deps = append(p.deps, headerDeps(value, n))
+		d.rows = append(d.rows, headerDeps(value, n))
 	}
 }
 

@@ -59,18 +59,18 @@ func (ix *index) linkTarget(from, dest string) (string, bool) {
 	return id, ok
 }
 
-// resolve turns the packet's rows into Requires, Optional and Externals.
+// resolve turns a packet's rows into Requires, Optional and Externals.
 // Without an index (Parse), every ID-shaped token is a reference and links
 // are not followed. With one (Load), links to packet files resolve to their
 // packet, tokens that match no packet are dangling-ref warnings, and status
 // cells are checked against the referenced packets' own status.
-func (p *Packet) resolve(ix *index) []Problem {
+func resolve(p *Packet, rows []depRow, ix *index) []Problem {
 	p.Requires, p.Optional, p.Externals = nil, nil, nil
 	var probs []Problem
 	warn := func(line int, code, format string, args ...any) {
 		probs = append(probs, Problem{Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...), File: p.File, Line: line})
 	}
-	for _, row := range p.deps {
+	for _, row := range rows {
 		var ids []string
 		named := false
 		add := func(id string) {
