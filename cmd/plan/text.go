@@ -255,7 +255,10 @@ func writeReport(e *env, a *analysis) error {
 		fmt.Fprintln(bw, "  none")
 	}
 	for _, p := range a.problems {
-		fmt.Fprintf(bw, "  %s:%d: %s: %s: %s\n", clean(p.File), p.Line, st.severity(p.Severity), p.Code, clean(p.Message))
+		// The report wraps each message under its location to stay within
+		// 80 columns; `plan check` keeps one problem per line for grep.
+		fmt.Fprintf(bw, "  %s:%d: %s: %s\n", clean(p.File), p.Line, st.severity(p.Severity), p.Code)
+		wrapSteps(bw, "    ", strings.Fields(clean(p.Message)))
 	}
 	return bw.Flush()
 }
