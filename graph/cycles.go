@@ -618,6 +618,8 @@ func (g *Graph) Problems() []parser.Problem {
 			Message:  g.cycleMessage(c),
 			File:     first.File,
 			Line:     first.Line,
+			Packet:   first.To,
+			Ref:      first.From,
 		})
 	}
 	for to, p := range g.packets {
@@ -634,8 +636,10 @@ func (g *Graph) Problems() []parser.Problem {
 				Code:     parser.CodeInconsistentStatus,
 				Message: fmt.Sprintf("%s is complete but requires %s, which is %s",
 					p.ID, dep.ID, statusWords(dep.Status)),
-				File: p.File,
-				Line: g.row[edge{from, to}],
+				File:   p.File,
+				Line:   g.row[edge{from, to}],
+				Packet: p.ID,
+				Ref:    dep.ID,
 			})
 		}
 	}

@@ -164,6 +164,8 @@ func TestCycleProblem(t *testing.T) {
 		Code:     parser.CodeCycle,
 		File:     "b/B.md",
 		Line:     10,
+		Packet:   "B",
+		Ref:      "A",
 		Message: "A -> B -> C -> A: B requires A (b/B.md:10), C requires B (c/C.md:10), A requires C (a/A.md:10); " +
 			"to break it, remove or make optional the row A requires C (a/A.md:10)",
 	}}, g.Problems())

@@ -80,9 +80,9 @@ func TestInconsistentStatus(t *testing.T) {
 		pkt("E", req("D")), // not complete: no warning
 	})
 	assert.Equal(t, []parser.Problem{
-		{Severity: parser.Warning, Code: parser.CodeInconsistentStatus, File: "A.md", Line: 10,
+		{Severity: parser.Warning, Code: parser.CodeInconsistentStatus, File: "A.md", Line: 10, Packet: "A", Ref: "B",
 			Message: "A is complete but requires B, which is in progress"},
-		{Severity: parser.Warning, Code: parser.CodeInconsistentStatus, File: "A.md", Line: 12,
+		{Severity: parser.Warning, Code: parser.CodeInconsistentStatus, File: "A.md", Line: 12, Packet: "A", Ref: "D",
 			Message: "A is complete but requires D, which is not started"},
 	}, g.Problems())
 }

@@ -155,6 +155,7 @@ func dedupe(packets []*Packet, probs []Problem) ([]*Packet, []Problem) {
 				Message:  fmt.Sprintf("duplicate packet ID %s: also in %s:%d; the plan uses %s and ignores this file", p.ID, f.File, f.Line, f.File),
 				File:     p.File,
 				Line:     p.Line,
+				Packet:   p.ID,
 			})
 			continue
 		}

@@ -226,6 +226,13 @@ type Problem struct {
 	Message  string
 	File     string
 	Line     int
+	// Packet is the ID of the packet the problem is about (the one whose
+	// file holds it), or "" when the file is not read as a packet.
+	Packet string
+	// Ref is the ID of the packet the offending row names (the dangling
+	// ID, the packet whose status a row contradicts, the dependency of a
+	// cycle row), or "" when the problem names no other packet.
+	Ref string
 }
 
 // String formats the problem as `file:line: severity: code: message`.

@@ -148,6 +148,9 @@ func parseDocument(file string, src []byte) (p *Packet, rows []depRow, probs []P
 	if p == nil {
 		return nil, nil, nil
 	}
+	for i := range d.problems {
+		d.problems[i].Packet = p.ID
+	}
 	return p, d.rows, d.problems
 }
 

@@ -67,8 +67,8 @@ func (ix *index) linkTarget(from, dest string) (string, bool) {
 func resolve(p *Packet, rows []depRow, ix *index) []Problem {
 	p.Requires, p.Optional, p.Externals = nil, nil, nil
 	var probs []Problem
-	warn := func(line int, code, format string, args ...any) {
-		probs = append(probs, Problem{Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...), File: p.File, Line: line})
+	warn := func(line int, code, ref, format string, args ...any) {
+		probs = append(probs, Problem{Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...), File: p.File, Line: line, Packet: p.ID, Ref: ref})
 	}
 	for _, row := range rows {
 		var ids []string
@@ -105,11 +105,11 @@ func resolve(p *Packet, rows []depRow, ix *index) []Problem {
 			if ix != nil {
 				target := ix.byID[id]
 				if target == nil {
-					warn(row.line, CodeDanglingRef, "%s is not the ID of any packet read; this row makes no dependency (dependency %q)", id, row.name)
+					warn(row.line, CodeDanglingRef, id, "%s is not the ID of any packet read; this row makes no dependency (dependency %q)", id, row.name)
 					continue
 				}
 				if msg := staleStatus(id, row.status, target); msg != "" {
-					warn(row.line, CodeStaleStatus, "%s", msg)
+					warn(row.line, CodeStaleStatus, id, "%s", msg)
 				}
 			}
 			ref := Ref{ID: id, Line: row.line, StatusText: row.status}
