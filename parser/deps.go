@@ -1,7 +1,9 @@
 package parser
 
 import (
+	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -18,8 +20,11 @@ type depRow struct {
 	header   bool   // from a header line: never an external
 	name     string // the dependency cell as plain text
 	status   string // the status cell as plain text
-	items    []depItem
-	descIDs  []string // ID-shaped tokens of the description cell
+	// statusCol is the 0-based index of the Status column in the row's
+	// cells, or -1 when the table has none (plan sync rewrites that cell).
+	statusCol int
+	items     []depItem
+	descIDs   []string // ID-shaped tokens of the description cell
 }
 
 // depItem is a part of the dependency cell: the text of one markdown link
@@ -202,11 +207,12 @@ func (d *document) table(t ast.Node, required bool) {
 			continue
 		}
 		row := depRow{
-			line:     d.nodeLine(r),
-			required: required,
-			name:     dep.text,
-			status:   get(cols.status).text,
-			items:    dep.items,
+			line:      d.nodeLine(r),
+			required:  required,
+			name:      dep.text,
+			status:    get(cols.status).text,
+			statusCol: cols.status,
+			items:     dep.items,
 		}
 		if cols.desc >= 0 && cols.desc != cols.dep {
 			row.descIDs = findIDs(get(cols.desc).text)
@@ -284,7 +290,7 @@ var mdLink = regexp.MustCompile(`\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)`)
 
 // headerDeps reads a "**Dependencies**: A, B" header line.
 func headerDeps(value string, line int) depRow {
-	row := depRow{line: line, required: true, header: true, name: plainValue(value)}
+	row := depRow{line: line, required: true, header: true, name: plainValue(value), statusCol: -1}
 	rest := value
 	for _, m := range mdLink.FindAllStringSubmatchIndex(value, -1) {
 		row.items = append(row.items, depItem{link: value[m[4]:m[5]], ids: findIDs(value[m[2]:m[3]])})
@@ -321,6 +327,20 @@ func classifyCell(s string) ExternalClass {
 		core = s
 	}
 	l := strings.ToLower(core)
+	if !phraseIn(l, cellClasses[0].phrases) {
+		// "🏗️ 50% Complete" is in progress, as in a packet's Status line.
+		if m := percentPattern.FindStringSubmatch(l); m != nil {
+			if f, err := strconv.ParseFloat(m[1], 64); err == nil && f <= 100 {
+				switch math.Round(f) {
+				case 0:
+					return Blocking
+				case 100:
+					return Available
+				}
+				return AtRisk
+			}
+		}
+	}
 	for _, c := range cellClasses {
 		if phraseIn(l, c.phrases) {
 			return c.class

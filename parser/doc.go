@@ -168,7 +168,9 @@
 //   - future: 🚧, Future, Parallel, Planned;
 //   - unknown: anything else.
 //
-// Words are looked for before emoji, negations first, so "❌ Not
+// A percentage "NN% complete" is at risk (in progress), 0% blocking and
+// 100% available, as in a packet's Status line. Words are looked for
+// before emoji, negations first, so "❌ Not
 // Installed" is blocking although "Installed" alone is available. Words in
 // parentheses are ignored. Only blocking externals of required tables block
 // their packet; at-risk ones are reported as risks.
