@@ -1,7 +1,7 @@
 // Package graph turns parsed work packets into a dependency graph and answers
 // the planner's questions about it: build order, waves, cycles and the rows to
 // change to break them, blocked and ready packets, effective priority, and a
-// Graphviz DOT drawing.
+// Graphviz DOT drawing or a Mermaid flowchart with the same meaning.
 //
 // Packets are nodes. A required reference is an edge from the dependency to
 // the packet that requires it; optional references are drawn but never block,

@@ -1,10 +1,12 @@
 // check.mjs parses a Mermaid chart with the real Mermaid parser and exits
-// non-zero if the chart does not parse. It is run by the cmd/plan tests on
-// the output of `plan schedule --format mermaid`.
+// non-zero if the chart does not parse or is not of the expected type
+// (--type, default gantt). It is run by the cmd/plan and graph tests on the
+// output of `plan schedule --format mermaid` and `plan --format mermaid`.
 //
 //   npm ci --prefix testdata/mermaid        # once
 //   node testdata/mermaid/check.mjs chart.mmd
 //   plan schedule --team 2 --format mermaid DIR | node testdata/mermaid/check.mjs
+//   plan --format mermaid DIR | node testdata/mermaid/check.mjs --type flowchart
 //
 // Mermaid needs a DOM (for DOMPurify and its renderer set-up) even to
 // parse, so a jsdom window stands in for the browser.
@@ -22,14 +24,22 @@ globalThis.DOMPurify = createDOMPurify(dom.window);
 
 const { default: mermaid } = await import("mermaid");
 
-const file = process.argv[2];
+const args = process.argv.slice(2);
+let want = "gantt";
+if (args[0] === "--type") {
+  want = args[1];
+  args.splice(0, 2);
+}
+const file = args[0];
 const text = readFileSync(file && file !== "-" ? file : 0, "utf8");
 
 try {
   mermaid.initialize({ startOnLoad: false });
   const result = await mermaid.parse(text);
-  if (!result || result.diagramType !== "gantt") {
-    console.error(`check.mjs: expected a gantt chart, got ${result && result.diagramType}`);
+  // A flowchart parses as "flowchart-v2" (or "flowchart" with the old renderer).
+  const type = result && result.diagramType;
+  if (!type || (type !== want && !type.startsWith(want + "-"))) {
+    console.error(`check.mjs: expected a ${want} chart, got ${type}`);
     process.exit(1);
   }
   console.log(`ok ${result.diagramType}`);
