@@ -44,10 +44,10 @@ func TestWriteMermaidMeaning(t *testing.T) {
 	// Nodes in ID order: API-001 n1, API-002 n2, API-003 n3, OPS-001 n4,
 	// UI-001 n5, UI-002 n6, UI-003 n7.
 	for _, want := range []string{
-		"    n1 --> n2\n",              // required
-		"    n2 ==> n3\n",              // critical
-		"    n2 -.-> n5\n",             // optional
-		"    n4 -->|cut| n4\n",         // self cycle, cut
+		"    n1 --> n2\n",               // required
+		"    n2 ==> n3\n",               // critical
+		"    n2 -.-> n5\n",              // optional
+		"    n4 -->|cut| n4\n",          // self cycle, cut
 		"    subgraph f1[\"backend/\"]", // folder clusters
 		"    class n1 complete\n",
 		"    class n2 inProgress\n",
