@@ -46,8 +46,11 @@ func analyze(set *parser.Set) (*analysis, error) {
 func (a *analysis) order(all bool) []string { return a.graph.Order(a.lf, all) }
 
 // counts returns the number of error and warning problems.
-func (a *analysis) counts() (errors, warnings int) {
-	for _, p := range a.problems {
+func (a *analysis) counts() (errors, warnings int) { return countProblems(a.problems) }
+
+// countProblems returns the number of error and warning problems.
+func countProblems(ps []parser.Problem) (errors, warnings int) {
+	for _, p := range ps {
 		if p.Severity == parser.Error {
 			errors++
 		} else {

@@ -39,10 +39,25 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	color  bool
+	// quiet (-q) leaves only errors on standard error; verbose (-v) adds
+	// which files were read and skipped, and why.
+	quiet, verbose bool
 }
 
 func (e *env) warnf(format string, args ...any) {
+	if e.quiet {
+		return
+	}
 	fmt.Fprintf(e.stderr, "plan: warning: "+format+"\n", args...)
+}
+
+// infof prints a "plan: ..." line that is not a warning or an error, such
+// as check's summary; -q silences it.
+func (e *env) infof(format string, args ...any) {
+	if e.quiet {
+		return
+	}
+	fmt.Fprintf(e.stderr, "plan: "+format+"\n", args...)
 }
 
 func (e *env) errorf(format string, args ...any) {
@@ -155,11 +170,53 @@ func (e *env) load(paths []string, opts loadOptions) (a *analysis, failed bool, 
 	for _, err := range ioErrs {
 		e.errorf("%v", err)
 	}
+	if e.verbose {
+		e.explainFiles(set)
+	}
 	a, err = analyze(set)
 	if err != nil {
 		return nil, true, &exitError{code: exitUsage, msg: err.Error()}
 	}
 	return a, len(ioErrs) > 0, nil
+}
+
+// explainFiles says, for -v, which files were read as packets and which
+// were skipped and why.
+func (e *env) explainFiles(set *parser.Set) {
+	packetOf := map[string]string{}
+	for _, p := range set.Packets {
+		packetOf[p.File] = p.ID
+	}
+	why := map[string]string{} // skipped file -> its problem (too large)
+	dup := map[string]string{}
+	for _, p := range set.Problems {
+		switch {
+		case p.Packet == "":
+			why[p.File] = p.Message
+		case p.Code == parser.CodeDuplicateID:
+			dup[p.File] = p.Packet
+		}
+	}
+	skipped := map[string]bool{}
+	for _, f := range set.Skipped {
+		skipped[f] = true
+	}
+	for _, f := range set.Files {
+		switch {
+		case packetOf[f] != "":
+			fmt.Fprintf(e.stderr, "plan: read %s: packet %s\n", clean(f), clean(packetOf[f]))
+		case dup[f] != "":
+			fmt.Fprintf(e.stderr, "plan: skipped %s: packet %s is already read from another file (duplicate-id)\n", clean(f), clean(dup[f]))
+		case why[f] != "":
+			fmt.Fprintf(e.stderr, "plan: skipped %s: %s\n", clean(f), clean(why[f]))
+		case skipped[f]:
+			fmt.Fprintf(e.stderr, "plan: skipped %s: not a packet (its first level-1 heading is not '# ID: Title')\n", clean(f))
+		default:
+			fmt.Fprintf(e.stderr, "plan: read %s\n", clean(f))
+		}
+	}
+	fmt.Fprintf(e.stderr, "plan: %s read, %d skipped; folders that are hidden or named node_modules or vendor are not searched\n",
+		plural(len(set.Files), "markdown file"), len(set.Skipped))
 }
 
 // ioFailure is returned after the output when some input could not be read.

@@ -3,8 +3,11 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
@@ -15,21 +18,34 @@ func newRootCmd(e *env) *cobra.Command {
 		ff   formatFlags
 		load loadOptions
 	)
-	formats := []string{"text", "json", "dot"}
+	formats := []string{"text", "json", "dot", "mermaid", "markdown"}
 	root := &cobra.Command{
 		Use:   "plan [PATH...]",
 		Short: "Plan a folder of markdown work packets: order, blockers, critical path",
 		Long: `plan reads markdown work packets (files or folders, default ".", "-" for
 standard input) and prints the plan: what can start now, what is blocked and
 by what, the build order by wave, the critical path with optimistic,
-expected and pessimistic days, and the problems found.`,
+expected and pessimistic days, and the problems found.
+
+--format mermaid prints a Mermaid flowchart that GitHub renders in markdown;
+--format markdown prints tables to paste into a sprint document.`,
 		Example: `  plan docs/packets
   plan --json docs/packets > plan.json
   plan --dot docs/packets | dot -Tsvg > plan.svg
-  plan check docs/packets`,
+  plan --format mermaid docs/packets > plan.mmd
+  plan --format markdown docs/packets > sprint.md
+  plan check docs/packets
+  plan completion bash > /etc/bash_completion.d/plan`,
+		Version:       version(),
 		Args:          cobra.ArbitraryArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if e.quiet && e.verbose {
+				return usageErrorf("", "-q (--quiet) and -v (--verbose) cannot be used together")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, err := ff.resolve(cmd, formats)
 			if err != nil {
@@ -47,6 +63,10 @@ expected and pessimistic days, and the problems found.`,
 				err = writeJSON(e.stdout, fullReport(a))
 			case "dot":
 				err = graph.WriteDOT(e.stdout, a.graph, graph.DOTOptions{Critical: a.critical.IDs})
+			case "mermaid":
+				err = graph.WriteMermaid(e.stdout, a.graph, graph.MermaidOptions{Critical: a.critical.IDs})
+			case "markdown":
+				err = writeReportMarkdown(e.stdout, a)
 			default:
 				err = writeReport(e, a)
 			}
@@ -60,11 +80,99 @@ expected and pessimistic days, and the problems found.`,
 		},
 	}
 	root.SuggestionsMinimumDistance = 2
+	root.SetVersionTemplate("plan {{.Version}}\n")
 	ff.register(root, formats)
 	load.register(root)
+	root.PersistentFlags().BoolVarP(&e.quiet, "quiet", "q", false, "print only errors on standard error")
+	root.PersistentFlags().BoolVarP(&e.verbose, "verbose", "v", false, "also say which files were read and skipped, and why")
 	root.AddCommand(newCheckCmd(e), newOrderCmd(e), newReadyCmd(e), newBlockedCmd(e), newCriticalCmd(e),
 		newEstimateCmd(e), newScheduleCmd(e))
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Example = `  source <(plan completion bash)
+  plan completion zsh > "${fpath[1]}/_plan"
+  plan completion fish > ~/.config/fish/completions/plan.fish
+  plan completion powershell | Out-String | Invoke-Expression`
+		}
+	}
+	root.SetFlagErrorFunc(flagError)
 	return root
+}
+
+// version is the module version from the build information: a tag such
+// as v1.2.0 for `go install ...@v1.2.0`, a pseudo-version for a build from
+// a checkout with version control information, "(devel)" otherwise.
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
+}
+
+// flagError turns a bad flag into a usage error that suggests the closest
+// flag the command has ("--fromat": did you mean --format?).
+func flagError(cmd *cobra.Command, err error) error {
+	hint := fmt.Sprintf("run '%s --help' for usage", cmd.CommandPath())
+	msg := err.Error()
+	var name string
+	if rest, ok := strings.CutPrefix(msg, "unknown flag: --"); ok {
+		name = rest
+	} else if rest, ok := strings.CutPrefix(msg, "unknown shorthand flag: '"); ok && len(rest) > 0 {
+		name = rest[:1]
+	}
+	if name != "" {
+		if s := closestFlag(cmd, name); s != "" {
+			hint = fmt.Sprintf("did you mean %s?", s)
+		}
+	}
+	return usageErrorf(hint, "%s", msg)
+}
+
+// closestFlag returns the flag of cmd (its own or inherited) whose name is
+// nearest to name, spelled as typed ("--format", "-q"), or "" when none is
+// within two edits or a prefix of it.
+func closestFlag(cmd *cobra.Command, name string) string {
+	best, bestD := "", 3
+	visit := func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		d := editDistance(name, f.Name)
+		if strings.HasPrefix(f.Name, name) && len(name) >= 2 {
+			d = min(d, 1)
+		}
+		if d < bestD || (d == bestD && "--"+f.Name < best) {
+			best, bestD = "--"+f.Name, d
+		}
+	}
+	cmd.Flags().VisitAll(visit)
+	cmd.InheritedFlags().VisitAll(visit)
+	if len(name) == 1 {
+		return "" // a single letter is too short to guess from
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // checkArgs turns a mistyped subcommand ("plan chek") into a usage error
@@ -87,20 +195,33 @@ func checkArgs(cmd *cobra.Command, args []string) error {
 
 func newCheckCmd(e *env) *cobra.Command {
 	var (
-		ff     formatFlags
-		load   loadOptions
-		strict bool
+		ff            formatFlags
+		load          loadOptions
+		strict        bool
+		baselinePath  string
+		writeBaseline string
 	)
-	formats := []string{"text", "json"}
+	formats := []string{"text", "json", "github"}
 	cmd := &cobra.Command{
 		Use:   "check [PATH...]",
 		Short: "Report problems as file:line: severity: code: message; exit 1 on errors",
 		Long: `check prints every problem, one per line, as
 file:line: severity: code: message. It exits 0 when there is no error,
 1 when there is one (cycle, duplicate-id; with --strict any warning too),
-and 2 on usage errors or when a file cannot be read.`,
+and 2 on usage errors or when a file cannot be read.
+
+--format github prints GitHub Actions annotations (::error file=...,line=...::...)
+that show up on the lines of a pull request.
+
+--write-baseline FILE records today's problems in FILE and exits 0.
+--baseline FILE then reports and fails only on problems not in FILE, and warns
+about entries of FILE that no longer occur, so it can be pruned. Entries
+match on code, packet and referenced packet, never on line numbers.`,
 		Example: `  plan check docs/packets
-  plan check --strict docs/packets`,
+  plan check --strict docs/packets
+  plan check --format github docs/packets
+  plan check --write-baseline .plan-baseline.json docs/packets
+  plan check --baseline .plan-baseline.json docs/packets`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -108,34 +229,116 @@ and 2 on usage errors or when a file cannot be read.`,
 			if err != nil {
 				return err
 			}
+			if baselinePath != "" && writeBaseline != "" {
+				return usageErrorf("write the baseline once, then check against it", "--baseline and --write-baseline cannot be used together")
+			}
+			var base *baselineFile
+			if baselinePath != "" {
+				b, err := readBaseline(baselinePath)
+				if err != nil {
+					return err
+				}
+				base = &b
+			}
 			a, failed, err := e.load(args, load)
 			if err != nil {
 				return err
 			}
-			if format == "json" {
-				err = writeJSON(e.stdout, checkReport(a))
-			} else {
-				err = writeProblems(e, a.problems)
+			if writeBaseline != "" {
+				return runWriteBaseline(e, a, failed, writeBaseline)
 			}
-			if err != nil {
-				return err
-			}
-			errs, warns := a.counts()
-			summary := fmt.Sprintf("%s, %s, %s", plural(len(a.set.Packets), "packet"), plural(errs, "error"), plural(warns, "warning"))
-			switch {
-			case failed:
-				return ioFailure
-			case errs > 0 || (strict && warns > 0):
-				return &exitError{code: exitProblems, msg: "check failed: " + summary, hint: checkHint(a.problems, strict)}
-			}
-			fmt.Fprintf(e.stderr, "plan: %s\n", summary)
-			return nil
+			return runCheck(e, a, checkOptions{format: format, strict: strict, failed: failed, baselinePath: baselinePath, baseline: base})
 		},
 	}
 	ff.register(cmd, formats)
 	load.register(cmd)
 	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors")
+	cmd.Flags().StringVar(&baselinePath, "baseline", "", "known problems: report and fail only on problems not in this `FILE`")
+	cmd.Flags().StringVar(&writeBaseline, "write-baseline", "", "record today's problems in this `FILE` and exit 0")
 	return cmd
+}
+
+// checkOptions are what `plan check` was asked for.
+type checkOptions struct {
+	format       string
+	strict       bool
+	failed       bool // some input could not be read
+	baselinePath string
+	baseline     *baselineFile
+}
+
+// runCheck prints the problems (those not in the baseline, when there is
+// one) and returns the exit status.
+func runCheck(e *env, a *analysis, opts checkOptions) error {
+	problems, known := a.problems, 0
+	var stale []baselineEntry
+	if opts.baseline != nil {
+		problems, known, stale = applyBaseline(a.problems, *opts.baseline)
+	}
+	errs, warns := countProblems(problems)
+	shown := problems
+	if e.quiet {
+		shown = nil
+		for _, p := range problems {
+			if p.Severity == parser.Error {
+				shown = append(shown, p)
+			}
+		}
+	}
+	var err error
+	switch opts.format {
+	case "json":
+		r := checkJSON{SchemaVersion: schemaVersion, Packets: len(a.set.Packets), Errors: errs, Warnings: warns, Problems: problemsJSON(problems)}
+		if opts.baseline != nil {
+			r.Baseline = &checkBaselineJSON{File: opts.baselinePath, Known: known, Stale: nonNilEntries(stale)}
+		}
+		err = writeJSON(e.stdout, r)
+	case "github":
+		if e.quiet {
+			stale = nil
+		}
+		err = writeAnnotations(e.stdout, shown, stale, opts.baselinePath)
+	default:
+		err = writeProblems(e, shown)
+	}
+	if err != nil {
+		return err
+	}
+	if opts.format != "github" {
+		for _, s := range stale {
+			e.warnf("%s: %s no longer occurs; remove it from the baseline", clean(opts.baselinePath), clean(s.String()))
+		}
+	}
+	if len(stale) > 0 && !e.quiet {
+		e.hintf("delete those entries, or rewrite the file with 'plan check --write-baseline %s' when no new problem is reported", clean(opts.baselinePath))
+	}
+	summary := fmt.Sprintf("%s, %s, %s", plural(len(a.set.Packets), "packet"), plural(errs, "error"), plural(warns, "warning"))
+	if opts.baseline != nil {
+		summary += fmt.Sprintf(" not in the baseline (%d known)", known)
+	}
+	switch {
+	case opts.failed:
+		return ioFailure
+	case errs > 0 || (opts.strict && warns > 0):
+		return &exitError{code: exitProblems, msg: "check failed: " + summary, hint: checkHint(problems, opts.strict)}
+	}
+	e.infof("%s", summary)
+	return nil
+}
+
+// runWriteBaseline records the problems of a in the file name. It refuses
+// when some input could not be read, as the baseline would miss its
+// problems.
+func runWriteBaseline(e *env, a *analysis, failed bool, name string) error {
+	if failed {
+		return &exitError{code: exitUsage, msg: "not writing " + name + ": some input could not be read", hint: "fix the errors above and run again"}
+	}
+	b := newBaseline(a.problems)
+	if err := writeBaseline(name, b); err != nil {
+		return &exitError{code: exitUsage, msg: fmt.Sprintf("--write-baseline: %v", err)}
+	}
+	e.infof("wrote %s to %s", plural(len(a.problems), "known problem"), clean(name))
+	return nil
 }
 
 // checkHint says how to fix the first error-severity problem.
@@ -163,7 +366,7 @@ func newOrderCmd(e *env) *cobra.Command {
 		load loadOptions
 		all  bool
 	)
-	formats := []string{"text", "json"}
+	formats := []string{"text", "json", "csv"}
 	cmd := &cobra.Command{
 		Use:   "order [PATH...]",
 		Short: "Print the build order, one packet ID per line",
@@ -172,7 +375,8 @@ like tsort. Among the packets whose prerequisites are already placed, the
 one with the smallest (effective priority, latest finish, ID) comes first.
 The members of a cycle sit together.`,
 		Example: `  plan order docs/packets
-  plan order --all docs/packets`,
+  plan order --all docs/packets
+  plan order --format csv docs/packets > order.csv`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -185,12 +389,15 @@ The members of a cycle sit together.`,
 				return err
 			}
 			ids := a.order(all)
-			if format == "json" {
+			switch format {
+			case "json":
 				err = writeJSON(e.stdout, struct {
 					SchemaVersion int      `json:"schema_version"`
 					Order         []string `json:"order"`
 				}{schemaVersion, nonNil(ids)})
-			} else {
+			case "csv":
+				err = writeOrderCSV(e.stdout, a, ids)
+			default:
 				err = writeLines(e.stdout, ids)
 			}
 			if err == nil && failed {
@@ -217,7 +424,8 @@ func newReadyCmd(e *env) *cobra.Command {
 		Long: `ready lists the unfinished packets with no unfinished required dependency
 and no blocking external, most urgent first. In-progress packets are
 included and marked.`,
-		Example:       `  plan ready docs/packets`,
+		Example: `  plan ready docs/packets
+  plan ready --json docs/packets`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -254,7 +462,7 @@ func newBlockedCmd(e *env) *cobra.Command {
 		load loadOptions
 		by   string
 	)
-	formats := []string{"text", "json"}
+	formats := []string{"text", "json", "markdown", "csv"}
 	cmd := &cobra.Command{
 		Use:   "blocked [PATH...]",
 		Short: "List blocked packets and what blocks them",
@@ -263,7 +471,9 @@ packet or a blocking external, with what it waits on. With --by ID it lists
 everything that waits on that packet, directly or not, and the remaining
 effort it holds back.`,
 		Example: `  plan blocked docs/packets
-  plan blocked --by P1-ECOM-001 docs/packets`,
+  plan blocked --by P1-ECOM-001 docs/packets
+  plan blocked --format markdown docs/packets
+  plan blocked --format csv docs/packets > blocked.csv`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -280,18 +490,30 @@ effort it holds back.`,
 					return usageErrorf("run 'plan order --all' to list the packet IDs", "no packet with ID %q", by)
 				}
 				held := heldBack(a, by)
-				if format == "json" {
+				switch format {
+				case "json":
 					err = writeJSON(e.stdout, held)
-				} else {
+				case "markdown":
+					err = writeHeldBackMarkdown(e.stdout, a, held)
+				case "csv":
+					err = writeHeldBackCSV(e.stdout, a, held)
+				default:
 					err = writeHeldBack(e, a, held)
 				}
-			} else if format == "json" {
-				err = writeJSON(e.stdout, struct {
-					SchemaVersion int           `json:"schema_version"`
-					Blocked       []blockedJSON `json:"blocked"`
-				}{schemaVersion, blockedList(a)})
 			} else {
-				err = writeBlocked(e, a)
+				switch format {
+				case "json":
+					err = writeJSON(e.stdout, struct {
+						SchemaVersion int           `json:"schema_version"`
+						Blocked       []blockedJSON `json:"blocked"`
+					}{schemaVersion, blockedList(a)})
+				case "markdown":
+					err = writeBlockedMarkdownDoc(e.stdout, a)
+				case "csv":
+					err = writeBlockedCSV(e.stdout, a)
+				default:
+					err = writeBlocked(e, a)
+				}
 			}
 			if err == nil && failed {
 				return ioFailure
@@ -310,7 +532,7 @@ func newCriticalCmd(e *env) *cobra.Command {
 		ff   formatFlags
 		load loadOptions
 	)
-	formats := []string{"text", "json"}
+	formats := []string{"text", "json", "markdown", "csv"}
 	cmd := &cobra.Command{
 		Use:   "critical [PATH...]",
 		Short: "Show the critical path and each packet's ES, EF, LS, LF and slack",
@@ -318,7 +540,9 @@ func newCriticalCmd(e *env) *cobra.Command {
 their expected remaining durations (working days) and prints, for each,
 the earliest and latest start and finish and the slack. Packets with zero
 slack on the longest chain form the critical path.`,
-		Example:       `  plan critical docs/packets`,
+		Example: `  plan critical docs/packets
+  plan critical --format markdown docs/packets
+  plan critical --format csv docs/packets > critical.csv`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -330,14 +554,19 @@ slack on the longest chain form the critical path.`,
 			if err != nil {
 				return err
 			}
-			if format == "json" {
+			switch format {
+			case "json":
 				r := fullReport(a)
 				err = writeJSON(e.stdout, struct {
 					SchemaVersion int          `json:"schema_version"`
 					CriticalPath  criticalJSON `json:"critical_path"`
 					Schedule      []timingJSON `json:"schedule"`
 				}{schemaVersion, r.CriticalPath, r.Schedule})
-			} else {
+			case "markdown":
+				err = writeCriticalMarkdown(e.stdout, a)
+			case "csv":
+				err = writeCriticalCSV(e.stdout, a)
+			default:
 				err = writeCritical(e, a)
 			}
 			if err == nil && failed {

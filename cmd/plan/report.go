@@ -121,13 +121,30 @@ type reportJSON struct {
 	Problems      []problemJSON `json:"problems"`
 }
 
-// checkJSON is the document `plan check --json` prints.
+// checkJSON is the document `plan check --json` prints. With --baseline,
+// the counts and problems are those not in the baseline.
 type checkJSON struct {
-	SchemaVersion int           `json:"schema_version"`
-	Packets       int           `json:"packets"`
-	Errors        int           `json:"errors"`
-	Warnings      int           `json:"warnings"`
-	Problems      []problemJSON `json:"problems"`
+	SchemaVersion int                `json:"schema_version"`
+	Packets       int                `json:"packets"`
+	Errors        int                `json:"errors"`
+	Warnings      int                `json:"warnings"`
+	Problems      []problemJSON      `json:"problems"`
+	Baseline      *checkBaselineJSON `json:"baseline,omitempty"`
+}
+
+// checkBaselineJSON says, with --baseline, how many problems the baseline
+// knew and which of its entries no longer occur.
+type checkBaselineJSON struct {
+	File  string          `json:"file"`
+	Known int             `json:"known"`
+	Stale []baselineEntry `json:"stale"`
+}
+
+func nonNilEntries(es []baselineEntry) []baselineEntry {
+	if es == nil {
+		return []baselineEntry{}
+	}
+	return es
 }
 
 // round keeps three decimals, so float noise (4.000000000001) never
@@ -260,11 +277,6 @@ func fullReport(a *analysis) reportJSON {
 		r.Cycles = append(r.Cycles, cj)
 	}
 	return r
-}
-
-func checkReport(a *analysis) checkJSON {
-	errs, warns := a.counts()
-	return checkJSON{SchemaVersion: schemaVersion, Packets: len(a.set.Packets), Errors: errs, Warnings: warns, Problems: problemsJSON(a.problems)}
 }
 
 // heldBackJSON is what `plan blocked --by ID --json` prints.
