@@ -29,6 +29,12 @@ type Options struct {
 	// DefaultMaxFileSize. Larger files are skipped with a warning problem
 	// naming them.
 	MaxFileSize int64
+	// Whole makes goldmark parse every document whole. By default only the
+	// title, the header and the Dependencies sections of a packet are handed
+	// to goldmark (found by a line scanner that knows code blocks and HTML),
+	// which gives the same results several times faster; Whole is there to
+	// check that.
+	Whole bool
 }
 
 // Set is what Load read.
@@ -43,6 +49,13 @@ type Set struct {
 	// Skipped are the files that are not packets (templates, READMEs,
 	// plans) and the files too large to read, sorted.
 	Skipped []string
+	// ReadWhole counts the documents that goldmark parsed whole although
+	// Options.Whole was not set, because the line scanner was not sure
+	// where their sections are (a setext heading that may say
+	// Dependencies, a heading in a possible list item, a reference link
+	// defined outside the sections). With Options.Whole it counts every
+	// document.
+	ReadWhole int
 }
 
 // source is one file to read: its displayed name and where to read it.
@@ -59,6 +72,7 @@ type result struct {
 	problems []Problem
 	err      error
 	skipped  bool
+	whole    bool // goldmark parsed the whole document
 }
 
 // Load walks the paths (files or directories; "-" is standard input; no
@@ -94,15 +108,19 @@ func Load(paths []string, opts Options) (*Set, []error) {
 		})
 		return stdinData, stdinErr
 	}
+	// Each worker reads one file at a time into its own buffer and keeps
+	// only what the parser took from it, so memory does not grow with the
+	// size of the folder's text.
 	workers := min(runtime.GOMAXPROCS(0), len(srcs))
-	next := make(chan int)
+	next := make(chan int, workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte
 			for i := range next {
-				results[i] = load(srcs[i], opts.MaxFileSize, readStdin)
+				results[i], buf = load(srcs[i], opts, readStdin, buf)
 			}
 		}()
 	}
@@ -123,6 +141,9 @@ func Load(paths []string, opts Options) (*Set, []error) {
 		}
 		set.Files = append(set.Files, s.name)
 		set.Problems = append(set.Problems, r.problems...)
+		if r.whole {
+			set.ReadWhole++
+		}
 		if r.skipped || r.packet == nil {
 			set.Skipped = append(set.Skipped, s.name)
 			continue
@@ -166,33 +187,41 @@ func dedupe(packets []*Packet, probs []Problem) ([]*Packet, []Problem) {
 	return kept, probs
 }
 
-// load reads and parses one source.
-func load(s source, max int64, readStdin func() ([]byte, error)) result {
+// load reads and parses one source, reading into buf (which it may grow
+// and returns for the next file).
+func load(s source, opts Options, readStdin func() ([]byte, error), buf []byte) (result, []byte) {
+	max := opts.MaxFileSize
 	var data []byte
 	if s.stdin {
 		b, err := readStdin()
 		if err != nil {
-			return result{err: &os.PathError{Op: "read", Path: "-", Err: err}}
+			return result{err: &os.PathError{Op: "read", Path: "-", Err: err}}, buf
 		}
 		data = b
 	} else {
-		b, tooBig, err := readFile(s.path, max)
+		b, tooBig, err := readFile(s.path, max, buf)
 		if err != nil {
-			return result{err: err}
+			return result{err: err}, buf
 		}
 		if tooBig {
-			return tooLarge(s, max)
+			return tooLarge(s, max), buf
 		}
-		data = b
+		data, buf = b, b[:0]
 	}
 	if int64(len(data)) > max {
-		return tooLarge(s, max)
+		return tooLarge(s, max), buf
 	}
-	p, rows, probs := parseDocument(s.name, data)
-	if p == nil {
-		return result{skipped: true}
+	var r result
+	if opts.Whole {
+		r.packet, r.rows, r.problems = parseWhole(s.name, data)
+		r.whole = true
+	} else {
+		r.packet, r.rows, r.problems, r.whole = readDocument(s.name, data)
 	}
-	return result{packet: p, rows: rows, problems: probs}
+	if r.packet == nil {
+		return result{skipped: true, whole: r.whole}, buf
+	}
+	return r, buf
 }
 
 func tooLarge(s source, max int64) result {
@@ -212,10 +241,11 @@ func formatSize(n int64) string {
 	return fmt.Sprintf("%d-byte", n)
 }
 
-// readFile reads a regular file of at most max bytes. It never blocks on a
-// FIFO or device: the file is opened without waiting (where the system
-// allows) and checked to be a regular file before it is read.
-func readFile(path string, max int64) (data []byte, tooBig bool, err error) {
+// readFile reads a regular file of at most max bytes into buf (grown when
+// too small). It never blocks on a FIFO or device: the file is opened
+// without waiting (where the system allows) and checked to be a regular
+// file before it is read.
+func readFile(path string, max int64, buf []byte) (data []byte, tooBig bool, err error) {
 	f, err := openNoBlock(path)
 	if err != nil {
 		return nil, false, err
@@ -231,9 +261,27 @@ func readFile(path string, max int64) (data []byte, tooBig bool, err error) {
 	if fi.Size() > max {
 		return nil, true, nil
 	}
-	data, err = io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, false, &os.PathError{Op: "read", Path: path, Err: unwrapPathError(err)}
+	// Room for the size Stat gave and one byte more, so that a file that
+	// grew since is noticed without a second allocation.
+	if want := int(fi.Size()) + 512; cap(buf) < want {
+		buf = make([]byte, 0, want)
+	}
+	data = buf[:0]
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, false, &os.PathError{Op: "read", Path: path, Err: unwrapPathError(err)}
+		}
+		if int64(len(data)) > max {
+			break
+		}
 	}
 	return data, int64(len(data)) > max, nil
 }

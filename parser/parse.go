@@ -31,9 +31,14 @@ type document struct {
 }
 
 // lineIndex converts byte offsets into 1-based line numbers. This is the one
-// place where goldmark's byte offsets become line numbers.
+// place where goldmark's byte offsets become line numbers. When goldmark
+// reads only parts of a document (see skim.go), the offsets are into the
+// parts laid end to end, and nums gives each of their lines its number in
+// the document.
 type lineIndex struct {
 	starts []int // byte offset of the start of each line
+	nums   []int // the document's 1-based number of each line; nil: i+1
+	total  int   // number of lines of the document
 }
 
 func newLineIndex(src []byte) lineIndex {
@@ -43,7 +48,7 @@ func newLineIndex(src []byte) lineIndex {
 			starts = append(starts, i+1)
 		}
 	}
-	return lineIndex{starts: starts}
+	return lineIndex{starts: starts, total: len(starts)}
 }
 
 // line returns the 1-based line holding byte offset off. Offsets outside the
@@ -56,12 +61,20 @@ func (li lineIndex) line(off int) int {
 	if n < 1 {
 		return 1
 	}
-	return n
+	return li.num(n)
 }
 
-// count is the number of lines (a final newline does not start a new one
-// unless text follows it).
-func (li lineIndex) count() int { return len(li.starts) }
+// num is the document's number of line n of the source goldmark read.
+func (li lineIndex) num(n int) int {
+	if li.nums == nil {
+		return n
+	}
+	return li.nums[n-1]
+}
+
+// count is the number of lines of the document (a final newline does not
+// start a new one unless text follows it).
+func (li lineIndex) count() int { return li.total }
 
 func (d *document) warn(line int, code, format string, args ...any) {
 	d.problems = append(d.problems, Problem{Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...), File: d.file, Line: d.clampLine(line)})
@@ -133,23 +146,90 @@ func Parse(file string, src []byte) (*Packet, []Problem) {
 // parseDocument reads a packet and its dependency rows, without resolving
 // the rows.
 func parseDocument(file string, src []byte) (p *Packet, rows []depRow, probs []Problem) {
+	p, rows, probs, _ = readDocument(file, src)
+	return p, rows, probs
+}
+
+// readDocument is parseDocument. It hands goldmark only the title, header
+// and Dependencies sections that skim finds, and the whole document when
+// skim is not sure; whole reports which it did. The results are the same
+// either way.
+func readDocument(file string, src []byte) (p *Packet, rows []depRow, probs []Problem, whole bool) {
+	norm := normalize(src)
+	parts, lines, ok := skim(norm)
+	if !ok {
+		p, rows, probs = parseWhole(file, src)
+		return p, rows, probs, true
+	}
+	if len(parts) == 0 {
+		return nil, nil, nil, false
+	}
+	d := &document{file: file}
+	d.src, d.lines = joinParts(norm, parts, lines)
+	p, rows, probs = d.parse()
+	return p, rows, probs, false
+}
+
+// parseWhole reads a packet and its dependency rows from the whole
+// document: the reference that parseDocument must agree with.
+func parseWhole(file string, src []byte) (p *Packet, rows []depRow, probs []Problem) {
 	d := &document{file: file, src: normalize(src)}
 	d.lines = newLineIndex(d.src)
+	return d.parse()
+}
+
+// joinParts lays the parts of src end to end and indexes their lines with
+// their numbers in src, which has lines lines.
+func joinParts(src []byte, parts []span, lines int) ([]byte, lineIndex) {
+	size := 0
+	for _, p := range parts {
+		size += p.to - p.from
+	}
+	buf := make([]byte, 0, size)
+	li := lineIndex{starts: make([]int, 0, 64), nums: make([]int, 0, 64), total: lines}
+	for _, p := range parts {
+		n := p.line + 1
+		li.starts = append(li.starts, len(buf))
+		li.nums = append(li.nums, n)
+		for i, c := range src[p.from:p.to] {
+			if c == '\n' {
+				n++
+				li.starts = append(li.starts, len(buf)+i+1)
+				li.nums = append(li.nums, min(n, lines))
+			}
+		}
+		buf = append(buf, src[p.from:p.to]...)
+	}
+	// Each part but the last ends with a newline, so the next part's first
+	// line was added twice: once as the line after the newline, once as the
+	// part's first line. Keep the part's own number.
+	k := 0
+	for i := range li.starts {
+		if k > 0 && li.starts[k-1] == li.starts[i] {
+			li.nums[k-1] = li.nums[i]
+			continue
+		}
+		li.starts[k], li.nums[k] = li.starts[i], li.nums[i]
+		k++
+	}
+	li.starts, li.nums = li.starts[:k], li.nums[:k]
+	return buf, li
+}
+
+// parse runs goldmark over d.src and reads the packet from its blocks.
+func (d *document) parse() (p *Packet, rows []depRow, probs []Problem) {
 	defer func() {
 		// goldmark never fails on any input; this is a last line of defence
 		// so that no input can crash the planner.
 		if r := recover(); r != nil {
 			p, rows = nil, nil
-			probs = []Problem{{Severity: Warning, Code: CodeParse, Message: fmt.Sprintf("cannot read this file as markdown: %v", r), File: file, Line: 1}}
+			probs = []Problem{{Severity: Warning, Code: CodeParse, Message: fmt.Sprintf("cannot read this file as markdown: %v", r), File: d.file, Line: 1}}
 		}
 	}()
 	root := markdown().Parse(text.NewReader(d.src))
 	p = d.packet(root)
 	if p == nil {
 		return nil, nil, nil
-	}
-	for i := range d.problems {
-		d.problems[i].Packet = p.ID
 	}
 	return p, d.rows, d.problems
 }

@@ -1,0 +1,577 @@
+package parser
+
+import (
+	"bytes"
+)
+
+// This file is the fast reader. Of a packet file only the title, the header
+// and the Dependencies sections matter (see "Reading only what matters" in
+// doc.go), and they are a small part of a long document. skim finds them
+// with a line scanner that knows what can hide a heading (fenced code,
+// HTML blocks), and parseDocument hands only those lines to goldmark.
+//
+// The parts are cut only at top-level ATX headings (a "#" line at column 0
+// outside fenced code and HTML blocks): such a line closes every open block,
+// so the lines between two of them parse alone exactly as they do in the
+// whole document. Each part runs from its heading to the heading that ends
+// it, inclusive, so the reader in parse.go sees the same sequence of
+// headings and blocks that matter as it would in the whole document:
+//
+//   - the header: from the title (the first level-1 heading) to the first
+//     heading of level 1 or 2 after it;
+//   - for every heading that may be a Dependencies heading: from it to the
+//     next heading of the same or a higher level.
+//
+// A part may hold more than is needed (a setext heading or an indented "#"
+// line the scanner does not cut at); the reader then finds the earlier end
+// itself, as it would in the whole document. What the scanner must never do
+// is miss a heading that matters or cut where goldmark would not. Whenever a
+// construct could make it do so (a setext underline under text that may say
+// Dependencies, a "#" line inside an HTML block or a possible list item, a
+// fence whose list item may end early, a link reference definition outside
+// the parts that a part may use), skim reports that it is not sure and the
+// document is parsed whole.
+
+// span is a range of a document's bytes, [from, to), starting at the
+// 0-based line line.
+type span struct {
+	from, to int
+	line     int
+}
+
+// atxHeading is a top-level ATX heading found by the scanner.
+type atxHeading struct {
+	from, to  int // the line's bytes, with its newline
+	line      int // 0-based
+	level     int
+	candidate bool // may be a Dependencies heading
+}
+
+// refDef is a line outside code that may be a link reference definition.
+type refDef struct {
+	off   int
+	label []byte // nil when the label cannot be read from the line
+}
+
+// skimmer holds the scanner's state while it walks the lines.
+type skimmer struct {
+	src      []byte
+	headings []atxHeading
+	defs     []refDef
+	titled   bool // a level-1 heading has been found
+	lines    int  // number of lines (1 + number of newlines)
+}
+
+// skim returns the parts of src (normalised) that decide what the document
+// holds, in order and without overlap, and the number of lines of src. ok
+// is false when the scanner is not sure, and then the document must be
+// parsed whole. No parts and ok mean the document has no title: it is not a
+// packet.
+func skim(src []byte) (parts []span, lines int, ok bool) {
+	s := skimmer{src: src, lines: 1}
+	if !s.scan() {
+		return nil, s.lines, false
+	}
+	parts = s.parts()
+	if !s.defsUnused(parts) {
+		return nil, s.lines, false
+	}
+	return parts, s.lines, true
+}
+
+// Block states of the scanner.
+const (
+	stNormal  = iota
+	stFence   // inside a fenced code block
+	stComment // inside an HTML comment block opened at column 0
+	stHTML    // after a line starting with "<": an HTML block or text, undecided
+)
+
+// scan walks the lines and records the top-level ATX headings and the
+// possible link reference definitions. It returns false when it is not
+// sure where the headings are.
+func (s *skimmer) scan() bool {
+	src := s.src
+	state := stNormal
+	var fenceChar byte
+	var fenceLen, fenceIndent int
+	var htmlEnd []byte   // marker ending an HTML block of type 1-5, if any
+	htmlEndSeen := false // the marker has been seen: the block ends at the next blank line
+	prevText := false    // the previous line may be paragraph text
+	paraStart := 0       // where that paragraph may have started
+	line := 0
+	for off := 0; off < len(src); line++ {
+		end := bytes.IndexByte(src[off:], '\n')
+		next := len(src)
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += off
+			next = end + 1
+		}
+		l := src[off:end]
+		start := off
+		off = next
+		if next > end {
+			s.lines++ // s.lines starts at 1: one more line per newline
+		}
+		w, pos := indentWidth(l)
+		blank := pos == len(l)
+		t := l[pos:]
+
+		switch state {
+		case stFence:
+			if blank {
+				continue
+			}
+			if fenceIndent > 0 && w < fenceIndent {
+				// Less indented than the fence: if the fence is in a list
+				// item, this line ends the item and the fence with it.
+				return false
+			}
+			if n := run(t, fenceChar); n >= fenceLen && isBlank(t[n:]) {
+				if w < 4 {
+					state = stNormal
+					prevText = false
+				} else if fenceIndent > 0 && w < 4+fenceIndent {
+					return false // closes the fence if it is in a list item
+				}
+			}
+			continue
+		case stComment:
+			if bytes.Contains(l, []byte("-->")) {
+				state = stNormal
+				prevText = false
+			}
+			continue
+		case stHTML:
+			if blank {
+				if htmlEnd == nil || htmlEndSeen {
+					state = stNormal
+				}
+				prevText = false
+				continue
+			}
+			if htmlEnd != nil && containsFold(l, htmlEnd) {
+				htmlEndSeen = true
+			}
+			if w < 4 && (isATX(t) > 0 || isFence(t) > 0) {
+				return false // a heading or a fence, or HTML: not sure
+			}
+			if w < 4 && isSetextBar(t) && !s.setextHarmless(src[paraStart:start], t[0]) {
+				return false
+			}
+			if !blank && !prevText {
+				prevText, paraStart = true, start
+			}
+			s.maybeDef(start, l)
+			continue
+		}
+
+		if blank {
+			prevText = false
+			continue
+		}
+		if w >= 4 {
+			// Indented code, or the continuation of a paragraph or list item.
+			s.maybeDef(start, l)
+			continue
+		}
+		switch t[0] {
+		case '#':
+			if level := isATX(t); level > 0 {
+				text := t[level:]
+				if w == 0 {
+					h := atxHeading{from: start, to: next, line: line, level: level, candidate: mayBeDependencies(text)}
+					if level == 1 {
+						s.titled = true
+					}
+					s.headings = append(s.headings, h)
+				} else if (level == 1 && !s.titled) || mayBeDependencies(text) {
+					// An indented heading may sit in a list item or at the
+					// top level: not sure whether it counts.
+					return false
+				}
+				prevText = false
+				continue
+			}
+		case '`', '~':
+			if n := isFence(t); n > 0 {
+				state, fenceChar, fenceLen, fenceIndent = stFence, t[0], n, w
+				prevText = false
+				continue
+			}
+		case '<':
+			if bytes.HasPrefix(t, []byte("<!--")) && w == 0 {
+				if !bytes.Contains(l, []byte("-->")) {
+					state = stComment
+				}
+				prevText = false
+				continue
+			}
+			state, htmlEnd, htmlEndSeen = stHTML, htmlEndMarker(t), false
+			if htmlEnd != nil && containsFold(l, htmlEnd) {
+				htmlEndSeen = true
+			}
+			if !prevText {
+				prevText, paraStart = true, start
+			}
+			s.maybeDef(start, l)
+			continue
+		case '=', '-':
+			if prevText && isSetextBar(t) {
+				if !s.setextHarmless(src[paraStart:start], t[0]) {
+					return false
+				}
+				prevText = false
+				continue
+			}
+		}
+		if isThematicBreak(t) {
+			prevText = false
+			continue
+		}
+		if !prevText {
+			prevText, paraStart = true, start
+		}
+		s.maybeDef(start, l)
+	}
+	return true
+}
+
+// setextHarmless reports whether a setext underline (bar is '=' or '-')
+// under the paragraph para cannot change what the document holds: it does
+// not make a title (a level-1 heading before the title) or a Dependencies
+// heading. A setext heading anywhere else only ends the header or a
+// Dependencies section early, which the reader sees inside the part.
+func (s *skimmer) setextHarmless(para []byte, bar byte) bool {
+	if bar == '=' && !s.titled {
+		return false
+	}
+	return !mayBeDependencies(para)
+}
+
+// parts turns the headings into the spans to parse.
+func (s *skimmer) parts() []span {
+	hs := s.headings
+	title := -1
+	for i, h := range hs {
+		if h.level == 1 {
+			title = i
+			break
+		}
+	}
+	if title < 0 {
+		return nil
+	}
+	var parts []span
+	add := func(i, maxLevel int) {
+		to := len(s.src)
+		for j := i + 1; j < len(hs); j++ {
+			if hs[j].level <= maxLevel {
+				to = hs[j].to
+				break
+			}
+		}
+		from, line := hs[i].from, hs[i].line
+		if n := len(parts); n > 0 && parts[n-1].to >= from {
+			parts[n-1].to = max(parts[n-1].to, to)
+			return
+		}
+		parts = append(parts, span{from: from, to: to, line: line})
+	}
+	add(title, 2)
+	for i := title + 1; i < len(hs); i++ {
+		if hs[i].candidate {
+			add(i, hs[i].level)
+		}
+	}
+	return parts
+}
+
+// maybeDef records a line that may be a link reference definition
+// ("[label]: destination"), possibly inside a block quote or list item.
+func (s *skimmer) maybeDef(off int, l []byte) {
+	i := 0
+	for i < len(l) {
+		switch c := l[i]; {
+		case c == ' ' || c == '\t' || c == '>':
+			i++
+			continue
+		case c == '-' || c == '*' || c == '+':
+			if i+1 < len(l) && (l[i+1] == ' ' || l[i+1] == '\t') {
+				i += 2
+				continue
+			}
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(l) && l[j] >= '0' && l[j] <= '9' {
+				j++
+			}
+			if j+1 < len(l) && (l[j] == '.' || l[j] == ')') && (l[j+1] == ' ' || l[j+1] == '\t') {
+				i = j + 2
+				continue
+			}
+		}
+		break
+	}
+	if i >= len(l) || l[i] != '[' {
+		return
+	}
+	rest := l[i+1:]
+	for j := 0; j < len(rest); j++ {
+		switch rest[j] {
+		case '\\':
+			j++
+		case '[':
+			s.defs = append(s.defs, refDef{off: off})
+			return
+		case ']':
+			if j+1 < len(rest) && rest[j+1] == ':' {
+				s.defs = append(s.defs, refDef{off: off, label: rest[:j]})
+			}
+			return
+		}
+	}
+	// The label may go on on the next line.
+	s.defs = append(s.defs, refDef{off: off})
+}
+
+// defsUnused reports whether no possible link reference definition outside
+// the parts can be used by a reference link inside them. (Definitions
+// inside the parts are seen by goldmark as in the whole document.)
+func (s *skimmer) defsUnused(parts []span) bool {
+	k := 0
+	for _, d := range s.defs {
+		for k < len(parts) && parts[k].to <= d.off {
+			k++
+		}
+		if k < len(parts) && parts[k].from <= d.off {
+			continue // inside a part
+		}
+		word := labelWord(d.label)
+		for _, p := range parts {
+			if mentionsLabel(s.src[p.from:p.to], word) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// labelWord returns the first word of a label, or nil when the label is
+// unknown, empty or not ASCII (then any bracket may refer to it).
+func labelWord(label []byte) []byte {
+	for _, c := range label {
+		if c >= 0x80 {
+			return nil
+		}
+	}
+	f := bytes.Fields(label)
+	if len(f) == 0 {
+		return nil
+	}
+	return f[0]
+}
+
+// mentionsLabel reports whether text has a "[" followed (after spaces) by
+// word, in any case; with a nil word, whether it has a "[" at all.
+func mentionsLabel(text, word []byte) bool {
+	for i := bytes.IndexByte(text, '['); i >= 0; {
+		if word == nil {
+			return true
+		}
+		rest := bytes.TrimLeft(text[i+1:], " \t\n")
+		if len(rest) >= len(word) && bytes.EqualFold(rest[:len(word)], word) {
+			return true
+		}
+		j := bytes.IndexByte(text[i+1:], '[')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// mayBeDependencies reports whether heading (or paragraph) text may read
+// as a Dependencies heading once goldmark has removed its markup: its
+// letters contain "depend" in any case, or it has an entity or a link
+// (whose text could spell it).
+func mayBeDependencies(text []byte) bool {
+	const word = "depend"
+	k := 0
+	for i, c := range text {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= 'a' && c <= 'z':
+		case c == '[':
+			return true
+		case c == '&':
+			if isEntity(text[i+1:]) {
+				return true
+			}
+			continue
+		case c >= 0x80:
+			k = 0
+			continue
+		default:
+			continue // markup and punctuation
+		}
+		if c == word[k] {
+			k++
+			if k == len(word) {
+				return true
+			}
+		} else if c == word[0] {
+			k = 1
+		} else {
+			k = 0
+		}
+	}
+	return false
+}
+
+// isEntity reports whether b starts with the rest of an entity or numeric
+// character reference ("amp;", "#68;").
+func isEntity(b []byte) bool {
+	i := 0
+	for i < len(b) && i < 32 && (b[i] == '#' || b[i] >= 'a' && b[i] <= 'z' || b[i] >= 'A' && b[i] <= 'Z' || b[i] >= '0' && b[i] <= '9') {
+		i++
+	}
+	return i > 0 && i < len(b) && b[i] == ';'
+}
+
+// indentWidth returns the width of the leading spaces and tabs of l (tabs
+// stop every 4 columns) and where the rest starts.
+func indentWidth(l []byte) (w, pos int) {
+	for pos < len(l) {
+		switch l[pos] {
+		case ' ':
+			w++
+		case '\t':
+			w += 4 - w%4
+		default:
+			return w, pos
+		}
+		pos++
+	}
+	return w, pos
+}
+
+// isBlank reports whether b holds only spaces, tabs and line endings, as
+// goldmark counts them.
+func isBlank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
+// run is the number of c at the start of b.
+func run(b []byte, c byte) int {
+	n := 0
+	for n < len(b) && b[n] == c {
+		n++
+	}
+	return n
+}
+
+// isATX returns the level of the ATX heading that t (a line without its
+// indentation) opens, or 0.
+func isATX(t []byte) int {
+	n := run(t, '#')
+	if n == 0 || n > 6 {
+		return 0
+	}
+	if n < len(t) && t[n] != ' ' && t[n] != '\t' {
+		return 0
+	}
+	return n
+}
+
+// isFence returns the length of the code fence that t opens, or 0.
+func isFence(t []byte) int {
+	if len(t) == 0 || t[0] != '`' && t[0] != '~' {
+		return 0
+	}
+	n := run(t, t[0])
+	if n < 3 {
+		return 0
+	}
+	if t[0] == '`' && bytes.IndexByte(t[n:], '`') >= 0 {
+		return 0
+	}
+	return n
+}
+
+// isSetextBar reports whether t (without indentation) may underline a
+// setext heading: only "=" or only "-", then spaces.
+func isSetextBar(t []byte) bool {
+	if len(t) == 0 || t[0] != '=' && t[0] != '-' {
+		return false
+	}
+	return isBlank(t[run(t, t[0]):])
+}
+
+// isThematicBreak reports whether t (without indentation) is a thematic
+// break: three or more of one of "-", "*", "_", with spaces between.
+func isThematicBreak(t []byte) bool {
+	var mark byte
+	n := 0
+	for _, c := range t {
+		switch {
+		case c == ' ' || c == '\t':
+		case mark == 0 && (c == '-' || c == '*' || c == '_'):
+			mark, n = c, 1
+		case c == mark:
+			n++
+		default:
+			return false
+		}
+	}
+	return n > 2
+}
+
+// htmlEndMarker returns the marker that ends an HTML block of type 1, 3, 4
+// or 5 opened by t, or nil for the blocks that end at a blank line. It
+// errs on the side of a marker: a line that may open such a block keeps
+// the scanner unsure until the marker and a blank line.
+func htmlEndMarker(t []byte) []byte {
+	switch {
+	case hasPrefixFold(t, "<script"):
+		return []byte("</script>")
+	case hasPrefixFold(t, "<pre"):
+		return []byte("</pre>")
+	case hasPrefixFold(t, "<style"):
+		return []byte("</style>")
+	case hasPrefixFold(t, "<textarea"):
+		return []byte("</textarea>")
+	case bytes.HasPrefix(t, []byte("<!--")):
+		return []byte("-->")
+	case bytes.HasPrefix(t, []byte("<?")):
+		return []byte("?>")
+	case bytes.HasPrefix(t, []byte("<![CDATA[")):
+		return []byte("]]>")
+	case bytes.HasPrefix(t, []byte("<!")):
+		return []byte(">")
+	}
+	return nil
+}
+
+func hasPrefixFold(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && bytes.EqualFold(b[:len(prefix)], []byte(prefix))
+}
+
+// containsFold reports whether b contains the ASCII marker in any case.
+func containsFold(b, marker []byte) bool {
+	for i := 0; i+len(marker) <= len(b); i++ {
+		if bytes.EqualFold(b[i:i+len(marker)], marker) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,291 @@
+package parser
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// readBoth reads src with the fast reader and whole, and fails the test
+// when they differ in anything: packet, rows or problems. It returns
+// whether the fast reader fell back to the whole document.
+func readBoth(t testing.TB, file string, src []byte) (whole bool) {
+	t.Helper()
+	p, rows, probs, whole := readDocument(file, src)
+	wp, wrows, wprobs := parseWhole(file, src)
+	if got, want := docJSON(p, rows, probs), docJSON(wp, wrows, wprobs); got != want {
+		t.Fatalf("fast and whole readers differ on %s (fell back: %v)\nfast:  %s\nwhole: %s\n--- document ---\n%s", file, whole, got, want, src)
+	}
+	if !reflect.DeepEqual(rows, wrows) {
+		t.Fatalf("fast and whole readers give different rows on %s\nfast:  %+v\nwhole: %+v", file, rows, wrows)
+	}
+	return whole
+}
+
+// docJSON is what one document gave, as JSON: the packet, its dependency
+// rows and its problems.
+func docJSON(p *Packet, rows []depRow, probs []Problem) string {
+	type row struct {
+		Line     int
+		Required bool
+		Header   bool
+		Name     string
+		Status   string
+		Items    []string
+		DescIDs  []string
+	}
+	var rs []row
+	for _, r := range rows {
+		var items []string
+		for _, it := range r.items {
+			items = append(items, fmt.Sprintf("%s%v", it.link, it.ids))
+		}
+		rs = append(rs, row{r.line, r.required, r.header, r.name, r.status, items, r.descIDs})
+	}
+	b, err := json.Marshal(struct {
+		Packet   *Packet
+		Rows     []row
+		Problems []Problem
+	}{p, rs, probs})
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// setJSON is a Set as JSON, without the count of documents read whole.
+func setJSON(t *testing.T, set *Set) string {
+	t.Helper()
+	c := *set
+	c.ReadWhole = 0
+	b, err := json.Marshal(c)
+	require.NoError(t, err)
+	return string(b)
+}
+
+// loadBoth loads paths with the fast reader and whole and requires the same
+// Set. It returns the fast Set.
+func loadBoth(t *testing.T, paths ...string) *Set {
+	t.Helper()
+	fast, errs := Load(paths, Options{})
+	require.Empty(t, errs)
+	whole, errs := Load(paths, Options{Whole: true})
+	require.Empty(t, errs)
+	require.Equal(t, setJSON(t, whole), setJSON(t, fast))
+	assert.Equal(t, len(whole.Files), whole.ReadWhole, "Options.Whole reads every document whole")
+	return fast
+}
+
+// TestFastEqualsWholeFolders loads every folder of testdata, the example
+// and the real folder (when present) both ways.
+func TestFastEqualsWholeFolders(t *testing.T) {
+	var dirs []string
+	require.NoError(t, filepath.WalkDir("../testdata", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == "node_modules" {
+			return fs.SkipDir
+		}
+		if d.IsDir() {
+			dirs = append(dirs, path)
+		}
+		return nil
+	}))
+	for _, dir := range dirs {
+		t.Run(filepath.ToSlash(dir), func(t *testing.T) {
+			set := loadBoth(t, dir)
+			if dir == "../testdata/example" {
+				assert.Equal(t, 0, set.ReadWhole, "the example is read by the fast reader")
+			}
+		})
+	}
+	t.Run("codex-work-packets", func(t *testing.T) {
+		dir := shared(t, "corpora/codex-work-packets")
+		set := loadBoth(t, dir)
+		assert.Len(t, set.Packets, 18)
+		t.Logf("%d of %d files read whole", set.ReadWhole, len(set.Files))
+	})
+}
+
+// TestFastEqualsWholeFiles reads every markdown file of testdata (the fuzz
+// seeds) and the real folder one by one, both ways.
+func TestFastEqualsWholeFiles(t *testing.T) {
+	roots := []string{"../testdata"}
+	if dir := filepath.Join("..", "..", "shared", "corpora", "codex-work-packets"); isDir(dir) {
+		roots = append(roots, dir)
+	}
+	n := 0
+	for _, root := range roots {
+		require.NoError(t, filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !isMarkdown(path) {
+				return err
+			}
+			src, err := os.ReadFile(path)
+			require.NoError(t, err)
+			readBoth(t, path, src)
+			n++
+			return nil
+		}))
+	}
+	assert.Greater(t, n, 30)
+}
+
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}
+
+// traps are documents built to mislead a line scanner. Each is read both
+// ways; whole says whether the fast reader must give up on it (true) or
+// must read it without falling back (false).
+var traps = []struct {
+	name  string
+	src   string
+	whole bool
+}{
+	{"plain", "# T-001: Plain\n\n**Status**: ✅ Done\n\n## Notes\n\ntext\n\n## Dependencies\n\n| Dependency | Status |\n|---|---|\n| T-002 | ✅ |\n\n## After\n\n| Dependency | Status |\n|---|---|\n| T-009 | ✅ |\n", false},
+	{"heading in a fence", "# T-001: F\n\n```md\n## Dependencies\n| a |\n|---|\n| T-002 |\n```\n\n## Dependencies\n\n| Dependency |\n|---|\n| T-003 |\n", false},
+	{"tilde fence with info and backticks", "# T-001: F\n\n~~~ js `x`\n# T-009: not a title\n## Dependencies\n~~~\n\n## Dependencies\n\n| Dependency |\n|---|\n| T-003 |\n", false},
+	{"longer closing fence", "# T-001: F\n\n````\n```\n## Dependencies\n| T-009 |\n````\n## Dependencies\n| Dependency |\n|---|\n| T-003 |\n", false},
+	{"backtick info with backtick is no fence", "# T-001: F\n\n``` a`b\n## Dependencies\n| Dependency |\n|---|\n| T-003 |\n", false},
+	{"unclosed fence", "# T-001: F\n\n## Dependencies\n\n```\n| Dependency |\n|---|\n| T-003 |\n", false},
+	{"indented fence", "# T-001: F\n\n  ```\n  ## Dependencies\n  ```\n## Dependencies\n| Dependency |\n|---|\n| T-003 |\n", false},
+	{"fence in list item ended early", "# T-001: F\n\n- step\n  ```sh\n## Dependencies\n| Dependency |\n|---|\n| T-003 |\n  ```\n", true},
+	{"fence after list marker", "# T-001: F\n\n- ```sh\n  # comment\n  ```\n## Dependencies\n| Dependency |\n|---|\n| T-003 |\n", true},
+	{"html comment", "# T-001: F\n\n<!--\n## Dependencies\n| Dependency |\n|---|\n| T-009 |\n-->\n## Dependencies\n| Dependency |\n|---|\n| T-003 |\n", false},
+	{"one-line html comment", "# T-001: F\n<!-- x -->\n**Status**: Done\n## Dependencies\n| Dependency |\n|---|\n| T-003 |\n", false},
+	{"html block hides a heading", "# T-001: F\n\n<div>\n## Dependencies\n| Dependency |\n|---|\n| T-009 |\n</div>\n\n## Dependencies\n| Dependency |\n|---|\n| T-003 |\n", true},
+	{"inline html then heading", "# T-001: F\n\ntext\n<span>\n## Dependencies\n| Dependency |\n|---|\n| T-003 |\n", true},
+	{"html block without headings", "# T-001: F\n\n<details>\n<summary>x</summary>\ntext\n</details>\n\n## Dependencies\n| Dependency |\n|---|\n| T-003 |\n", false},
+	{"setext dependencies", "# T-001: F\n\nDependencies\n------------\n\n| Dependency |\n|---|\n| T-003 |\n", true},
+	{"setext title", "T-001: F\n=======\n\n**Status**: Done\n", true},
+	{"setext ends the header", "# T-001: F\n**Status**: Done\n**Estimated Effort**: 2 days\n---\n**Priority**: P1\n\n## Dependencies\n| Dependency |\n|---|\n| T-003 |\n", false},
+	{"setext heading elsewhere", "# T-001: F\n\n## Notes\n\nSome notes\n----------\n\n## Dependencies\n| Dependency |\n|---|\n| T-003 |\n", false},
+	{"setext ends the section", "# T-001: F\n\n## Dependencies\n| Dependency |\n|---|\n| T-003 |\n\nMore\n---\n\n| Dependency |\n|---|\n| T-004 |\n", false},
+	{"table under a setext bar", "# T-001: F\n\n## Dependencies\n| Dependency |\n|---|\n| T-003 |\n---\n| Dependency |\n|---|\n| T-004 |\n", true},
+	{"thematic break", "# T-001: F\n\n**Status**: Done\n\n---\n\n## Dependencies\n\n| Dependency |\n|---|\n| T-003 |\n", false},
+	{"heading in a list item", "# T-001: F\n\n- item\n  ## Dependencies\n  | Dependency |\n  |---|\n  | T-003 |\n", true},
+	{"heading in a block quote", "# T-001: F\n\n> ## Dependencies\n> | Dependency |\n> |---|\n> | T-003 |\n\n## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", false},
+	{"heading in a list marker line", "# T-001: F\n\n- ## Dependencies\n\n## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", false},
+	{"indented title", "  # T-001: F\n\n**Status**: Done\n", true},
+	{"indented other heading", "# T-001: F\n\n  ## Notes\n\n## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", false},
+	{"indented code heading", "# T-001: F\n\n    ## Dependencies\n    | T-009 |\n\n## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", false},
+	{"tab-indented heading", "# T-001: F\n\n\t## Dependencies\n\n## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", false},
+	{"header dependencies line", "# T-001: F\n\n**Dependencies**: T-002, [x](T-003.md)\n**Status**: Done\n\n## Body\n\n**Dependencies**: T-009\n", false},
+	{"header dependencies line as setext", "# T-001: F\n\n**Status**: Done\n**Dependencies**: T-002\n---\n", true},
+	{"reference link defined elsewhere", "# T-001: F\n\n## Dependencies\n| Dependency |\n|---|\n| [Svc][s] |\n\n## Links\n\n[s]: ../svc/T-002.md\n", true},
+	{"reference definition not used", "# T-001: F\n\n## Dependencies\n| Dependency |\n|---|\n| T-003 |\n\n## Links\n\n[s]: ../svc/T-002.md\n", false},
+	{"reference title defined elsewhere", "# [T-001][x]: F\n\n## Links\n[T-001][x]\n\n[x]: /y\n", true},
+	{"reference definition inside", "# T-001: F\n\n## Dependencies\n| Dependency |\n|---|\n| [Svc][s] |\n\n[s]: ../svc/T-002.md\n", false},
+	{"entity in heading", "# T-001: F\n\n## &#68;ependencies\n| Dependency |\n|---|\n| T-003 |\n", false},
+	{"link in heading", "# T-001: F\n\n## [Dep](x)endencies\n| Dependency |\n|---|\n| T-003 |\n", false},
+	{"emphasis in heading", "# T-001: F\n\n## **Dep**endencies & Prerequisites\n| Dependency |\n|---|\n| T-003 |\n", false},
+	{"level-1 dependencies", "# T-001: F\n\n# Dependencies\n\n## Required\n| Dependency |\n|---|\n| T-003 |\n## Optional\n| Dependency |\n|---|\n| T-004 |\n# Next\n| Dependency |\n|---|\n| T-005 |\n", false},
+	{"nested dependencies headings", "# T-001: F\n\n## 6. Dependencies\n\n### Dependencies (Optional)\n| Dependency |\n|---|\n| T-004 |\n\n## Dependencies\n| Dependency |\n|---|\n| T-005 |\n", false},
+	{"dependencies in the header", "# T-001: F\n**Status**: Done\n### Dependencies\n| Dependency |\n|---|\n| T-004 |\n**Priority**: P2\n## Next\n", false},
+	{"not a packet", "# Implementation Plan: x\n\n## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", false},
+	{"no title", "## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", false},
+	{"dependencies before the title", "## Dependencies\n| Dependency |\n|---|\n| T-004 |\n# T-001: F\n", false},
+	{"no final newline", "# T-001: F\n## Dependencies\n| Dependency |\n|---|\n| T-004 |", false},
+	{"crlf and bom", "\xEF\xBB\xBF# T-001: F\r\n\r\n**Status**: ✅ Done\r\n\r\n## Dependencies\r\n\r\n| Dependency | Status |\r\n|---|---|\r\n| T-002 | ❌ |\r\n", false},
+	{"empty heading", "# T-001: F\n#\n## \n## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", false},
+	{"closing hashes", "# T-001: F #\n## Dependencies ##\n| Dependency |\n|---|\n| T-004 |\n", false},
+	{"seven hashes", "# T-001: F\n####### Dependencies\n| Dependency |\n|---|\n| T-004 |\n", false},
+	{"problem beyond the parts", "# T-001: F\n**Estimated Effort**: 5-3 days\n## A\n" + strings.Repeat("text\n", 50) + "## Dependencies\n| Dependency | Status |\n|---|---|\n| T-004 | ✅ |\n", false},
+}
+
+// TestFastEqualsWholeTraps reads each trap both ways and checks when the
+// fast reader gives up.
+func TestFastEqualsWholeTraps(t *testing.T) {
+	for _, tt := range traps {
+		t.Run(tt.name, func(t *testing.T) {
+			whole := readBoth(t, "trap.md", []byte(tt.src))
+			assert.Equal(t, tt.whole, whole, "falls back to the whole document")
+		})
+	}
+}
+
+// TestFastEqualsWholeMixed reads seeded random documents made of the traps'
+// pieces and of ordinary markdown both ways: for any document, fast ==
+// whole.
+func TestFastEqualsWholeMixed(t *testing.T) {
+	pieces := []string{
+		"# T-001: Title\n", "# T-002: Other\n", "# Plan: x\n", "T-003: Setext\n===\n",
+		"## Dependencies\n", "### Dependencies\n", "# Dependencies\n", "## 6. Dependencies & Prerequisites\n",
+		"### Required (Blocking)\n", "### Optional\n", "#### Nice to Have\n", "## Notes\n", "### Infrastructure Ready\n",
+		"| Dependency | Status | Notes |\n|---|---|---|\n| T-010 (svc) | ✅ Complete | x |\n| Stripe | ❌ Missing | T-011 |\n",
+		"| Dependency |\n|---|\n| [Svc](T-012.md) |\n| [Ref][r] |\n",
+		"**Priority**: P1\n", "**Status**: 🏗️ 40% complete\n", "**Estimated Effort**: 3-5 days\n", "**Dependencies**: T-013\n",
+		"- **Status**: Done\n", "Status: Todo\n", "Effort: 2d (likely 3)\n",
+		"```\n## Dependencies\n| T-020 |\n```\n", "~~~go\n# T-021: x\n~~~\n", "```\n", "  ```\n", "~~~\n", "    ## Dependencies\n",
+		"<!--\n## Dependencies\n-->\n", "<!-- c -->\n", "<div>\n", "</div>\n", "<span>x</span>\n", "<pre>\n", "</pre>\n",
+		"---\n", "===\n", "***\n", "- - -\n", "Dependencies\n", "text with Dependencies\n", "plain text\n",
+		"- item\n", "  - nested\n", "  ## Dependencies\n", "1. step\n", "   ```sh\n", "   # comment\n", "   ```\n",
+		"> quote\n", "> ## Dependencies\n", "> | Dependency |\n", "[r]: T-030.md\n", "[r]:\n", "[Dep]: x\n",
+		"## &#68;ependencies\n", "## [Dep](x)endencies\n", "\t## Dependencies\n", "\n", "\n", "\n", "\r\n", "\xEF\xBB\xBF", "âœ… Complete\n",
+	}
+	r := rand.New(rand.NewSource(5))
+	fellBack := 0
+	const docs = 3000
+	for i := range docs {
+		var b strings.Builder
+		if r.Intn(2) == 0 {
+			b.WriteString("# T-100: Mixed\n\n")
+		}
+		for range 2 + r.Intn(25) {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		if readBoth(t, fmt.Sprintf("mixed-%d.md", i), []byte(b.String())) {
+			fellBack++
+		}
+	}
+	t.Logf("%d of %d documents read whole", fellBack, docs)
+	assert.Less(t, fellBack, docs*9/10, "the fast reader handles most documents")
+}
+
+// FuzzFastEqualsWhole: for any document, the fast reader gives what the
+// whole parse gives. Seeded from testdata and the traps.
+func FuzzFastEqualsWhole(f *testing.F) {
+	_ = filepath.WalkDir("../testdata", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && isMarkdown(path) {
+			if src, err := os.ReadFile(path); err == nil {
+				f.Add(src)
+			}
+		}
+		return nil
+	})
+	for _, tt := range traps {
+		f.Add([]byte(tt.src))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		readBoth(t, "fuzz.md", src)
+	})
+}
+
+// TestJoinPartsLines checks the line numbers of parts laid end to end.
+func TestJoinPartsLines(t *testing.T) {
+	src := []byte("# A-1: a\nx\n## B\ny\n## Dependencies\nz\n## C\nw")
+	parts, lines, ok := skim(src)
+	require.True(t, ok)
+	assert.Equal(t, 8, lines)
+	buf, li := joinParts(src, parts, lines)
+	assert.Equal(t, "# A-1: a\nx\n## B\n## Dependencies\nz\n## C\n", string(buf))
+	var got []int
+	for off := range buf {
+		if off == 0 || buf[off-1] == '\n' {
+			got = append(got, li.line(off))
+		}
+	}
+	assert.Equal(t, []int{1, 2, 3, 5, 6, 7}, got)
+	assert.Equal(t, 8, li.count())
+}
