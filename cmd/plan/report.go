@@ -99,6 +99,10 @@ type problemJSON struct {
 	Message  string `json:"message"`
 	File     string `json:"file"`
 	Line     int    `json:"line"`
+	// Packet and Ref are what a baseline entry matches on: the packet the
+	// problem is about and the packet its row names, when there are.
+	Packet string `json:"packet,omitempty"`
+	Ref    string `json:"ref,omitempty"`
 }
 
 type filesJSON struct {
@@ -215,7 +219,7 @@ func packetsJSON(a *analysis) []packetJSON {
 func problemsJSON(ps []parser.Problem) []problemJSON {
 	out := []problemJSON{}
 	for _, p := range ps {
-		out = append(out, problemJSON{Severity: p.Severity.String(), Code: p.Code, Message: p.Message, File: p.File, Line: p.Line})
+		out = append(out, problemJSON{Severity: p.Severity.String(), Code: p.Code, Message: p.Message, File: p.File, Line: p.Line, Packet: p.Packet, Ref: p.Ref})
 	}
 	return out
 }
