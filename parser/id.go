@@ -29,6 +29,9 @@ func hasLetter(s string) bool {
 // "P1-A-001, P1-B-002", but not inside "xP1-A-001", "P1-A-001b" or the file
 // name "P1-A-001-service".
 func findIDs(s string) []string {
+	if !hasDashDigit(s) {
+		return nil // every ID ends in "-" and a digit: no regexp needed
+	}
 	var ids []string
 	for _, loc := range idPattern.FindAllStringIndex(s, -1) {
 		start, end := loc[0], loc[1]
@@ -45,6 +48,16 @@ func findIDs(s string) []string {
 		ids = append(ids, id)
 	}
 	return ids
+}
+
+// hasDashDigit reports whether s has a "-" followed by a digit.
+func hasDashDigit(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '-' && s[i+1] >= '0' && s[i+1] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 func isAlnum(c byte) bool {

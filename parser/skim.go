@@ -68,7 +68,7 @@ type skimmer struct {
 // parsed whole. No parts and ok mean the document has no title: it is not a
 // packet.
 func skim(src []byte) (parts []span, lines int, ok bool) {
-	s := skimmer{src: src, lines: 1}
+	s := skimmer{src: src, lines: 1, headings: make([]atxHeading, 0, 64)}
 	if !s.scan() {
 		return nil, s.lines, false
 	}
@@ -182,12 +182,12 @@ func (s *skimmer) scan() bool {
 			if level := isATX(t); level > 0 {
 				text := t[level:]
 				if w == 0 {
-					h := atxHeading{from: start, to: next, line: line, level: level, candidate: mayBeDependencies(text)}
+					h := atxHeading{from: start, to: next, line: line, level: level, candidate: headingMayBeDependencies(text)}
 					if level == 1 {
 						s.titled = true
 					}
 					s.headings = append(s.headings, h)
-				} else if (level == 1 && !s.titled) || mayBeDependencies(text) {
+				} else if (level == 1 && !s.titled) || headingMayBeDependencies(text) {
 					// An indented heading may sit in a list item or at the
 					// top level: not sure whether it counts.
 					return false
@@ -392,6 +392,17 @@ func mentionsLabel(text, word []byte) bool {
 		i += 1 + j
 	}
 	return false
+}
+
+// headingMayBeDependencies reports whether the text of an ATX heading (after
+// its "#" marks) may be a Dependencies heading. Without markup characters
+// goldmark's text of the heading is the line itself, and the answer is
+// exact; with them, it is mayBeDependencies.
+func headingMayBeDependencies(text []byte) bool {
+	if bytes.ContainsAny(text, "[&<`*_\\") {
+		return mayBeDependencies(text)
+	}
+	return mayBeDependencies(text) && isDependenciesHeading(string(text))
 }
 
 // mayBeDependencies reports whether heading (or paragraph) text may read
