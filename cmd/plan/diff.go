@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+)
+
+// diffContext is the number of unchanged lines shown around a change.
+const diffContext = 3
+
+// writeUnifiedDiff writes the changes from old to new of the file name as
+// a unified diff (as `diff -u` and `git diff` print it, with a/ and b/
+// prefixes for `git apply` and `patch -p1`). Lines are compared as split
+// after each "\n" and printed as they are, so a CRLF file gives a patch
+// that applies to it. plan sync only ever replaces text within lines, so
+// old and new have the same number of lines, each compared with its
+// counterpart; should they not, the whole file is one hunk.
+func writeUnifiedDiff(w io.Writer, name string, old, new []byte) error {
+	a, b := splitLines(old), splitLines(new)
+	if bytes.Equal(old, new) {
+		return nil
+	}
+	p := strings.TrimPrefix(filepath.ToSlash(name), "/")
+	var out bytes.Buffer
+	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", p, p)
+	if len(a) != len(b) {
+		writeHunk(&out, a, b, 0, len(a), 0, len(b))
+		_, err := w.Write(out.Bytes())
+		return err
+	}
+	var changed []int
+	for i := range a {
+		if a[i] != b[i] {
+			changed = append(changed, i)
+		}
+	}
+	for k := 0; k < len(changed); {
+		// A hunk runs from diffContext lines before its first change to
+		// diffContext lines after its last, taking in every change that
+		// is closer than that.
+		first, last := changed[k], changed[k]
+		for k++; k < len(changed) && changed[k]-last <= 2*diffContext; k++ {
+			last = changed[k]
+		}
+		from := max(first-diffContext, 0)
+		to := min(last+diffContext+1, len(a))
+		writeHunk(&out, a, b, from, to, from, to)
+	}
+	_, err := w.Write(out.Bytes())
+	return err
+}
+
+// writeHunk writes the hunk of a[af:at] against b[bf:bt]. With equal
+// ranges, lines are paired: each run of changed lines is printed as its old
+// lines then its new lines; otherwise all of a's lines, then all of b's.
+func writeHunk(out *bytes.Buffer, a, b []string, af, at, bf, bt int) {
+	fmt.Fprintf(out, "@@ -%s +%s @@\n", hunkRange(af, at-af), hunkRange(bf, bt-bf))
+	if at-af != bt-bf {
+		for _, l := range a[af:at] {
+			writeDiffLine(out, '-', l)
+		}
+		for _, l := range b[bf:bt] {
+			writeDiffLine(out, '+', l)
+		}
+		return
+	}
+	for i := af; i < at; {
+		if a[i] == b[i] {
+			writeDiffLine(out, ' ', a[i])
+			i++
+			continue
+		}
+		j := i
+		for j < at && a[j] != b[j] {
+			j++
+		}
+		for _, l := range a[i:j] {
+			writeDiffLine(out, '-', l)
+		}
+		for _, l := range b[i:j] {
+			writeDiffLine(out, '+', l)
+		}
+		i = j
+	}
+}
+
+// hunkRange formats the start and length of a hunk side: 1-based, and
+// "start,len" unless the length is 1.
+func hunkRange(start, n int) string {
+	if n == 0 {
+		return fmt.Sprintf("%d,0", start)
+	}
+	if n == 1 {
+		return fmt.Sprint(start + 1)
+	}
+	return fmt.Sprintf("%d,%d", start+1, n)
+}
+
+func writeDiffLine(out *bytes.Buffer, mark byte, l string) {
+	out.WriteByte(mark)
+	out.WriteString(l)
+	if !strings.HasSuffix(l, "\n") {
+		out.WriteString("\n\\ No newline at end of file\n")
+	}
+}
+
+// splitLines splits after each "\n", keeping it; a final line without one
+// is kept too.
+func splitLines(b []byte) []string {
+	lines := strings.SplitAfter(string(b), "\n")
+	if len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}

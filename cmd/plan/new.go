@@ -1,0 +1,409 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/spf13/cobra"
+
+	"github.com/workpackets/plan/parser"
+)
+
+// newOptions are plan new's arguments and flags.
+type newOptions struct {
+	load     loadOptions
+	id       string
+	title    string
+	paths    []string // read to know the packets that exist
+	requires []string
+	optional []string
+	effort   string
+	priority string
+	dir      string
+	dirSet   bool
+}
+
+func newNewCmd(e *env) *cobra.Command {
+	var opts newOptions
+	cmd := &cobra.Command{
+		Use:   "new ID TITLE [PATH...]",
+		Short: "Start a new packet from the template, with its dependency tables filled in",
+		Long: `new writes DIR/ID-title.md: a packet with the template's sections (header
+fields, Overview, System Context, ..., Dependencies, Implementation
+Checklist, Testing Strategy, Notes). The Required and Optional tables list
+the packets named by --requires and --optional with their titles and
+current status; the other sections are headed placeholders to fill in.
+
+new first reads the packets under PATH (default: the current folder) to
+know which IDs exist. It refuses an ID that is not a packet ID or already
+exists, and names every --requires or --optional ID that no packet has as a
+dangling-ref, before writing anything. It never replaces a file. DIR is
+--dir, or else the one PATH when it is a folder, or else the current
+folder. Without --priority or --effort the field says TBD (plan check warns
+about it until it is filled in). The new file's path is printed.`,
+		Example: `  plan new P1-SEARCH-001 "Search Service" --requires P1-ECOM-001 --effort 3-5d --priority P1 docs/packets
+  plan new P1-NOTES-001 "Release Notes" --optional P1-ECOM-001 --dir docs/packets`,
+		Args:          cobra.MinimumNArgs(2),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.id, opts.title, opts.paths = args[0], args[1], args[2:]
+			opts.dirSet = cmd.Flags().Changed("dir")
+			return runNew(e, opts)
+		},
+	}
+	opts.load.register(cmd)
+	cmd.Flags().StringSliceVar(&opts.requires, "requires", nil, "IDs of the packets it requires, comma-separated")
+	cmd.Flags().StringSliceVar(&opts.optional, "optional", nil, "IDs of the packets it can use but does not wait for")
+	cmd.Flags().StringVar(&opts.effort, "effort", "", `estimated effort, such as "3-5d" or "2 weeks" (default TBD)`)
+	cmd.Flags().StringVar(&opts.priority, "priority", "", "P0 to P3 (default TBD)")
+	cmd.Flags().StringVar(&opts.dir, "dir", ".", "the folder to write the packet in")
+	return cmd
+}
+
+// now is the clock for the packet's Last Updated line; tests set it.
+var now = time.Now
+
+// refusedf is a refusal: the arguments are well-formed but contradict the
+// packets read (exit 1).
+func refusedf(hint, format string, args ...any) error {
+	return &exitError{code: exitProblems, msg: fmt.Sprintf(format, args...), hint: hint}
+}
+
+// runNew is plan new.
+func runNew(e *env, opts newOptions) error {
+	id, title := opts.id, strings.Join(strings.Fields(opts.title), " ")
+	if !parser.IsID(id) {
+		return usageErrorf("an ID is capital letters and digits joined by '-', ending in digits: P1-SEARCH-001", "%q is not a packet ID", id)
+	}
+	if title == "" || strings.ContainsFunc(title, unicode.IsControl) {
+		return usageErrorf("give the title as one quoted argument: plan new "+id+` "Search Service"`, "the title must be one line of text")
+	}
+	for _, f := range [][2]string{{"--effort", opts.effort}, {"--priority", opts.priority}} {
+		if strings.ContainsFunc(f[1], unicode.IsControl) {
+			return usageErrorf("", "%s must be one line of text", f[0])
+		}
+	}
+	requires, err := flagIDs("--requires", opts.requires)
+	if err != nil {
+		return err
+	}
+	optional, err := flagIDs("--optional", opts.optional)
+	if err != nil {
+		return err
+	}
+	for _, r := range requires {
+		if slices.Contains(optional, r) {
+			return usageErrorf("a packet is either required or optional", "--requires and --optional both name %s", r)
+		}
+	}
+	for _, p := range opts.paths {
+		if p == "-" {
+			return usageErrorf("give the folders that hold the packets", "plan new reads packets from files and folders, not standard input (-)")
+		}
+	}
+	dir := opts.dir
+	if !opts.dirSet && len(opts.paths) == 1 {
+		if fi, err := os.Stat(opts.paths[0]); err == nil && fi.IsDir() {
+			dir = opts.paths[0]
+		}
+	}
+
+	set, ioErrs := parser.Load(opts.paths, parser.Options{MaxFileSize: opts.load.maxFileSize})
+	for _, err := range ioErrs {
+		e.errorf("%v", err)
+	}
+	if len(ioErrs) > 0 {
+		// An unread file may hold the same ID: write nothing.
+		return &exitError{code: exitUsage, msg: "nothing written: some files could not be read"}
+	}
+	byID := make(map[string]*parser.Packet, len(set.Packets))
+	for _, p := range set.Packets {
+		byID[p.ID] = p
+	}
+	if p := byID[id]; p != nil {
+		return refusedf("choose another ID; 'plan order --all' lists the IDs in use", "packet %s already exists: %s:%d", id, clean(p.File), p.Line)
+	}
+	var dangling []string
+	for _, r := range append(slices.Clone(requires), optional...) {
+		if byID[r] == nil {
+			dangling = append(dangling, r)
+		}
+	}
+	if len(dangling) > 0 {
+		for _, r := range dangling {
+			e.errorf("dangling-ref: %s is not the ID of any packet read", r)
+		}
+		return refusedf("check the IDs ('plan order --all' lists them), or create those packets first",
+			"nothing written: %s", plural(len(dangling), "unknown packet ID"))
+	}
+
+	doc, err := newPacketText(id, title, opts, requires, optional, byID)
+	if err != nil {
+		return err
+	}
+	name := filepath.Join(dir, packetFileName(id, title))
+	if err := createFile(name, doc); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return refusedf("choose another ID, or move that file away", "%s already exists; plan new never replaces a file", clean(name))
+		}
+		return &exitError{code: exitUsage, msg: fmt.Sprintf("nothing written: %v", err)}
+	}
+	fmt.Fprintln(e.stdout, clean(name))
+	return nil
+}
+
+// flagIDs splits and checks the IDs given to flag.
+func flagIDs(flag string, values []string) ([]string, error) {
+	var ids []string
+	for _, v := range values {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		if !parser.IsID(v) {
+			return nil, usageErrorf("give packet IDs separated by commas: "+flag+" P1-A-001,P1-B-002", "%s: %q is not a packet ID", flag, v)
+		}
+		if !slices.Contains(ids, v) {
+			ids = append(ids, v)
+		}
+	}
+	return ids, nil
+}
+
+// packetFileName is ID-title-in-words.md: the title's letters and digits
+// (ASCII, lower case) joined by "-", at most about 40 characters.
+func packetFileName(id, title string) string {
+	var words []string
+	n := 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	}) {
+		if n+len(w) > 40 && n > 0 {
+			break
+		}
+		words = append(words, w)
+		n += len(w) + 1
+	}
+	if len(words) == 0 {
+		return id + ".md"
+	}
+	return id + "-" + strings.Join(words, "-") + ".md"
+}
+
+// newPacketText writes the packet and checks that plan reads it back as
+// meant: the ID, title, priority, effort and dependencies given, with no
+// problem but the missing fields left TBD.
+func newPacketText(id, title string, opts newOptions, requires, optional []string, byID map[string]*parser.Packet) ([]byte, error) {
+	for _, style := range []rowStyle{titleAndID, idOnly} {
+		for _, heading := range []string{title, escapeMarkdown(title)} {
+			doc := packetText(id, heading, opts, requires, optional, byID, style)
+			p, probs := parser.Parse(id+".md", doc)
+			if p == nil || p.ID != id || p.Title != title || !sameIDs(p.Requires, requires) || !sameIDs(p.Optional, optional) {
+				continue
+			}
+			for _, pr := range probs {
+				switch {
+				case pr.Code == parser.CodeMissingPriority && opts.priority == "",
+					pr.Code == parser.CodeMissingEffort && opts.effort == "":
+				case pr.Code == parser.CodeParse || pr.Code == parser.CodeMissingEffort || pr.Code == parser.CodeMissingPriority:
+					return nil, usageErrorf("see 'go doc github.com/workpackets/plan/parser' for the forms plan reads", "%s", pr.Message)
+				default:
+					return nil, fmt.Errorf("internal error: the new packet would read with a problem: %s", pr)
+				}
+			}
+			return doc, nil
+		}
+	}
+	return nil, usageErrorf("leave out the markdown characters in the title", "the title %q cannot be written so that it reads back the same", title)
+}
+
+func sameIDs(refs []parser.Ref, ids []string) bool {
+	if len(refs) != len(ids) {
+		return false
+	}
+	for i, r := range refs {
+		if r.ID != ids[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// rowStyle is how a dependency row names its packet.
+type rowStyle int
+
+const (
+	titleAndID rowStyle = iota // | Content Service (P1-CONTENT-001) | ...
+	idOnly                     // | P1-CONTENT-001 | ... | Content Service |
+)
+
+// escapeMarkdown backslash-escapes the ASCII punctuation that markdown
+// could read as markup, and the pipe that would end a table cell.
+func escapeMarkdown(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_[]<>|~&#", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func orTBD(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "TBD"
+	}
+	return s
+}
+
+// packetText is the new packet: the template's sections, with the header
+// fields and dependency tables filled in.
+func packetText(id, heading string, opts newOptions, requires, optional []string, byID map[string]*parser.Packet, style rowStyle) []byte {
+	var b strings.Builder
+	w := func(lines ...string) {
+		for _, l := range lines {
+			b.WriteString(l)
+			b.WriteByte('\n')
+		}
+	}
+	table := func(ids []string, empty string) {
+		w("| Dependency | Status | Description |", "|------------|--------|-------------|")
+		for _, r := range ids {
+			p := byID[r]
+			if style == titleAndID {
+				w(fmt.Sprintf("| %s (%s) | %s | [What this packet needs from it] |", escapeMarkdown(p.Title), r, parser.StatusWords(p)))
+			} else {
+				w(fmt.Sprintf("| %s | %s | %s |", r, parser.StatusWords(p), escapeMarkdown(p.Title)))
+			}
+		}
+		if len(ids) == 0 {
+			w("", empty)
+		}
+	}
+	w("# "+id+": "+heading,
+		"",
+		"**Priority**: "+orTBD(opts.priority),
+		"**Status**: "+parser.NotStarted.Words(),
+		"**Estimated Effort**: "+orTBD(opts.effort),
+		"",
+		"---",
+		"",
+		"## Table of Contents",
+		"",
+		"- [Overview](#overview)",
+		"- [System Context](#system-context)",
+		"- [Database Schema](#database-schema)",
+		"- [Service Architecture](#service-architecture)",
+		"- [API Integration](#api-integration)",
+		"- [Available Patterns & Utilities](#available-patterns--utilities)",
+		"- [Dependencies](#dependencies)",
+		"- [Implementation Checklist](#implementation-checklist)",
+		"- [Testing Strategy](#testing-strategy)",
+		"",
+		"---",
+		"",
+		"## Overview",
+		"",
+		"> **Goal**: Provide a high-level prose description of this feature. Focus on WHAT and WHY, not HOW.",
+		"",
+		"[What is this feature, why does it exist, how does it fit into the system, who uses it and when?]",
+		"",
+		"---",
+		"",
+		"## System Context",
+		"",
+		"> **Goal**: Show where this feature fits in the larger system architecture.",
+		"",
+		"### Upstream Dependencies",
+		"",
+		"- **[Service/System Name]**: What data/functionality we consume from this system",
+		"",
+		"### Downstream Consumers",
+		"",
+		"- **[Service/System Name]**: What data/functionality we provide to this system",
+		"",
+		"---",
+		"",
+		"## Database Schema",
+		"",
+		"> **Goal**: Define the complete data model with architectural rationale.",
+		"",
+		"[Tables, relationships, migration considerations]",
+		"",
+		"---",
+		"",
+		"## Service Architecture",
+		"",
+		"> **Goal**: Describe service responsibilities and business logic at a HIGH LEVEL.",
+		"",
+		"[Service responsibilities, key business rules, error handling, transaction boundaries]",
+		"",
+		"---",
+		"",
+		"## API Integration",
+		"",
+		"> **Goal**: Show endpoint structure and patterns WITHOUT detailed implementation code.",
+		"",
+		"[Endpoints, security policies, response format]",
+		"",
+		"---",
+		"",
+		"## Available Patterns & Utilities",
+		"",
+		"> **Goal**: Reference existing packages and highlight specific functions useful for this work packet.",
+		"",
+		"[Packages and functions to reuse]",
+		"",
+		"---",
+		"",
+		"## Dependencies",
+		"",
+		"> **Goal**: Clearly state what must be in place before implementation can start.",
+		"",
+		"### Required (Blocking)",
+		"")
+	table(requires, "[No required packets yet: add a row per packet this one waits for.]")
+	w("", "### Optional (Nice to Have)", "")
+	table(optional, "[No optional packets yet.]")
+	w("",
+		"### Infrastructure Ready",
+		"",
+		"- [Infrastructure that is already in place]",
+		"",
+		"---",
+		"",
+		"## Implementation Checklist",
+		"",
+		"> **Goal**: High-level tasks, NOT detailed code steps.",
+		"",
+		"- [ ] [First task]",
+		"",
+		"---",
+		"",
+		"## Testing Strategy",
+		"",
+		"> **Goal**: Describe testing approach at a high level, not specific test cases.",
+		"",
+		"[Unit, integration and end-to-end tests]",
+		"",
+		"---",
+		"",
+		"## Notes",
+		"",
+		"> Additional context, decisions, or considerations that don't fit elsewhere.",
+		"",
+		"---",
+		"",
+		"**Last Updated**: "+now().Format("2006-01-02"),
+		"**Template Version**: 1.0")
+	return []byte(b.String())
+}

@@ -1,0 +1,167 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/workpackets/plan/parser"
+)
+
+// syncOptions are plan sync's flags.
+type syncOptions struct {
+	load   loadOptions
+	dryRun bool
+	check  bool
+}
+
+func newSyncCmd(e *env) *cobra.Command {
+	var opts syncOptions
+	cmd := &cobra.Command{
+		Use:   "sync [PATH...]",
+		Short: "Rewrite stale status cells of dependency tables to the packets' own status",
+		Long: `sync rewrites every status cell that plan check reports as stale-status to
+the referenced packet's own status, in the template's words (✅ Complete,
+🏗️ In Progress or 🏗️ 50% Complete, 🚧 Not Started). Only the text of those
+cells changes: line endings, a byte-order mark, the spacing around the cell,
+the other cells and the rest of the file stay byte for byte.
+
+Each file is written to a temporary file in its folder, synced and renamed
+over the original, keeping its permissions. A file that changed on disk
+since sync read it is left alone. A cell is changed only when the file,
+read again, says exactly the new status; otherwise (a mis-encoded file that
+would not read back, a row naming packets whose statuses differ) it is left
+alone with a warning. A second sync changes nothing.
+
+--dry-run prints the changes as a unified diff and writes nothing. --check
+writes nothing and exits 1 when a cell would change (for CI). Without
+either, the changed rows are listed as file:line: ID: "old" -> "new".
+sync exits 1 when a stale cell was left alone.`,
+		Example: `  plan sync docs/packets
+  plan sync --dry-run docs/packets
+  plan sync --check docs/packets`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runSync(e, args, opts)
+		},
+	}
+	opts.load.register(cmd)
+	cmd.Flags().BoolVarP(&opts.dryRun, "dry-run", "n", false, "print a unified diff of the changes and write nothing")
+	cmd.Flags().BoolVar(&opts.check, "check", false, "write nothing; exit 1 when a status cell would change")
+	return cmd
+}
+
+// syncedFile is what sync did, or would do, to one file.
+type syncedFile struct {
+	name string
+	res  parser.SyncResult
+	// leftAlone says why a file with changes was not written, or "".
+	leftAlone string
+}
+
+// runSync is plan sync.
+func runSync(e *env, paths []string, opts syncOptions) error {
+	for _, p := range paths {
+		if p == "-" {
+			return usageErrorf("give the files or folders to change", "plan sync changes files in place and cannot read standard input (-)")
+		}
+	}
+	set, ioErrs := parser.Load(paths, parser.Options{MaxFileSize: opts.load.maxFileSize})
+	for _, err := range ioErrs {
+		e.errorf("%v", err)
+	}
+	failed := len(ioErrs) > 0
+	maxSize := opts.load.maxFileSize
+	if maxSize <= 0 {
+		maxSize = parser.DefaultMaxFileSize
+	}
+	write := !opts.dryRun && !opts.check
+
+	syncer := parser.NewStatusSyncer(set)
+	files := make([]string, 0, len(set.Packets))
+	for _, p := range set.Packets {
+		files = append(files, p.File)
+	}
+	sort.Strings(files)
+	var done []syncedFile
+	for _, name := range files {
+		st, err := readForUpdate(name, maxSize)
+		if err != nil {
+			e.errorf("%v", err)
+			failed = true
+			continue
+		}
+		f := syncedFile{name: name, res: syncer.Sync(name, st.data)}
+		if len(f.res.Changes) > 0 {
+			switch {
+			case opts.dryRun:
+				if err := writeUnifiedDiff(e.stdout, name, st.data, f.res.Src); err != nil {
+					return err
+				}
+			case write:
+				err := replaceFile(st, f.res.Src)
+				switch {
+				case errors.Is(err, errChangedOnDisk):
+					f.leftAlone = err.Error()
+				case err != nil:
+					e.errorf("%s: not changed: %v", clean(name), err)
+					failed = true
+					continue
+				}
+			}
+		}
+		done = append(done, f)
+	}
+	return reportSync(e, done, opts, failed)
+}
+
+// reportSync lists what sync changed (or would change) and what it left
+// alone, and returns the error that sets the exit code.
+func reportSync(e *env, done []syncedFile, opts syncOptions, failed bool) error {
+	write := !opts.dryRun && !opts.check
+	cells, files, left := 0, 0, 0
+	for _, f := range done {
+		if f.leftAlone != "" {
+			e.warnf("%s: left alone, %s; run plan sync again", clean(f.name), f.leftAlone)
+			left += len(f.res.Changes)
+		} else if len(f.res.Changes) > 0 {
+			cells += len(f.res.Changes)
+			files++
+			if !opts.dryRun {
+				for _, c := range f.res.Changes {
+					fmt.Fprintf(e.stdout, "%s:%d: %s: %q -> %q\n", clean(f.name), c.Line, clean(strings.Join(c.Refs, ", ")), clean(c.Old), c.New)
+				}
+			}
+		}
+		for _, k := range f.res.Skipped {
+			e.warnf("%s:%d: stale status of %s left alone: %s", clean(f.name), k.Line, clean(strings.Join(k.Refs, ", ")), clean(k.Reason))
+			left++
+		}
+	}
+	counted := fmt.Sprintf("%s in %s", plural(cells, "status cell"), plural(files, "file"))
+	switch {
+	case cells == 0 && left == 0:
+		fmt.Fprintf(e.stderr, "plan: no stale status cells\n")
+	case write:
+		fmt.Fprintf(e.stderr, "plan: %s changed\n", counted)
+	case opts.check:
+		if cells > 0 {
+			fmt.Fprintf(e.stderr, "plan: %s would change\n", counted)
+		}
+	default:
+		fmt.Fprintf(e.stderr, "plan: %s would change (dry run: nothing written)\n", counted)
+	}
+	switch {
+	case failed:
+		return ioFailure
+	case opts.check && cells > 0:
+		return &exitError{code: exitProblems, msg: "stale status cells: " + counted, hint: "run 'plan sync' to rewrite them, or 'plan sync --dry-run' to see the diff"}
+	case left > 0:
+		return &exitError{code: exitProblems, msg: plural(left, "stale status cell") + " left alone", hint: "see the warnings above"}
+	}
+	return nil
+}

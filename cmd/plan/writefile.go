@@ -1,0 +1,204 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// This file is how plan changes files: never in place. The new content goes
+// to a temporary file in the same folder, which is synced to disk and then
+// renamed over the original, so that a crash or a kill at any moment leaves
+// either the old file or the new one, never a mix. A temporary file left by
+// a killed run starts with "." and ends in ".tmp"; plan does not read it.
+
+// errChangedOnDisk says that a file changed after plan read it; plan
+// leaves such a file alone.
+var errChangedOnDisk = errors.New("it changed on disk since plan read it")
+
+// fileState is a file as plan read it before changing it.
+type fileState struct {
+	path  string // the file itself, symbolic links resolved
+	data  []byte
+	mode  fs.FileMode
+	size  int64
+	mtime time.Time
+}
+
+// readForUpdate reads a regular file of at most max bytes that plan may
+// replace. A symbolic link is followed: the file it points to is replaced,
+// and the link stays.
+func readForUpdate(name string, max int64) (*fileState, error) {
+	path, err := filepath.EvalSymlinks(name)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &os.PathError{Op: "read", Path: name, Err: errors.New("not a regular file")}
+	}
+	if fi.Size() > max {
+		return nil, &os.PathError{Op: "read", Path: name, Err: fmt.Errorf("larger than the %d-byte limit", max)}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return &fileState{path: path, data: data, mode: fi.Mode(), size: fi.Size(), mtime: fi.ModTime()}, nil
+}
+
+// unchanged reports whether the file on disk is still what was read: same
+// size, modification time and bytes.
+func (st *fileState) unchanged() (bool, error) {
+	fi, err := os.Stat(st.path)
+	if err != nil {
+		return false, err
+	}
+	if fi.Size() != st.size || !fi.ModTime().Equal(st.mtime) {
+		return false, nil
+	}
+	cur, err := os.ReadFile(st.path)
+	if err != nil {
+		return false, err
+	}
+	return bytes.Equal(cur, st.data), nil
+}
+
+// hooks let tests act between the steps of replaceFile; nil outside tests.
+var hooks struct {
+	// afterWrite runs once the temporary file is complete and synced,
+	// before the original is checked and replaced. An error stops the
+	// replacement as a crash would.
+	afterWrite func(original, temp string) error
+}
+
+// replaceFile replaces the file read as st by data: a temporary file in
+// the same folder with the same permissions, synced, renamed over the
+// original. If the original changed since it was read it is left alone and
+// errChangedOnDisk is returned. (A change in the instant between that
+// check and the rename cannot be detected; it is lost as it would be to
+// any editor that saves the same file.)
+func replaceFile(st *fileState, data []byte) (err error) {
+	dir, base := filepath.Split(st.path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := createTemp(dir, base, 0o600)
+	if err != nil {
+		return err
+	}
+	temp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(temp)
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Chmod(st.mode.Perm()); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if hooks.afterWrite != nil {
+		if err = hooks.afterWrite(st.path, temp); err != nil {
+			return err
+		}
+	}
+	same, err := st.unchanged()
+	if err != nil {
+		return err
+	}
+	if !same {
+		err = errChangedOnDisk
+		return err
+	}
+	if err = os.Rename(temp, st.path); err != nil {
+		return err
+	}
+	syncDir(dir)
+	return nil
+}
+
+// createFile writes data to a new file name, which must not exist: it never
+// replaces a file, even one created in the meantime. The content is
+// written to a temporary file first and linked into place, so a crash
+// never leaves a half-written packet; where hard links are not supported it
+// is created with O_EXCL and written directly.
+func createFile(name string, data []byte) (err error) {
+	dir := filepath.Dir(name)
+	f, err := createTemp(dir, filepath.Base(name), 0o644)
+	if err != nil {
+		return err
+	}
+	temp := f.Name()
+	defer os.Remove(temp)
+	if _, err = f.Write(data); err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if err = os.Link(temp, name); err == nil {
+		syncDir(dir)
+		return nil
+	}
+	if errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	// No hard links here: create exclusively and write in place.
+	out, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err = out.Write(data); err == nil {
+		err = out.Sync()
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(name)
+		return err
+	}
+	syncDir(dir)
+	return nil
+}
+
+// createTemp creates a new hidden temporary file in dir, named after
+// base, with permissions perm (less the umask, as for any new file).
+func createTemp(dir, base string, perm fs.FileMode) (*os.File, error) {
+	for try := 0; ; try++ {
+		name := filepath.Join(dir, fmt.Sprintf(".%s.plan-%d.tmp", base, rand.Uint32()))
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+		if err == nil || !errors.Is(err, fs.ErrExist) || try == 100 {
+			return f, err
+		}
+	}
+}
+
+// syncDir makes a rename or link in dir durable where the system allows
+// syncing a folder; failures are ignored (the file itself is synced).
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+}
