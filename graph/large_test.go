@@ -40,6 +40,20 @@ func TestChainOf100000(t *testing.T) {
 	assert.Equal(t, []string{chainID(n - 1)}, waves[n-1])
 	assert.Equal(t, []string{chainID(0)}, g.Ready())
 	assert.Len(t, g.WaitingOn(chainID(0)), n-1)
+
+	// WaitsOn is bounded: listing all of it would be n²/2 entries.
+	blocked := g.Blocked()
+	require.Len(t, blocked, n-1)
+	last := blocked[n-2]
+	require.Equal(t, chainID(n-1), last.ID)
+	assert.True(t, last.WaitsOnTruncated)
+	want := make([]string, WaitsOnLimit)
+	for k := range want {
+		want[k] = chainID(n - 1 - WaitsOnLimit + k)
+	}
+	assert.Equal(t, want, last.WaitsOn, "the nearest packets, sorted")
+	assert.False(t, blocked[WaitsOnLimit-1].WaitsOnTruncated, "the packet %d steps from the start lists all", WaitsOnLimit)
+	assert.True(t, blocked[WaitsOnLimit].WaitsOnTruncated)
 }
 
 func TestCycleOf50000(t *testing.T) {
@@ -70,6 +84,10 @@ func TestCycleOf50000(t *testing.T) {
 	assert.Equal(t, chainID(n-1), order[n-1])
 	assert.Len(t, g.Waves(), n)
 	assert.Empty(t, g.Ready())
+	blocked := g.Blocked()
+	require.Len(t, blocked, n)
+	assert.Len(t, blocked[0].WaitsOn, WaitsOnLimit)
+	assert.True(t, blocked[0].WaitsOnTruncated)
 }
 
 func TestTenThousandOnOne(t *testing.T) {

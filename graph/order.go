@@ -166,6 +166,12 @@ func (g *Graph) Waves() [][]string {
 	return waves
 }
 
+// WaitsOnLimit is the most packets [Graph.Blocked] lists in
+// [Blocked.WaitsOn]. Listing every packet would make the result grow with
+// the square of the length of a chain (five billion entries for a chain of
+// 100,000 packets); [Graph.WaitingOn] lists everything for one packet.
+const WaitsOnLimit = 25
+
 // Blocked describes an unfinished packet that cannot start yet.
 type Blocked struct {
 	ID string
@@ -174,17 +180,19 @@ type Blocked struct {
 	// External are the names of its blocking external dependencies, in
 	// file order.
 	External []string
-	// WaitsOn are all the unfinished packets it waits on through one or
-	// more required rows, each of which is unfinished, sorted. A member of
-	// a cycle waits on itself.
-	WaitsOn []string
+	// WaitsOn are the unfinished packets it waits on through one or more
+	// required rows, each of which is unfinished, sorted. A member of a
+	// cycle waits on itself. When there are more than WaitsOnLimit, WaitsOn
+	// holds the WaitsOnLimit nearest (fewest rows away, ties broken by ID)
+	// and WaitsOnTruncated is true.
+	WaitsOn          []string
+	WaitsOnTruncated bool
 }
 
 // Blocked returns the unfinished packets that have an unfinished required
-// dependency or a blocking external dependency, sorted by ID.
-//
-// WaitsOn is computed for each of them, so for a long chain of unfinished
-// packets the result grows with the square of its length.
+// dependency or a blocking external dependency, sorted by ID. Its cost is
+// bounded by WaitsOnLimit per blocked packet, not by the length of the
+// chains behind it.
 func (g *Graph) Blocked() []Blocked {
 	out := []Blocked{}
 	w := g.newWalker()
@@ -206,7 +214,8 @@ func (g *Graph) Blocked() []Blocked {
 		if len(b.BlockedBy) == 0 && len(b.External) == 0 {
 			continue
 		}
-		b.WaitsOn = g.ids(w.reach(i, g.req))
+		near, more := w.nearest(i, g.req, WaitsOnLimit)
+		b.WaitsOn, b.WaitsOnTruncated = g.ids(near), more
 		out = append(out, b)
 	}
 	return out
@@ -287,4 +296,39 @@ func (w *walker) reach(start int, adj [][]int) []int {
 	}
 	slices.Sort(found)
 	return found
+}
+
+// nearest is reach limited to the limit packets fewest steps from start
+// (ties broken by index), sorted; more reports that reach would have found
+// more. A breadth-first walk that stops at the level where the limit is
+// passed, so its cost is bounded by the edges of at most limit packets. The
+// result is valid until the next call.
+func (w *walker) nearest(start int, adj [][]int, limit int) (found []int, more bool) {
+	w.stamp++
+	// q holds the packets found, level by level; q[lo:] is the last level.
+	q := w.stack[:0]
+	expand := func(u int) {
+		for _, v := range adj[u] {
+			if w.seen[v] != w.stamp && !w.g.done(v) {
+				w.seen[v] = w.stamp
+				q = append(q, v)
+			}
+		}
+	}
+	expand(start)
+	for lo := 0; lo < len(q); {
+		hi := len(q)
+		slices.Sort(q[lo:hi])
+		if hi > limit {
+			q, more = q[:limit], true
+			break
+		}
+		for _, u := range q[lo:hi] {
+			expand(u)
+		}
+		lo = hi
+	}
+	w.stack = q
+	slices.Sort(q)
+	return q, more
 }

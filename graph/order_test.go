@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -204,4 +205,30 @@ func TestBlockedInCycle(t *testing.T) {
 	}, g.Blocked())
 	assert.Empty(t, g.Ready())
 	assert.Equal(t, []string{"A", "B"}, g.WaitingOn("A"))
+}
+
+// TestWaitsOnLimit: a packet that waits on more than WaitsOnLimit packets
+// lists the nearest ones, ties broken by ID, and says the list is cut.
+func TestWaitsOnLimit(t *testing.T) {
+	ps := []*parser.Packet{pkt("FAR-1")}
+	var direct []string
+	for i := range WaitsOnLimit + 50 {
+		id := fmt.Sprintf("NEAR-%03d", i)
+		direct = append(direct, id)
+		ps = append(ps, pkt(id, req("FAR-1")))
+	}
+	ps = append(ps, pkt("TOP-1", req(direct...)), pkt("MID-1", req("NEAR-000")))
+	g := New(ps)
+
+	byID := map[string]Blocked{}
+	for _, b := range g.Blocked() {
+		byID[b.ID] = b
+	}
+	top := byID["TOP-1"]
+	assert.True(t, top.WaitsOnTruncated)
+	assert.Equal(t, direct[:WaitsOnLimit], top.WaitsOn, "one row away, the smallest IDs; FAR-1 is two rows away")
+	mid := byID["MID-1"]
+	assert.False(t, mid.WaitsOnTruncated)
+	assert.Equal(t, []string{"FAR-1", "NEAR-000"}, mid.WaitsOn)
+	assert.Len(t, g.WaitingOn("FAR-1"), WaitsOnLimit+50+2, "WaitingOn is never cut")
 }

@@ -91,6 +91,9 @@ type blockedJSON struct {
 	BlockedBy []string `json:"blocked_by"`
 	External  []string `json:"external"`
 	WaitsOn   []string `json:"waits_on"`
+	// WaitsOnTruncated says that waits_on lists only the nearest
+	// graph.WaitsOnLimit packets of more.
+	WaitsOnTruncated bool `json:"waits_on_truncated"`
 }
 
 type problemJSON struct {
@@ -227,7 +230,7 @@ func problemsJSON(ps []parser.Problem) []problemJSON {
 func blockedList(a *analysis) []blockedJSON {
 	out := []blockedJSON{}
 	for _, b := range a.blocked {
-		out = append(out, blockedJSON{ID: b.ID, BlockedBy: nonNil(b.BlockedBy), External: nonNil(b.External), WaitsOn: nonNil(b.WaitsOn)})
+		out = append(out, blockedJSON{ID: b.ID, BlockedBy: nonNil(b.BlockedBy), External: nonNil(b.External), WaitsOn: nonNil(b.WaitsOn), WaitsOnTruncated: b.WaitsOnTruncated})
 	}
 	return out
 }
