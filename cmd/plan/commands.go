@@ -87,13 +87,23 @@ expected and pessimistic days, and the problems found.
 	root.PersistentFlags().BoolVarP(&e.verbose, "verbose", "v", false, "also say which files were read and skipped, and why")
 	root.AddCommand(newCheckCmd(e), newOrderCmd(e), newReadyCmd(e), newBlockedCmd(e), newCriticalCmd(e),
 		newEstimateCmd(e), newScheduleCmd(e))
+	// The completion commands capture the output stream when created.
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
 	root.InitDefaultCompletionCmd()
+	completionExamples := map[string]string{
+		"bash":       `  source <(plan completion bash)`,
+		"zsh":        `  plan completion zsh > "${fpath[1]}/_plan"`,
+		"fish":       `  plan completion fish > ~/.config/fish/completions/plan.fish`,
+		"powershell": `  plan completion powershell | Out-String | Invoke-Expression`,
+	}
 	for _, c := range root.Commands() {
-		if c.Name() == "completion" {
-			c.Example = `  source <(plan completion bash)
-  plan completion zsh > "${fpath[1]}/_plan"
-  plan completion fish > ~/.config/fish/completions/plan.fish
-  plan completion powershell | Out-String | Invoke-Expression`
+		if c.Name() != "completion" {
+			continue
+		}
+		c.Example = strings.Join([]string{completionExamples["bash"], completionExamples["zsh"], completionExamples["fish"], completionExamples["powershell"]}, "\n")
+		for _, shell := range c.Commands() {
+			shell.Example = completionExamples[shell.Name()]
 		}
 	}
 	root.SetFlagErrorFunc(flagError)

@@ -222,6 +222,13 @@ func TestMermaidCheckerRejects(t *testing.T) {
 // installed.
 func checkMermaid(t *testing.T, chart string, valid bool) {
 	t.Helper()
+	checkMermaidType(t, chart, "gantt", valid)
+}
+
+// checkMermaidType is checkMermaid for a chart of the given type (gantt,
+// flowchart).
+func checkMermaidType(t *testing.T, chart, typ string, valid bool) {
+	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Skip("node is not on PATH: skipping the Mermaid parser check (install Node.js, then npm ci --prefix testdata/mermaid)")
@@ -229,7 +236,7 @@ func checkMermaid(t *testing.T, chart string, valid bool) {
 	if _, err := os.Stat(filepath.Join(mermaidDir, "node_modules", "mermaid")); err != nil {
 		t.Skip("Mermaid is not installed: run `npm ci --prefix testdata/mermaid` (from the repository root) to check charts with the real parser")
 	}
-	cmd := exec.Command(node, filepath.Join(mermaidDir, "check.mjs"))
+	cmd := exec.Command(node, filepath.Join(mermaidDir, "check.mjs"), "--type", typ)
 	cmd.Stdin = strings.NewReader(chart)
 	out, err := cmd.CombinedOutput()
 	if valid && err != nil {

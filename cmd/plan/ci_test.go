@@ -1,0 +1,241 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/workpackets/plan/parser"
+)
+
+// workflowCommand is one line parsed the way the GitHub Actions runner
+// parses it: "::name k=v,k=v::data", with values and data unescaped.
+type workflowCommand struct {
+	name  string
+	props map[string]string
+	data  string
+}
+
+// parseWorkflowCommand follows the runner's ActionCommand.TryParseV2:
+// the command ends at the second "::", properties are split at "," and
+// at the first "=", and %25 %0D %0A %3A %2C are unescaped (data only
+// %25 %0D %0A).
+func parseWorkflowCommand(t *testing.T, line string) workflowCommand {
+	t.Helper()
+	require.True(t, strings.HasPrefix(line, "::"), "not a command: %q", line)
+	rest := line[2:]
+	end := strings.Index(rest, "::")
+	require.GreaterOrEqual(t, end, 0, "no closing :: in %q", line)
+	head, data := rest[:end], rest[end+2:]
+	name, props, _ := strings.Cut(head, " ")
+	c := workflowCommand{name: name, props: map[string]string{}}
+	unProp := strings.NewReplacer("%0D", "\r", "%0A", "\n", "%3A", ":", "%2C", ",", "%25", "%")
+	unData := strings.NewReplacer("%0D", "\r", "%0A", "\n", "%25", "%")
+	if props != "" {
+		for _, kv := range strings.Split(props, ",") {
+			k, v, ok := strings.Cut(kv, "=")
+			require.True(t, ok, "property without = in %q", line)
+			c.props[k] = unProp.Replace(v)
+		}
+	}
+	c.data = unData.Replace(data)
+	return c
+}
+
+// TestGitHubAnnotationEscaping writes problems whose messages, files and
+// codes are built to end the line, end a property or start a new command,
+// and checks each gives exactly one command that the runner's parser
+// reads back to the original text.
+func TestGitHubAnnotationEscaping(t *testing.T) {
+	hostile := []parser.Problem{
+		{Severity: parser.Error, Code: "cycle", File: "a,b:c.md", Line: 3, Message: "plain"},
+		{Severity: parser.Warning, Code: "x", File: "dir/f.md", Line: 1, Message: "100% done %0A already escaped %25"},
+		{Severity: parser.Error, Code: "x", File: "f.md", Line: 2, Message: "line one\n::error file=evil.md,line=1::injected\r\n::add-mask::x"},
+		{Severity: parser.Warning, Code: "x", File: "new\nline.md", Line: 4, Message: "title: a, b :: c"},
+		{Severity: parser.Warning, Code: "co,de:x", File: "f.md", Line: 5, Message: "::stop-commands::token"},
+		{Severity: parser.Error, Code: "x", File: "%0A.md", Line: 0, Message: "line 0 becomes 1"},
+	}
+	var buf bytes.Buffer
+	require.NoError(t, writeAnnotations(&buf, hostile, nil, ""))
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	require.Len(t, lines, len(hostile), "one line per problem:\n%s", buf.String())
+	for i, line := range lines {
+		p := hostile[i]
+		assert.Regexp(t, `^::(error|warning) file=[^:,\r\n]*,line=\d+,title=[^:,\r\n]*::[^\r\n]*$`, line)
+		c := parseWorkflowCommand(t, line)
+		assert.Equal(t, p.Severity.String(), c.name)
+		assert.Equal(t, p.File, c.props["file"], line)
+		assert.Equal(t, "plan "+p.Code, c.props["title"], line)
+		assert.Equal(t, p.Message, c.data, line)
+		assert.Len(t, c.props, 3, line)
+	}
+	assert.Contains(t, lines[5], ",line=1,")
+
+	// The rules themselves.
+	assert.Equal(t, "a%25b%0Dc%0Ad: e, f", ghEscapeData("a%b\rc\nd: e, f"))
+	assert.Equal(t, "a%25b%0Dc%0Ad%3A e%2C f", ghEscapeProperty("a%b\rc\nd: e, f"))
+	// Other control characters are shown escaped, never written raw.
+	assert.Equal(t, `::warning file=f.md,line=1,title=plan x::red \x1b[31m and \u202e`,
+		ghAnnotation(parser.Problem{Code: "x", File: "f.md", Line: 1, Message: "red \x1b[31m and \u202e"}))
+}
+
+func TestBaseline(t *testing.T) {
+	prob := func(code, packet, ref string, line int) parser.Problem {
+		return parser.Problem{Code: code, Packet: packet, Ref: ref, File: packet + ".md", Line: line}
+	}
+	today := []parser.Problem{
+		prob("dangling-ref", "B-1", "Z-9", 12),
+		prob("cycle", "A-2", "A-1", 11),
+		prob("parse", "C-1", "", 3),
+		prob("parse", "C-1", "", 4),
+		{Code: "parse", File: "docs/huge.md", Line: 1},
+	}
+	b := newBaseline(today)
+	assert.Equal(t, baselineFile{SchemaVersion: 1, Problems: []baselineEntry{
+		{Code: "cycle", Packet: "A-2", Ref: "A-1"},
+		{Code: "dangling-ref", Packet: "B-1", Ref: "Z-9"},
+		{Code: "parse", File: "docs/huge.md"},
+		{Code: "parse", Packet: "C-1", Count: 2},
+	}}, b)
+
+	t.Run("lines move: everything known", func(t *testing.T) {
+		var moved []parser.Problem
+		for _, p := range today {
+			p.Line += 7
+			moved = append(moved, p)
+		}
+		fresh, known, stale := applyBaseline(moved, b)
+		assert.Empty(t, fresh)
+		assert.Equal(t, 5, known)
+		assert.Empty(t, stale)
+	})
+	t.Run("one more of a counted problem is new; fixed ones are stale", func(t *testing.T) {
+		now := []parser.Problem{
+			prob("cycle", "A-2", "A-1", 11),
+			prob("parse", "C-1", "", 3), prob("parse", "C-1", "", 4), prob("parse", "C-1", "", 5),
+			prob("dangling-ref", "B-1", "Z-8", 12), // another ID: new
+		}
+		fresh, known, stale := applyBaseline(now, b)
+		assert.Equal(t, []parser.Problem{now[3], now[4]}, fresh)
+		assert.Equal(t, 3, known)
+		assert.Equal(t, []baselineEntry{
+			{Code: "dangling-ref", Packet: "B-1", Ref: "Z-9"},
+			{Code: "parse", File: "docs/huge.md"},
+		}, stale)
+	})
+	t.Run("written and read back, byte-stable", func(t *testing.T) {
+		name := filepath.Join(t.TempDir(), "b.json")
+		require.NoError(t, writeBaseline(name, b))
+		first, err := os.ReadFile(name)
+		require.NoError(t, err)
+		got, err := readBaseline(name)
+		require.NoError(t, err)
+		assert.Equal(t, b, got)
+		shuffled := append([]parser.Problem(nil), today[3], today[0], today[4], today[2], today[1])
+		require.NoError(t, writeBaseline(name, newBaseline(shuffled)))
+		second, err := os.ReadFile(name)
+		require.NoError(t, err)
+		assert.Equal(t, string(first), string(second))
+	})
+}
+
+func TestMarkdownCell(t *testing.T) {
+	for in, want := range map[string]string{
+		"Plain title":                  "Plain title",
+		"a | b":                        `a \| b`,
+		"*bold* _it_ `code` ~~s~~ $x$": "\\*bold\\* \\_it\\_ \\`code\\` \\~\\~s\\~\\~ \\$x\\$",
+		"[link](http://x) \\":          `\[link\](http://x) \\`,
+		"<script>alert(1)</script> &":  "&lt;script&gt;alert(1)&lt;/script&gt; &amp;",
+		"two\nlines\r\n| --- |":        `two lines  \| --- \|`,
+		"\x1b[31mred\u202e":            `\[31mred`,
+	} {
+		assert.Equal(t, want, mdCell(in), "mdCell(%q)", in)
+	}
+}
+
+// TestFlowchartParses runs `plan --format mermaid` on the example, on the
+// cycles folder and on a packet with a hostile title, and feeds each chart
+// to the real Mermaid parser.
+func TestFlowchartParses(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"example", "cycles"} {
+		require.NoError(t, copyTree(filepath.Join("..", "..", "testdata", d), filepath.Join(dir, d)))
+	}
+	evil := "# EVIL-001: Evil: \"x\" [y] %%{init: {'theme':'dark'}}%% ; # click n1 call alert() <script> `md` end\n\n" +
+		"**Priority**: P0\n**Status**: 🚧 Not Started\n**Estimated Effort**: 2 days\n\n## Dependencies\n\n" +
+		"| Dependency | Status | Description |\n|---|---|---|\n| BE-PAY-001 | 🚧 Not Started | x |\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "example", "EVIL-001-evil.md"), []byte(evil), 0o644))
+	var charts []string
+	for _, sub := range []string{"example", "cycles"} {
+		var out, errb bytes.Buffer
+		code := run([]string{"--format", "mermaid", filepath.Join(dir, sub)}, strings.NewReader(""), &out, &errb)
+		require.Equal(t, 0, code, errb.String())
+		charts = append(charts, out.String())
+	}
+	assert.Regexp(t, regexp.MustCompile(`(?m)^    n\d+\["EVIL-001<br/>Evil#58; #quot;x#quot; #91;y#93; #37;#37;#123;init#58; #123;#39;theme#39;#58;#39;dark#39;#125;#125;#37;#37; #59; #35; click n1 call alert#40;#41; md end<br/>2d<br/>blocked"\]$`), charts[0])
+	for _, c := range charts {
+		checkMermaidType(t, c, "flowchart", true)
+	}
+	checkMermaidType(t, "flowchart LR\n    n1[\"a\"b\"]\n", "flowchart", false)
+	checkMermaidType(t, "flowchart LR\n    n1 --> n2\n    linkStyle 5 stroke-width:4px\n", "flowchart", false)
+}
+
+// TestHelp checks that every command has a one-line summary and examples,
+// and runs each example (on testdata/example, with pipes and redirections
+// left out).
+func TestHelp(t *testing.T) {
+	root := newRootCmd(&env{stdin: strings.NewReader(""), stdout: new(bytes.Buffer), stderr: new(bytes.Buffer)})
+	example := filepath.Join("..", "..", "testdata", "example")
+	var visit func(c *cobra.Command)
+	visit = func(c *cobra.Command) {
+		if c.Hidden || c.Name() == "help" {
+			return
+		}
+		t.Run(c.CommandPath(), func(t *testing.T) {
+			assert.NotEmpty(t, c.Short)
+			assert.NotContains(t, c.Short, "\n")
+			require.NotEmpty(t, c.Example, "%s has no examples", c.CommandPath())
+			if c.HasParent() && c.Parent().Name() == "completion" || c.Name() == "completion" {
+				return // shell commands, not plan's
+			}
+			for _, line := range strings.Split(c.Example, "\n") {
+				line = strings.TrimSpace(line)
+				if i := strings.IndexAny(line, "|>"); i >= 0 {
+					line = strings.TrimSpace(line[:i])
+				}
+				args := strings.Fields(line)
+				require.Equal(t, "plan", args[0], "example %q", line)
+				for k, a := range args {
+					switch {
+					case a == "docs/packets":
+						args[k] = example
+					case a == "P1-ECOM-001":
+						args[k] = "BE-PAY-001"
+					case strings.HasSuffix(a, ".json") && k > 0 && strings.Contains(args[k-1], "baseline"):
+						args[k] = filepath.Join(t.TempDir(), "baseline.json")
+					}
+				}
+				if strings.Contains(line, "--baseline ") {
+					require.Equal(t, 0, run([]string{"check", "--write-baseline", args[3], example}, strings.NewReader(""), new(bytes.Buffer), new(bytes.Buffer)))
+				}
+				var out, errb bytes.Buffer
+				code := run(args[1:], strings.NewReader(""), &out, &errb)
+				if args[1] == "check" && code == exitProblems {
+					code = 0 // found problems: the example ran
+				}
+				assert.Equal(t, 0, code, "example %q: %s", line, errb.String())
+			}
+		})
+		for _, sub := range c.Commands() {
+			visit(sub)
+		}
+	}
+	visit(root)
+}
