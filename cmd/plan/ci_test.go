@@ -188,11 +188,10 @@ func TestFlowchartParses(t *testing.T) {
 }
 
 // TestHelp checks that every command has a one-line summary and examples,
-// and runs each example (on testdata/example, with pipes and redirections
-// left out).
+// and runs each example (on a copy of testdata/example, since sync and new
+// write files, with pipes and redirections left out).
 func TestHelp(t *testing.T) {
 	root := newRootCmd(&env{stdin: strings.NewReader(""), stdout: new(bytes.Buffer), stderr: new(bytes.Buffer)})
-	example := filepath.Join("..", "..", "testdata", "example")
 	var visit func(c *cobra.Command)
 	visit = func(c *cobra.Command) {
 		if c.Hidden || c.Name() == "help" {
@@ -205,17 +204,21 @@ func TestHelp(t *testing.T) {
 			if c.HasParent() && c.Parent().Name() == "completion" || c.Name() == "completion" {
 				return // shell commands, not plan's
 			}
+			example := filepath.Join(t.TempDir(), "packets")
+			require.NoError(t, copyTree(filepath.Join("..", "..", "testdata", "example"), example))
 			for _, line := range strings.Split(c.Example, "\n") {
 				line = strings.TrimSpace(line)
 				if i := strings.IndexAny(line, "|>"); i >= 0 {
 					line = strings.TrimSpace(line[:i])
 				}
-				args := strings.Fields(line)
+				args := exampleArgs(line)
 				require.Equal(t, "plan", args[0], "example %q", line)
 				for k, a := range args {
 					switch {
 					case a == "docs/packets":
 						args[k] = example
+					case strings.HasPrefix(a, "docs/packets/"):
+						args[k] = filepath.Join(example, strings.TrimPrefix(a, "docs/packets/"))
 					case a == "P1-ECOM-001":
 						args[k] = "BE-PAY-001"
 					case strings.HasSuffix(a, ".json") && k > 0 && strings.Contains(args[k-1], "baseline"):
@@ -238,4 +241,18 @@ func TestHelp(t *testing.T) {
 		}
 	}
 	visit(root)
+}
+
+// exampleArgs splits an example command line into arguments: at spaces,
+// except inside double quotes, which are removed.
+func exampleArgs(line string) []string {
+	var args []string
+	for i, part := range strings.Split(line, `"`) {
+		if i%2 == 1 {
+			args = append(args, part)
+		} else {
+			args = append(args, strings.Fields(part)...)
+		}
+	}
+	return args
 }

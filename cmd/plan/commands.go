@@ -86,7 +86,7 @@ expected and pessimistic days, and the problems found.
 	root.PersistentFlags().BoolVarP(&e.quiet, "quiet", "q", false, "print only errors on standard error")
 	root.PersistentFlags().BoolVarP(&e.verbose, "verbose", "v", false, "also say which files were read and skipped, and why")
 	root.AddCommand(newCheckCmd(e), newOrderCmd(e), newReadyCmd(e), newBlockedCmd(e), newCriticalCmd(e),
-		newEstimateCmd(e), newScheduleCmd(e))
+		newEstimateCmd(e), newScheduleCmd(e), newSyncCmd(e), newNewCmd(e))
 	// The completion commands capture the output stream when created.
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)

@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -47,9 +49,10 @@ exists, and names every --requires or --optional ID that no packet has as a
 dangling-ref, before writing anything. It never replaces a file. DIR is
 --dir, or else the one PATH when it is a folder, or else the current
 folder. Without --priority or --effort the field says TBD (plan check warns
-about it until it is filled in). The new file's path is printed.`,
+about it until it is filled in). The new file's path is printed. Its Last
+Updated date is today, or SOURCE_DATE_EPOCH when set.`,
 		Example: `  plan new P1-SEARCH-001 "Search Service" --requires P1-ECOM-001 --effort 3-5d --priority P1 docs/packets
-  plan new P1-NOTES-001 "Release Notes" --optional P1-ECOM-001 --dir docs/packets`,
+  plan new P1-NOTES-001 "Release Notes" --optional P1-ECOM-001 --dir docs/packets/backend docs/packets`,
 		Args:          cobra.MinimumNArgs(2),
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -68,8 +71,17 @@ about it until it is filled in). The new file's path is printed.`,
 	return cmd
 }
 
-// now is the clock for the packet's Last Updated line; tests set it.
-var now = time.Now
+// now is the date of the packet's Last Updated line: today, or the time
+// SOURCE_DATE_EPOCH gives (seconds since 1970, UTC), as for reproducible
+// builds, so that the same command writes the same bytes.
+func now() time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(sec, 0).UTC()
+		}
+	}
+	return time.Now()
+}
 
 // refusedf is a refusal: the arguments are well-formed but contradict the
 // packets read (exit 1).
@@ -246,17 +258,21 @@ const (
 )
 
 // escapeMarkdown backslash-escapes the ASCII punctuation that markdown
-// could read as markup, and the pipe that would end a table cell.
+// could read as markup (and "&" where it could start an entity), and the
+// pipe that would end a table cell.
 func escapeMarkdown(s string) string {
 	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>|~&#", r) {
+	for i, r := range s {
+		if strings.ContainsRune("\\`*_[]<>|~#", r) || r == '&' && entityStart.MatchString(s[i:]) {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
 }
+
+// entityStart matches an HTML entity or character reference ("&amp;").
+var entityStart = regexp.MustCompile(`^&#?[A-Za-z0-9]+;`)
 
 func orTBD(s string) string {
 	if strings.TrimSpace(s) == "" {
