@@ -221,6 +221,7 @@ func load(s source, opts Options, readStdin func() ([]byte, error), buf []byte) 
 	if r.packet == nil {
 		return result{skipped: true, whole: r.whole}, buf
 	}
+	namePacket(r.packet, r.problems)
 	return r, buf
 }
 

@@ -147,6 +147,7 @@ func Parse(file string, src []byte) (*Packet, []Problem) {
 // the rows.
 func parseDocument(file string, src []byte) (p *Packet, rows []depRow, probs []Problem) {
 	p, rows, probs, _ = readDocument(file, src)
+	namePacket(p, probs)
 	return p, rows, probs
 }
 

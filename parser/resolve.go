@@ -59,6 +59,16 @@ func (ix *index) linkTarget(from, dest string) (string, bool) {
 	return id, ok
 }
 
+// namePacket sets Packet on the problems found while reading p's file.
+func namePacket(p *Packet, probs []Problem) {
+	if p == nil {
+		return
+	}
+	for i := range probs {
+		probs[i].Packet = p.ID
+	}
+}
+
 // resolve turns a packet's rows into Requires, Optional and Externals.
 // Without an index (Parse), every ID-shaped token is a reference and links
 // are not followed. With one (Load), links to packet files resolve to their
