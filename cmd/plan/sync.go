@@ -145,15 +145,13 @@ func reportSync(e *env, done []syncedFile, opts syncOptions, failed bool) error 
 	counted := fmt.Sprintf("%s in %s", plural(cells, "status cell"), plural(files, "file"))
 	switch {
 	case cells == 0 && left == 0:
-		fmt.Fprintf(e.stderr, "plan: no stale status cells\n")
+		e.infof("no stale status cells")
 	case write:
-		fmt.Fprintf(e.stderr, "plan: %s changed\n", counted)
+		e.infof("%s changed", counted)
 	case opts.check:
-		if cells > 0 {
-			fmt.Fprintf(e.stderr, "plan: %s would change\n", counted)
-		}
+		// The error below says it.
 	default:
-		fmt.Fprintf(e.stderr, "plan: %s would change (dry run: nothing written)\n", counted)
+		e.infof("%s would change (dry run: nothing written)", counted)
 	}
 	switch {
 	case failed:
