@@ -119,8 +119,10 @@ func Load(paths []string, opts Options) (*Set, []error) {
 		go func() {
 			defer wg.Done()
 			var buf []byte
+			in := interner{}
 			for i := range next {
 				results[i], buf = load(srcs[i], opts, readStdin, buf)
+				in.rows(results[i].rows)
 			}
 		}()
 	}
@@ -132,9 +134,10 @@ func Load(paths []string, opts Options) (*Set, []error) {
 
 	set := &Set{}
 	var packets []*Packet
-	rows := map[*Packet][]depRow{}
+	rows := make(map[*Packet][]depRow, len(srcs))
 	for i, s := range srcs {
 		r := results[i]
+		results[i] = result{} // the rows are released as they are resolved
 		if r.err != nil {
 			errs = append(errs, r.err)
 			continue
@@ -155,11 +158,43 @@ func Load(paths []string, opts Options) (*Set, []error) {
 	ix := newIndex(set.Packets)
 	for _, p := range set.Packets {
 		set.Problems = append(set.Problems, resolve(p, rows[p], ix)...)
+		delete(rows, p)
 	}
 	sort.Strings(set.Files)
 	sort.Strings(set.Skipped)
 	sortProblems(set.Problems)
 	return set, errs
+}
+
+// interner keeps one copy of each status cell and ID a worker reads, so
+// that the packets of a large folder share them instead of each holding
+// the cell text it was cut from.
+type interner map[string]string
+
+func (in interner) str(s string) string {
+	if t, ok := in[s]; ok {
+		return t
+	}
+	s = strings.Clone(s)
+	in[s] = s
+	return s
+}
+
+// rows interns the status cells and IDs of rows and trims the slices to
+// their length.
+func (in interner) rows(rows []depRow) {
+	for i := range rows {
+		r := &rows[i]
+		r.status = in.str(r.status)
+		for j := range r.items {
+			for k, id := range r.items[j].ids {
+				r.items[j].ids[k] = in.str(id)
+			}
+		}
+		for k, id := range r.descIDs {
+			r.descIDs[k] = in.str(id)
+		}
+	}
 }
 
 // dedupe keeps the first packet by path for each ID and reports the others
