@@ -1,0 +1,52 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"testing"
+
+	"github.com/workpackets/plan/cmd/internal/corpus"
+	"github.com/workpackets/plan/parser"
+)
+
+// BenchmarkPipeline is what `plan` does before it prints: Load (walk, read,
+// parse, resolve) and the analysis (graph, critical path, order, waves,
+// blocked, ready) on generated corpora of 1,000 and 10,000 packets of
+// ~15 KB. Each corpus is written once, into the benchmark's temporary
+// folder, and read from the page cache.
+func BenchmarkPipeline(b *testing.B) {
+	for _, n := range []int{1_000, 10_000} {
+		b.Run(fmt.Sprintf("packets=%d", n), func(b *testing.B) {
+			dir := b.TempDir()
+			if _, err := corpus.Write(dir, corpus.Options{Packets: n, Seed: 1}); err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				set, errs := parser.Load([]string{dir}, parser.Options{})
+				if len(errs) > 0 || len(set.Packets) != n {
+					b.Fatalf("%d packets, errors %v", len(set.Packets), errs)
+				}
+				a, err := analyze(set)
+				if err != nil {
+					b.Fatal(err)
+				}
+				a.order(false)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/packet")
+		})
+	}
+}
+
+// BenchmarkReportJSON is `plan --json` on 10,000 generated packets, output
+// discarded.
+func BenchmarkReportJSON(b *testing.B) {
+	dir := b.TempDir()
+	if _, err := corpus.Write(dir, corpus.Options{Packets: 10_000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if code := run([]string{"--json", dir}, nil, io.Discard, io.Discard); code > 1 {
+			b.Fatalf("exit %d", code)
+		}
+	}
+}
