@@ -63,10 +63,12 @@ func splitField(line string) (kind fieldKind, name, value string, ok bool) {
 	return kind, name, strings.TrimSpace(m[2]), true
 }
 
+var markReplacer = strings.NewReplacer("**", "", "__", "", "`", "", `\`, "")
+
 // plainValue removes markdown emphasis and code marks from a value and trims
 // it: "✅ **COMPLETE**" becomes "✅ COMPLETE".
 func plainValue(s string) string {
-	s = strings.NewReplacer("**", "", "__", "", "`", "", `\`, "").Replace(s)
+	s = markReplacer.Replace(s)
 	return strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "*_"))
 }
 
