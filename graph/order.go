@@ -170,7 +170,7 @@ func (g *Graph) Waves() [][]string {
 // [Blocked.WaitsOn]. Listing every packet would make the result grow with
 // the square of the length of a chain (five billion entries for a chain of
 // 100,000 packets); [Graph.WaitingOn] lists everything for one packet.
-const WaitsOnLimit = 25
+const WaitsOnLimit = 10
 
 // Blocked describes an unfinished packet that cannot start yet.
 type Blocked struct {
