@@ -277,11 +277,12 @@ func formatSize(n int64) string {
 	return fmt.Sprintf("%d-byte", n)
 }
 
-// readFile reads a regular file of at most max bytes into buf (grown when
-// too small). It never blocks on a FIFO or device: the file is opened
-// without waiting (where the system allows) and checked to be a regular
-// file before it is read.
-func readFile(path string, max int64, buf []byte) (data []byte, tooBig bool, err error) {
+// readFileOS reads a regular file of at most max bytes into buf (grown
+// when too small), with package os: readFile where the system calls of
+// readfile_unix.go are not available. It never blocks on a FIFO or device:
+// the file is opened without waiting (where the system allows) and checked
+// to be a regular file before it is read.
+func readFileOS(path string, max int64, buf []byte) (data []byte, tooBig bool, err error) {
 	f, err := openNoBlock(path)
 	if err != nil {
 		return nil, false, err
