@@ -225,7 +225,11 @@
 // # Reading only what matters
 //
 // Of a packet file, only the title, the header and the Dependencies
-// sections matter. The parser reads the whole file with goldmark today;
-// because nothing else is used, a faster reader may hand goldmark only
-// those parts with the same results.
+// sections matter. A line scanner that knows fenced code blocks, HTML
+// blocks and headings finds them, and only those parts are handed to
+// goldmark, with their line numbers; the results are the same as when
+// goldmark reads the whole file. When the scanner cannot be sure where the
+// parts are (a setext heading that may say Dependencies, a heading that may
+// sit in a list item, a reference link defined outside the parts), that
+// file is read whole.
 package parser
