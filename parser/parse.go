@@ -227,6 +227,7 @@ func (d *document) parse() (p *Packet, rows []depRow, probs []Problem) {
 			probs = []Problem{{Severity: Warning, Code: CodeParse, Message: fmt.Sprintf("cannot read this file as markdown: %v", r), File: d.file, Line: 1}}
 		}
 	}()
+	d.limitNesting()
 	root := markdown().Parse(text.NewReader(d.src))
 	p = d.packet(root)
 	if p == nil {
