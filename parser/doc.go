@@ -232,4 +232,15 @@
 // parts are (a setext heading that may say Dependencies, a heading that may
 // sit in a list item, a reference link defined outside the parts), that
 // file is read whole.
+//
+// # Limits
+//
+// goldmark's time and memory grow sharply with the nesting of lists and
+// block quotes, so what is handed to it is bounded (see [MaxNesting] and
+// [MaxWeight]): reading stops before a line nested more than 32 lists or
+// block quotes deep, and after 50,000 lines of the parts read (a nested
+// line counting once per level: a Dependencies table of about 50,000 rows).
+// Either is a parse warning at the line where reading stopped; the title,
+// the header and the rows before that line are kept. A thematic break
+// ("- - -") is not nesting.
 package parser
