@@ -238,8 +238,11 @@
 // goldmark's time and memory grow sharply with the nesting of lists and
 // block quotes, so what is handed to it is bounded (see [MaxNesting] and
 // [MaxWeight]): reading stops before a line nested more than 32 lists or
-// block quotes deep, and after 50,000 lines of the parts read (a nested
-// line counting once per level: a Dependencies table of about 50,000 rows).
+// block quotes deep, and after 50,000 lines (a nested line counting once
+// per level: a Dependencies table of about 50,000 rows). The limits count
+// every line of the file, wherever it is, so that a file reads the same
+// whether goldmark is handed its parts or all of it: a file past either
+// limit is read whole.
 // Either is a parse warning at the line where reading stopped; the title,
 // the header and the rows before that line are kept. A thematic break
 // ("- - -") is not nesting.

@@ -97,6 +97,7 @@ func (s *skimmer) scan() bool {
 	var fenceLen, fenceIndent int
 	var htmlEnd []byte   // marker ending an HTML block of type 1-5, if any
 	htmlEndSeen := false // the marker has been seen: the block ends at the next blank line
+	weight := 0          // as limitNesting counts it, over the whole document
 	prevText := false    // the previous line may be paragraph text
 	paraStart := 0       // where that paragraph may have started
 	line := 0
@@ -118,6 +119,17 @@ func (s *skimmer) scan() bool {
 		w, pos := indentWidth(l)
 		blank := pos == len(l)
 		t := l[pos:]
+
+		// Past the limits of limits.go the whole parse stops reading at
+		// this line; reading whole gives that result, here and in the
+		// parts alike.
+		depth := 0
+		if len(l) > 0 && (w > 0 || l[0] == '>' || l[0] == '-' || l[0] == '*' || l[0] == '+' || l[0] >= '0' && l[0] <= '9') {
+			depth = nesting(src[start:next])
+		}
+		if weight += 1 + depth; depth > MaxNesting || weight > MaxWeight {
+			return false
+		}
 
 		switch state {
 		case stFence:

@@ -201,6 +201,9 @@ var traps = []struct {
 	{"empty heading", "# T-001: F\n#\n## \n## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", false},
 	{"closing hashes", "# T-001: F #\n## Dependencies ##\n| Dependency |\n|---|\n| T-004 |\n", false},
 	{"seven hashes", "# T-001: F\n####### Dependencies\n| Dependency |\n|---|\n| T-004 |\n", false},
+	{"deep nesting outside the parts", "# T-001: F\n\n## Notes\n\n" + strings.Repeat("> ", 40) + "deep\n\n## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", true},
+	{"nesting within the limit", "# T-001: F\n\n## Notes\n\n" + strings.Repeat("> ", 30) + "deep\n\n## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", false},
+	{"long document", "# T-001: F\n\n## Notes\n\n" + strings.Repeat("text\n", MaxWeight) + "## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", true},
 	{"problem beyond the parts", "# T-001: F\n**Estimated Effort**: 5-3 days\n## A\n" + strings.Repeat("text\n", 50) + "## Dependencies\n| Dependency | Status |\n|---|---|\n| T-004 | ✅ |\n", false},
 }
 
