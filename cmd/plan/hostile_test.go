@@ -164,3 +164,65 @@ func TestOddIDs(t *testing.T) {
 	assert.Less(t, pos[long], pos["CASE-002"])
 	assert.Less(t, pos["MANY-0999"], pos["WIDE-001"])
 }
+
+// TestHostileDocuments: odd and oversized documents through the CLI. Each
+// is skipped as not a packet, or read up to a documented limit with a
+// parse warning naming the file and line (never an error: exit 0); nothing
+// takes long.
+func TestHostileDocuments(t *testing.T) {
+	t.Chdir(t.TempDir())
+	head := func(id string) string {
+		return "# " + id + ": Hostile\n\n**Priority**: P1\n**Status**: 🚧 Not Started\n**Estimated Effort**: 1d\n\n## Dependencies\n\n"
+	}
+	var rows strings.Builder
+	rows.WriteString("| Dependency | Status |\n|---|---|\n")
+	for i := range 200_000 {
+		fmt.Fprintf(&rows, "| Service %d | ✅ |\n", i)
+	}
+	files := map[string]string{
+		"docs/empty.md":        "",
+		"docs/binary.md":       strings.Repeat("\x00\x01\x02\xc3\x28\xf0\xff", 1000),
+		"docs/invalid-utf8.md": "# BAD-001: \xff\xfe title\n\n**Status**: \xc3\x28\n",
+		"docs/only-heading.md": "# HEAD-001: Only a heading",
+		"docs/big.md":          head("BIG-001") + strings.Repeat("x", 6500000) + "\n",
+		"docs/long-line.md":    head("LINE-001") + strings.Repeat("y", 5<<20) + "\n",
+		"docs/lists.md":        head("LIST-001") + strings.Repeat("- ", 20_000) + "x\n",
+		"docs/quotes.md":       head("QUOTE-001") + strings.Repeat(">", 20_000) + " x\n",
+		"docs/wide.md":         head("WIDE-001") + "|" + strings.Repeat(" c |", 5000) + "\n|" + strings.Repeat("---|", 5000) + "\n|" + strings.Repeat(" x |", 5000) + "\n",
+		"docs/rows.md":         head("ROWS-001") + rows.String(),
+	}
+	for name, content := range files {
+		writeFile(t, name, content)
+	}
+
+	code, out, errs := planIn(t, "--json", "--max-file-size", "6000000", "docs")
+	require.Equal(t, 0, code, errs)
+	var doc reportJSON
+	require.NoError(t, json.Unmarshal([]byte(out), &doc))
+	var parse []string
+	for _, p := range doc.Problems {
+		assert.Equal(t, "warning", p.Severity, "%s:%d: %s", p.File, p.Line, p.Message)
+		if p.Code == "parse" {
+			parse = append(parse, fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message))
+		}
+	}
+	for _, want := range []string{
+		"docs/big.md:1: ",
+		"docs/invalid-utf8.md:3: ",
+		"docs/lists.md:9: lists or block quotes nested 20000 deep",
+		"docs/quotes.md:9: lists or block quotes nested 20000 deep",
+		"docs/rows.md:50001: the title, header and Dependencies sections are too long",
+	} {
+		found := false
+		for _, p := range parse {
+			found = found || strings.HasPrefix(p, want)
+		}
+		assert.True(t, found, "a parse warning %q in %q", want, parse)
+	}
+	var ids []string
+	for _, p := range doc.Packets {
+		ids = append(ids, p.ID)
+	}
+	assert.ElementsMatch(t, []string{"BAD-001", "HEAD-001", "LINE-001", "LIST-001", "QUOTE-001", "WIDE-001", "ROWS-001"}, ids)
+	assert.ElementsMatch(t, []string{"docs/big.md", "docs/binary.md", "docs/empty.md"}, doc.Files.Skipped)
+}
