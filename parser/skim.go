@@ -254,11 +254,13 @@ func (s *skimmer) scan() bool {
 // setextHarmless reports whether a setext underline (bar is '=' or '-')
 // under the paragraph para cannot change what the document holds: it does
 // not make a title (a level-1 heading before the title) or a Dependencies
-// heading. A setext heading anywhere else only ends the header or a
+// heading after it. A setext heading anywhere else only ends the header or a
 // Dependencies section early, which the reader sees inside the part.
 func (s *skimmer) setextHarmless(para []byte, bar byte) bool {
-	if bar == '=' && !s.titled {
-		return false
+	if !s.titled {
+		// Before the title only a level-1 heading counts (it may be the
+		// title); a level-2 one (front matter's closing "---") does not.
+		return bar == '-'
 	}
 	return !mayBeDependencies(para)
 }

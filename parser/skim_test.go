@@ -204,6 +204,10 @@ var traps = []struct {
 	{"deep nesting outside the parts", "# T-001: F\n\n## Notes\n\n" + strings.Repeat("> ", 40) + "deep\n\n## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", true},
 	{"nesting within the limit", "# T-001: F\n\n## Notes\n\n" + strings.Repeat("> ", 30) + "deep\n\n## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", false},
 	{"long document", "# T-001: F\n\n## Notes\n\n" + strings.Repeat("text\n", MaxWeight) + "## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", true},
+	{"front matter", "---\ntitle: x\ntags: [a, b]\n---\n# T-001: F\n**Status**: Done\n## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", false},
+	{"title in a comment", "<!--\n# T-009: not this\n-->\n# T-001: F\n## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", false},
+	{"dependencies in details", "# T-001: F\n\n## Dependencies\n\n<details>\n<summary>rows</summary>\n\n| Dependency |\n|---|\n| T-004 |\n\n</details>\n\n## Next\n", false},
+	{"setext in the prose", "# T-001: F\n\n## Notes\n\nWhy this matters\n================\n\n## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", false},
 	{"problem beyond the parts", "# T-001: F\n**Estimated Effort**: 5-3 days\n## A\n" + strings.Repeat("text\n", 50) + "## Dependencies\n| Dependency | Status |\n|---|---|\n| T-004 | ✅ |\n", false},
 }
 
