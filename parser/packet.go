@@ -239,3 +239,8 @@ type Problem struct {
 func (p Problem) String() string {
 	return fmt.Sprintf("%s:%d: %s: %s: %s", p.File, p.Line, p.Severity, p.Code, p.Message)
 }
+
+// SortProblems sorts problems as Load does: by file, line, code and
+// message. Callers that merge problems from several sources (the parser's
+// and the graph's) use it to keep one order.
+func SortProblems(ps []Problem) { sortProblems(ps) }

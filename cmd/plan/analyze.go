@@ -1,8 +1,6 @@
 package main
 
 import (
-	"sort"
-
 	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 	"github.com/workpackets/plan/schedule"
@@ -38,7 +36,7 @@ func analyze(set *parser.Set) (*analysis, error) {
 	a.blocked = g.Blocked()
 	a.ready = g.Ready()
 	a.problems = append(append([]parser.Problem(nil), set.Problems...), g.Problems()...)
-	sortProblems(a.problems)
+	parser.SortProblems(a.problems)
 	return a, nil
 }
 
@@ -58,20 +56,4 @@ func countProblems(ps []parser.Problem) (errors, warnings int) {
 		}
 	}
 	return errors, warnings
-}
-
-func sortProblems(ps []parser.Problem) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Code != b.Code {
-			return a.Code < b.Code
-		}
-		return a.Message < b.Message
-	})
 }

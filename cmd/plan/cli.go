@@ -223,5 +223,23 @@ func (e *env) explainFiles(set *parser.Set) {
 		plural(len(set.Files), "markdown file"), len(set.Skipped))
 }
 
+// withAnalysis loads and analyzes paths and hands the analysis to write.
+// When some input could not be read (each file already reported), the run
+// then ends with exit code 2: the output for the files that were read is
+// still printed.
+func (e *env) withAnalysis(paths []string, opts loadOptions, write func(a *analysis) error) error {
+	a, failed, err := e.load(paths, opts)
+	if err != nil {
+		return err
+	}
+	if err := write(a); err != nil {
+		return err
+	}
+	if failed {
+		return ioFailure
+	}
+	return nil
+}
+
 // ioFailure is returned after the output when some input could not be read.
 var ioFailure = &exitError{code: exitUsage}

@@ -54,29 +54,21 @@ expected and pessimistic days, and the problems found.
 			if err := checkArgs(cmd, args); err != nil {
 				return err
 			}
-			a, failed, err := e.load(args, load)
-			if err != nil {
+			return e.withAnalysis(args, load, func(a *analysis) (err error) {
+				switch format {
+				case "json":
+					err = writeJSON(e.stdout, fullReport(a))
+				case "dot":
+					err = graph.WriteDOT(e.stdout, a.graph, graph.DOTOptions{Critical: a.critical.IDs})
+				case "mermaid":
+					err = graph.WriteMermaid(e.stdout, a.graph, graph.MermaidOptions{Critical: a.critical.IDs})
+				case "markdown":
+					err = writeReportMarkdown(e.stdout, a)
+				default:
+					err = writeReport(e, a)
+				}
 				return err
-			}
-			switch format {
-			case "json":
-				err = writeJSON(e.stdout, fullReport(a))
-			case "dot":
-				err = graph.WriteDOT(e.stdout, a.graph, graph.DOTOptions{Critical: a.critical.IDs})
-			case "mermaid":
-				err = graph.WriteMermaid(e.stdout, a.graph, graph.MermaidOptions{Critical: a.critical.IDs})
-			case "markdown":
-				err = writeReportMarkdown(e.stdout, a)
-			default:
-				err = writeReport(e, a)
-			}
-			if err != nil {
-				return err
-			}
-			if failed {
-				return ioFailure
-			}
-			return nil
+			})
 		},
 	}
 	root.SuggestionsMinimumDistance = 2
@@ -394,26 +386,21 @@ The members of a cycle sit together.`,
 			if err != nil {
 				return err
 			}
-			a, failed, err := e.load(args, load)
-			if err != nil {
+			return e.withAnalysis(args, load, func(a *analysis) (err error) {
+				ids := a.order(all)
+				switch format {
+				case "json":
+					err = writeJSON(e.stdout, struct {
+						SchemaVersion int      `json:"schema_version"`
+						Order         []string `json:"order"`
+					}{schemaVersion, nonNil(ids)})
+				case "csv":
+					err = writeOrderCSV(e.stdout, a, ids)
+				default:
+					err = writeLines(e.stdout, ids)
+				}
 				return err
-			}
-			ids := a.order(all)
-			switch format {
-			case "json":
-				err = writeJSON(e.stdout, struct {
-					SchemaVersion int      `json:"schema_version"`
-					Order         []string `json:"order"`
-				}{schemaVersion, nonNil(ids)})
-			case "csv":
-				err = writeOrderCSV(e.stdout, a, ids)
-			default:
-				err = writeLines(e.stdout, ids)
-			}
-			if err == nil && failed {
-				return ioFailure
-			}
-			return err
+			})
 		},
 	}
 	ff.register(cmd, formats)
@@ -443,22 +430,17 @@ included and marked.`,
 			if err != nil {
 				return err
 			}
-			a, failed, err := e.load(args, load)
-			if err != nil {
+			return e.withAnalysis(args, load, func(a *analysis) (err error) {
+				if format == "json" {
+					err = writeJSON(e.stdout, struct {
+						SchemaVersion int      `json:"schema_version"`
+						Ready         []string `json:"ready"`
+					}{schemaVersion, nonNil(a.ready)})
+				} else {
+					err = writeReady(e, a)
+				}
 				return err
-			}
-			if format == "json" {
-				err = writeJSON(e.stdout, struct {
-					SchemaVersion int      `json:"schema_version"`
-					Ready         []string `json:"ready"`
-				}{schemaVersion, nonNil(a.ready)})
-			} else {
-				err = writeReady(e, a)
-			}
-			if err == nil && failed {
-				return ioFailure
-			}
-			return err
+			})
 		},
 	}
 	ff.register(cmd, formats)
@@ -491,44 +473,39 @@ effort it holds back.`,
 			if err != nil {
 				return err
 			}
-			a, failed, err := e.load(args, load)
-			if err != nil {
+			return e.withAnalysis(args, load, func(a *analysis) (err error) {
+				if by != "" {
+					if a.graph.Packet(by) == nil {
+						return usageErrorf("run 'plan order --all' to list the packet IDs", "no packet with ID %q", by)
+					}
+					held := heldBack(a, by)
+					switch format {
+					case "json":
+						err = writeJSON(e.stdout, held)
+					case "markdown":
+						err = writeHeldBackMarkdown(e.stdout, a, held)
+					case "csv":
+						err = writeHeldBackCSV(e.stdout, a, held)
+					default:
+						err = writeHeldBack(e, a, held)
+					}
+				} else {
+					switch format {
+					case "json":
+						err = writeJSON(e.stdout, struct {
+							SchemaVersion int           `json:"schema_version"`
+							Blocked       []blockedJSON `json:"blocked"`
+						}{schemaVersion, blockedList(a)})
+					case "markdown":
+						err = writeBlockedMarkdownDoc(e.stdout, a)
+					case "csv":
+						err = writeBlockedCSV(e.stdout, a)
+					default:
+						err = writeBlocked(e, a)
+					}
+				}
 				return err
-			}
-			if by != "" {
-				if a.graph.Packet(by) == nil {
-					return usageErrorf("run 'plan order --all' to list the packet IDs", "no packet with ID %q", by)
-				}
-				held := heldBack(a, by)
-				switch format {
-				case "json":
-					err = writeJSON(e.stdout, held)
-				case "markdown":
-					err = writeHeldBackMarkdown(e.stdout, a, held)
-				case "csv":
-					err = writeHeldBackCSV(e.stdout, a, held)
-				default:
-					err = writeHeldBack(e, a, held)
-				}
-			} else {
-				switch format {
-				case "json":
-					err = writeJSON(e.stdout, struct {
-						SchemaVersion int           `json:"schema_version"`
-						Blocked       []blockedJSON `json:"blocked"`
-					}{schemaVersion, blockedList(a)})
-				case "markdown":
-					err = writeBlockedMarkdownDoc(e.stdout, a)
-				case "csv":
-					err = writeBlockedCSV(e.stdout, a)
-				default:
-					err = writeBlocked(e, a)
-				}
-			}
-			if err == nil && failed {
-				return ioFailure
-			}
-			return err
+			})
 		},
 	}
 	ff.register(cmd, formats)
@@ -560,29 +537,24 @@ slack on the longest chain form the critical path.`,
 			if err != nil {
 				return err
 			}
-			a, failed, err := e.load(args, load)
-			if err != nil {
+			return e.withAnalysis(args, load, func(a *analysis) (err error) {
+				switch format {
+				case "json":
+					r := fullReport(a)
+					err = writeJSON(e.stdout, struct {
+						SchemaVersion int          `json:"schema_version"`
+						CriticalPath  criticalJSON `json:"critical_path"`
+						Schedule      []timingJSON `json:"schedule"`
+					}{schemaVersion, r.CriticalPath, r.Schedule})
+				case "markdown":
+					err = writeCriticalMarkdown(e.stdout, a)
+				case "csv":
+					err = writeCriticalCSV(e.stdout, a)
+				default:
+					err = writeCritical(e, a)
+				}
 				return err
-			}
-			switch format {
-			case "json":
-				r := fullReport(a)
-				err = writeJSON(e.stdout, struct {
-					SchemaVersion int          `json:"schema_version"`
-					CriticalPath  criticalJSON `json:"critical_path"`
-					Schedule      []timingJSON `json:"schedule"`
-				}{schemaVersion, r.CriticalPath, r.Schedule})
-			case "markdown":
-				err = writeCriticalMarkdown(e.stdout, a)
-			case "csv":
-				err = writeCriticalCSV(e.stdout, a)
-			default:
-				err = writeCritical(e, a)
-			}
-			if err == nil && failed {
-				return ioFailure
-			}
-			return err
+			})
 		},
 	}
 	ff.register(cmd, formats)

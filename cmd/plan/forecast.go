@@ -132,29 +132,24 @@ numbers on any machine.`,
 			if err != nil {
 				return err
 			}
-			a, failed, err := e.load(args, load)
-			if err != nil {
+			return e.withAnalysis(args, load, func(a *analysis) (err error) {
+				if calibrate {
+					opts.Ratios = schedule.CalibrationRatios(a.graph.Packets())
+				}
+				est, err := schedule.NetworkFromGraph(a.graph).Simulate(opts)
+				if err != nil {
+					return &exitError{code: exitUsage, msg: err.Error()}
+				}
+				for _, w := range est.Warnings {
+					e.warnf("%s", clean(w.Message))
+				}
+				if format == "json" {
+					err = writeJSON(e.stdout, estimateReport(est, calendar))
+				} else {
+					err = writeEstimate(e.stdout, est, calendar)
+				}
 				return err
-			}
-			if calibrate {
-				opts.Ratios = schedule.CalibrationRatios(a.graph.Packets())
-			}
-			est, err := schedule.NetworkFromGraph(a.graph).Simulate(opts)
-			if err != nil {
-				return &exitError{code: exitUsage, msg: err.Error()}
-			}
-			for _, w := range est.Warnings {
-				e.warnf("%s", clean(w.Message))
-			}
-			if format == "json" {
-				err = writeJSON(e.stdout, estimateReport(est, calendar))
-			} else {
-				err = writeEstimate(e.stdout, est, calendar)
-			}
-			if err == nil && failed {
-				return ioFailure
-			}
-			return err
+			})
 		},
 	}
 	ff.register(cmd, formats)
@@ -343,33 +338,28 @@ externals are listed as risks; they do not delay the schedule.`,
 			if err != nil {
 				return err
 			}
-			a, failed, err := e.load(args, load)
-			if err != nil {
-				return err
-			}
-			s, err := schedule.NetworkFromGraph(a.graph).ListSchedule(team)
-			if err != nil {
-				return &exitError{code: exitUsage, msg: err.Error()}
-			}
-			if sprint > 0 {
-				if err := s.AssignSprints(sprint); err != nil {
-					return usageErrorf("", "%v", err)
+			return e.withAnalysis(args, load, func(a *analysis) (err error) {
+				s, err := schedule.NetworkFromGraph(a.graph).ListSchedule(team)
+				if err != nil {
+					return &exitError{code: exitUsage, msg: err.Error()}
 				}
-			}
-			switch format {
-			case "json":
-				err = writeJSON(e.stdout, scheduleReport(s, calendar))
-			case "csv":
-				err = writeScheduleCSV(e.stdout, a, s, calendar)
-			case "mermaid":
-				err = writeScheduleMermaid(e.stdout, a, s, calendar)
-			default:
-				err = writeSchedule(e.stdout, a, s, calendar, sprint)
-			}
-			if err == nil && failed {
-				return ioFailure
-			}
-			return err
+				if sprint > 0 {
+					if err := s.AssignSprints(sprint); err != nil {
+						return usageErrorf("", "%v", err)
+					}
+				}
+				switch format {
+				case "json":
+					err = writeJSON(e.stdout, scheduleReport(s, calendar))
+				case "csv":
+					err = writeScheduleCSV(e.stdout, a, s, calendar)
+				case "mermaid":
+					err = writeScheduleMermaid(e.stdout, a, s, calendar)
+				default:
+					err = writeSchedule(e.stdout, a, s, calendar, sprint)
+				}
+				return err
+			})
 		},
 	}
 	ff.register(cmd, formats)
