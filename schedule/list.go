@@ -154,8 +154,8 @@ type lister struct {
 	person  []int32   // person index, 0-based
 	cause   []int32   // position of the task whose finish let this one start, or -1
 	last    []int32   // by person: position of the last task started
-	ready   []int32   // heap of positions by prio
-	free    []int32   // heap of person indices
+	ready   minHeap   // positions, by prio
+	free    minHeap   // person indices
 	running []event   // heap by (finish, person)
 }
 
@@ -178,10 +178,10 @@ func newLister(c *compiled, tasks []Task, tm []Timing, team int) *lister {
 		person:  make([]int32, c.n),
 		cause:   make([]int32, c.n),
 		last:    make([]int32, team),
-		ready:   make([]int32, 0, c.n),
-		free:    make([]int32, 0, team),
+		free:    minHeap{items: make([]int32, 0, team)},
 		running: make([]event, 0, team),
 	}
+	l.ready = minHeap{items: make([]int32, 0, c.n), key: l.prio}
 	byPrio := make([]int32, c.n)
 	for p := range byPrio {
 		byPrio[p] = int32(p)
@@ -211,24 +211,24 @@ func newLister(c *compiled, tasks []Task, tm []Timing, team int) *lister {
 // finish, person and cause are left in the scratch arrays.
 func (l *lister) run(d []float64) float64 {
 	c := l.c
-	l.ready = l.ready[:0]
-	l.free = l.free[:0]
+	l.ready.items = l.ready.items[:0]
+	l.free.items = l.free.items[:0]
 	l.running = l.running[:0]
 	for k := 0; k < l.team; k++ {
-		l.free = append(l.free, int32(k)) // ascending: already a heap
+		l.free.items = append(l.free.items, int32(k)) // ascending: already a heap
 		l.last[k] = -1
 	}
 	for p := 0; p < c.n; p++ {
 		l.waiting[p] = c.predStart[p+1] - c.predStart[p]
 		if l.waiting[p] == 0 || l.inProg[p] {
-			l.pushReady(int32(p))
+			l.ready.push(int32(p))
 		}
 	}
 	t, end := 0.0, 0.0
 	for {
-		for len(l.free) > 0 && len(l.ready) > 0 {
-			p := l.popReady()
-			k := l.popFree()
+		for len(l.free.items) > 0 && len(l.ready.items) > 0 {
+			p := l.ready.pop()
+			k := l.free.pop()
 			l.start[p] = t
 			l.finish[p] = t + d[p]
 			l.person[p] = k
@@ -243,11 +243,11 @@ func (l *lister) run(d []float64) float64 {
 		end = t
 		for len(l.running) > 0 && l.running[0].finish == t {
 			e := l.popRunning()
-			l.pushFree(e.person)
+			l.free.push(e.person)
 			for _, s := range c.succs[c.succStart[e.pos]:c.succStart[e.pos+1]] {
 				l.waiting[s]--
 				if l.waiting[s] == 0 && !l.inProg[s] {
-					l.pushReady(s)
+					l.ready.push(s)
 				}
 			}
 		}
@@ -276,81 +276,55 @@ func (l *lister) causeOf(p int32, t float64, k int32) int32 {
 	return l.last[k]
 }
 
-// The heaps below are hand-written so that the hot loop does not allocate
-// (container/heap boxes every element in an interface).
-
-func (l *lister) pushReady(p int32) {
-	h := append(l.ready, p)
-	i := len(h) - 1
-	for i > 0 {
-		up := (i - 1) / 2
-		if l.prio[h[up]] <= l.prio[h[i]] {
-			break
-		}
-		h[up], h[i] = h[i], h[up]
-		i = up
-	}
-	l.ready = h
+// minHeap is a binary min-heap of int32 ordered by key[x], or by x itself
+// when key is nil. It is hand-written so that the hot loop does not
+// allocate (container/heap boxes every element in an interface).
+type minHeap struct {
+	items []int32
+	key   []int32
 }
 
-func (l *lister) popReady() int32 {
-	h := l.ready
-	top := h[0]
-	n := len(h) - 1
-	h[0] = h[n]
-	h = h[:n]
+func (h *minHeap) rank(x int32) int32 {
+	if h.key == nil {
+		return x
+	}
+	return h.key[x]
+}
+
+func (h *minHeap) push(x int32) {
+	items := append(h.items, x)
+	for i := len(items) - 1; i > 0; {
+		up := (i - 1) / 2
+		if h.rank(items[up]) <= h.rank(items[i]) {
+			break
+		}
+		items[up], items[i] = items[i], items[up]
+		i = up
+	}
+	h.items = items
+}
+
+func (h *minHeap) pop() int32 {
+	items := h.items
+	top := items[0]
+	n := len(items) - 1
+	items[0] = items[n]
+	items = items[:n]
 	for i := 0; ; {
 		m, a, b := i, 2*i+1, 2*i+2
-		if a < n && l.prio[h[a]] < l.prio[h[m]] {
+		if a < n && h.rank(items[a]) < h.rank(items[m]) {
 			m = a
 		}
-		if b < n && l.prio[h[b]] < l.prio[h[m]] {
+		if b < n && h.rank(items[b]) < h.rank(items[m]) {
 			m = b
 		}
 		if m == i {
 			break
 		}
-		h[m], h[i] = h[i], h[m]
+		items[m], items[i] = items[i], items[m]
 		i = m
 	}
-	l.ready = h
-	return top
-}
-
-func (l *lister) pushFree(k int32) {
-	h := append(l.free, k)
-	for i := len(h) - 1; i > 0; {
-		up := (i - 1) / 2
-		if h[up] <= h[i] {
-			break
-		}
-		h[up], h[i] = h[i], h[up]
-		i = up
-	}
-	l.free = h
-}
-
-func (l *lister) popFree() int32 {
-	h := l.free
-	top := h[0]
-	n := len(h) - 1
-	h[0] = h[n]
-	h = h[:n]
-	for i := 0; ; {
-		m, a, b := i, 2*i+1, 2*i+2
-		if a < n && h[a] < h[m] {
-			m = a
-		}
-		if b < n && h[b] < h[m] {
-			m = b
-		}
-		if m == i {
-			break
-		}
-		h[m], h[i] = h[i], h[m]
-		i = m
-	}
-	l.free = h
+	h.items = items
 	return top
 }
 
