@@ -43,6 +43,24 @@ func analyze(set *parser.Set) (*analysis, error) {
 // order is the build order of unfinished packets, or of all packets.
 func (a *analysis) order(all bool) []string { return a.graph.Order(a.lf, all) }
 
+// orderByWave is the build order split by wave: each wave's packets in
+// build order.
+func (a *analysis) orderByWave() [][]string {
+	waveOf := map[string]int{}
+	for i, wave := range a.waves {
+		for _, id := range wave {
+			waveOf[id] = i
+		}
+	}
+	byWave := make([][]string, len(a.waves))
+	for _, id := range a.order(false) {
+		if i, ok := waveOf[id]; ok {
+			byWave[i] = append(byWave[i], id)
+		}
+	}
+	return byWave
+}
+
 // counts returns the number of error and warning problems.
 func (a *analysis) counts() (errors, warnings int) { return countProblems(a.problems) }
 

@@ -159,22 +159,10 @@ func writeBlockedMarkdown(w io.Writer, a *analysis) {
 }
 
 func writeOrderMarkdown(w io.Writer, a *analysis) {
-	order := a.order(false)
-	if len(order) == 0 {
+	byWave := a.orderByWave()
+	if len(byWave) == 0 {
 		fmt.Fprintln(w, "Nothing left to build.")
 		return
-	}
-	waveOf := map[string]int{}
-	for i, wave := range a.waves {
-		for _, id := range wave {
-			waveOf[id] = i
-		}
-	}
-	byWave := make([][]string, len(a.waves))
-	for _, id := range order {
-		if i, ok := waveOf[id]; ok {
-			byWave[i] = append(byWave[i], id)
-		}
 	}
 	var rows [][]string
 	for i, ids := range byWave {

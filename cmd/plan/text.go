@@ -218,7 +218,6 @@ func writeReport(e *env, a *analysis) error {
 	fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("Blocked (%d)", len(a.blocked))))
 	writeBlockedRows(bw, a)
 
-	order := a.order(false)
 	if risks := atRisk(a); len(risks) > 0 {
 		fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("At risk (%d)", len(risks))))
 		for _, r := range risks {
@@ -227,23 +226,12 @@ func writeReport(e *env, a *analysis) error {
 	}
 
 	fmt.Fprintf(bw, "\n%s\n", st.heading("Build order by wave"))
-	if len(order) == 0 {
+	byWave := a.orderByWave()
+	if len(byWave) == 0 {
 		fmt.Fprintln(bw, "  nothing left to build")
 	}
-	waveOf := map[string]int{}
-	for i, w := range a.waves {
-		for _, id := range w {
-			waveOf[id] = i
-		}
-	}
-	byWave := make([][]string, len(a.waves))
-	for _, id := range order {
-		if i, ok := waveOf[id]; ok {
-			byWave[i] = append(byWave[i], clean(id))
-		}
-	}
 	for i, ids := range byWave {
-		wrapList(bw, fmt.Sprintf("  wave %d: ", i), ids)
+		wrapList(bw, fmt.Sprintf("  wave %d: ", i), cleanAll(ids))
 	}
 
 	fmt.Fprintf(bw, "\n%s\n", st.heading("Critical path"))
