@@ -76,24 +76,32 @@ var zigK, zigW, zigF = func() (k [128]uint32, w, f [128]float64) {
 
 // norm returns a standard normal number. The layer comes from the top 7
 // bits and the signed 32-bit abscissa from the low 32, so the two are
-// independent.
+// independent. The common case (about 99% of draws) is kept small enough
+// for the compiler to inline; the rest is in normRetry.
 func (r *rng) norm() float64 {
-	for {
-		u := r.uint64()
-		i := u >> 57
-		j := int32(uint32(u))
-		x := float64(j) * zigW[i]
-		a := j
-		if a < 0 {
-			a = -a // -MinInt32 stays negative and fails the test below
-		}
-		if a >= 0 && uint32(a) < zigK[i] {
-			return x
-		}
-		if r2, ok := r.normSlow(i, j, x); ok {
-			return r2
-		}
+	u := r.uint64()
+	i := u >> 57
+	j := int32(uint32(u))
+	x := float64(j) * zigW[i]
+	// |j| as uint32: -MinInt32 wraps to 2^31, above every zigK, so it
+	// fails the test like any other rejection.
+	a := uint32(j)
+	if j < 0 {
+		a = -a
 	}
+	if a < zigK[i] {
+		return x
+	}
+	return r.normRetry(i, j, x)
+}
+
+// normRetry finishes a draw that fell outside the ziggurat's rectangles:
+// accept it in the tail or wedge, or start over.
+func (r *rng) normRetry(i uint64, j int32, x float64) float64 {
+	if r2, ok := r.normSlow(i, j, x); ok {
+		return r2
+	}
+	return r.norm()
 }
 
 // normSlow handles the ziggurat's rare cases: the tail beyond zigR (layer
