@@ -206,7 +206,8 @@ func TestHelp(t *testing.T) {
 			}
 			example := filepath.Join(t.TempDir(), "packets")
 			require.NoError(t, copyTree(filepath.Join("..", "..", "testdata", "example"), example))
-			for _, line := range strings.Split(c.Example, "\n") {
+			// A line ending in a backslash continues on the next, as in a shell.
+			for _, line := range strings.Split(strings.ReplaceAll(c.Example, "\\\n", " "), "\n") {
 				line = strings.TrimSpace(line)
 				if i := strings.IndexAny(line, "|>"); i >= 0 {
 					line = strings.TrimSpace(line[:i])

@@ -206,14 +206,14 @@ func newCheckCmd(e *env) *cobra.Command {
 	formats := []string{"text", "json", "github"}
 	cmd := &cobra.Command{
 		Use:   "check [PATH...]",
-		Short: "Report problems as file:line: severity: code: message; exit 1 on errors",
+		Short: "Print problems, one per line; exit 1 on errors (for CI)",
 		Long: `check prints every problem, one per line, as
 file:line: severity: code: message. It exits 0 when there is no error,
 1 when there is one (cycle, duplicate-id; with --strict any warning too),
 and 2 on usage errors or when a file cannot be read.
 
---format github prints GitHub Actions annotations (::error file=...,line=...::...)
-that show up on the lines of a pull request.
+--format github prints GitHub Actions annotations
+(::error file=...,line=...::...) that show up on the lines of a pull request.
 
 --write-baseline FILE records today's problems in FILE and exits 0.
 --baseline FILE then reports and fails only on problems not in FILE, and warns
@@ -242,7 +242,7 @@ match on code, packet and referenced packet, never on line numbers.`,
 				}
 				base = &b
 			}
-			a, failed, err := e.load(args, load)
+			a, failed, err := e.loadWith(args, load, analyzeProblems)
 			if err != nil {
 				return err
 			}
@@ -255,7 +255,7 @@ match on code, packet and referenced packet, never on line numbers.`,
 	ff.register(cmd, formats)
 	load.register(cmd)
 	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors")
-	cmd.Flags().StringVar(&baselinePath, "baseline", "", "known problems: report and fail only on problems not in this `FILE`")
+	cmd.Flags().StringVar(&baselinePath, "baseline", "", "report and fail only on problems not in this `FILE`")
 	cmd.Flags().StringVar(&writeBaseline, "write-baseline", "", "record today's problems in this `FILE` and exit 0")
 	return cmd
 }

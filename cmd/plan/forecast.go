@@ -22,8 +22,8 @@ type calendarFlags struct {
 }
 
 func (c *calendarFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&c.start, "start", "", "first working day, YYYY-MM-DD: print dates as well as days")
-	cmd.Flags().StringVar(&c.holidays, "holidays", "", "file of dates (YYYY-MM-DD, one per line) that are not working days")
+	cmd.Flags().StringVar(&c.start, "start", "", "first working `DATE` (YYYY-MM-DD): print dates too")
+	cmd.Flags().StringVar(&c.holidays, "holidays", "", "`FILE` of dates that are not working days")
 }
 
 // calendar returns nil when no --start was given.
@@ -36,7 +36,8 @@ func (c *calendarFlags) calendar() (*calendar, error) {
 	}
 	start, err := schedule.ParseDate(c.start)
 	if err != nil {
-		return nil, usageErrorf("for example: --start 2026-12-01", "--start: %v", err)
+		// The library's message carries its package name; say it plainly.
+		return nil, usageErrorf("for example: --start 2026-12-01", "--start %q is not a date (want YYYY-MM-DD)", c.start)
 	}
 	var holidays []time.Time
 	if c.holidays != "" {
@@ -97,7 +98,7 @@ func newEstimateCmd(e *env) *cobra.Command {
 	formats := []string{"text", "json"}
 	cmd := &cobra.Command{
 		Use:   "estimate [PATH...]",
-		Short: "Monte Carlo forecast: finish-time percentiles, criticality, sensitivity",
+		Short: "Forecast the finish by Monte Carlo: percentiles, criticality",
 		Long: `estimate simulates the remaining work many times, drawing each packet's
 duration from its effort range, and prints the finish-time percentiles and
 mean beside the deterministic critical-path lengths, the merge bias (how
@@ -156,11 +157,12 @@ numbers on any machine.`,
 	load.register(cmd)
 	cal.register(cmd)
 	cmd.Flags().IntVar(&iterations, "iterations", schedule.DefaultIterations, "number of simulated projects")
-	cmd.Flags().Uint64Var(&seed, "seed", schedule.DefaultSeed, "random seed; the same seed gives the same numbers")
-	cmd.Flags().StringVar(&percentiles, "percentiles", "50,80,95", "finish-time percentiles to report")
-	cmd.Flags().StringVar(&dist, "dist", "lognormal", "how effort ranges are read: lognormal|triangular|pert|uniform")
-	cmd.Flags().IntVar(&team, "team", 0, "team size: schedule each run on N people (default: unlimited parallelism)")
-	cmd.Flags().BoolVar(&calibrate, "calibrate", false, "scale draws by actual/estimate ratios of complete packets")
+	cmd.Flags().Uint64Var(&seed, "seed", schedule.DefaultSeed, "random seed")
+	cmd.Flags().StringVar(&percentiles, "percentiles", "50,80,95", "`LIST` of finish percentiles")
+	cmd.Flags().StringVar(&dist, "dist", "lognormal", "lognormal (default)|triangular|pert|uniform")
+	cmd.Flags().Lookup("dist").DefValue = "" // the usage says the default
+	cmd.Flags().IntVar(&team, "team", 0, "schedule each run on `N` people (default unlimited)")
+	cmd.Flags().BoolVar(&calibrate, "calibrate", false, "scale by actual/estimated effort of done packets")
 	return cmd
 }
 
@@ -284,7 +286,7 @@ func writeScores(w io.Writer, title string, scores []schedule.Score, signed bool
 	}
 	width := idWidth(ids)
 	for i, s := range scores {
-		if i == topScores {
+		if i == topScores && len(scores) > topScores+1 { // never "and 1 more"
 			fmt.Fprintf(w, "  (and %d more; --json lists all)\n", len(scores)-topScores)
 			break
 		}
@@ -311,7 +313,7 @@ func newScheduleCmd(e *env) *cobra.Command {
 	formats := []string{"text", "json", "csv", "mermaid"}
 	cmd := &cobra.Command{
 		Use:   "schedule [PATH...] --team N",
-		Short: "Schedule the remaining work on a team of N people, by sprint and date",
+		Short: "Schedule the remaining work on a team of N, by sprint and date",
 		Long: `schedule assigns the unfinished packets to N people with expected
 durations: in-progress packets start first, at day 0; then whenever someone
 is free, the ready packet with the smallest (effective priority, latest
@@ -366,7 +368,7 @@ externals are listed as risks; they do not delay the schedule.`,
 	load.register(cmd)
 	cal.register(cmd)
 	cmd.Flags().IntVar(&team, "team", 0, "number of people (required)")
-	cmd.Flags().Float64Var(&sprint, "sprint", 0, "sprint length in working days: group the packets by the sprint they start in")
+	cmd.Flags().Float64Var(&sprint, "sprint", 0, "group packets by sprint of this many working `DAYS`")
 	return cmd
 }
 
@@ -451,9 +453,10 @@ func writeSchedule(w io.Writer, a *analysis, s *schedule.Schedule, cal *calendar
 		fmt.Fprintln(bw, line)
 	}
 	if sprint > 0 {
-		fmt.Fprintf(bw, "\nSprints of %s working days\n", days(sprint))
+		fmt.Fprintf(bw, "\nSprints of %s working days, by the sprint each packet starts in\n", days(sprint))
 		for _, sp := range s.Sprints {
-			fmt.Fprintf(bw, "  sprint %d: %s person-days of work start, capacity %s\n", sp.Number, days(sp.Effort), days(sp.Capacity))
+			fmt.Fprintf(bw, "  sprint %d: %s start, %s person-days of work (capacity %s)\n",
+				sp.Number, plural(len(sp.IDs), "packet"), days(sp.Effort), days(sp.Capacity))
 			if len(sp.IDs) == 0 {
 				fmt.Fprintln(bw, "    nothing starts")
 				continue

@@ -36,7 +36,7 @@ func newNewCmd(e *env) *cobra.Command {
 	var opts newOptions
 	cmd := &cobra.Command{
 		Use:   "new ID TITLE [PATH...]",
-		Short: "Start a new packet from the template, with its dependency tables filled in",
+		Short: "Write a new packet from the template, dependency tables filled in",
 		Long: `new writes DIR/ID-title.md: a packet with the template's sections (header
 fields, Overview, System Context, ..., Dependencies, Implementation
 Checklist, Testing Strategy, Notes). The Required and Optional tables list
@@ -51,8 +51,10 @@ dangling-ref, before writing anything. It never replaces a file. DIR is
 folder. Without --priority or --effort the field says TBD (plan check warns
 about it until it is filled in). The new file's path is printed. Its Last
 Updated date is today, or SOURCE_DATE_EPOCH when set.`,
-		Example: `  plan new P1-SEARCH-001 "Search Service" --requires P1-ECOM-001 --effort 3-5d --priority P1 docs/packets
-  plan new P1-NOTES-001 "Release Notes" --optional P1-ECOM-001 --dir docs/packets/backend docs/packets`,
+		Example: `  plan new P1-SEARCH-001 "Search Service" --requires P1-ECOM-001 \
+      --effort 3-5d --priority P1 docs/packets
+  plan new P1-NOTES-001 "Release Notes" --optional P1-ECOM-001 \
+      --dir docs/packets/backend docs/packets`,
 		Args:          cobra.MinimumNArgs(2),
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -65,9 +67,10 @@ Updated date is today, or SOURCE_DATE_EPOCH when set.`,
 	opts.load.register(cmd)
 	cmd.Flags().StringSliceVar(&opts.requires, "requires", nil, "IDs of the packets it requires, comma-separated")
 	cmd.Flags().StringSliceVar(&opts.optional, "optional", nil, "IDs of the packets it can use but does not wait for")
-	cmd.Flags().StringVar(&opts.effort, "effort", "", `estimated effort, such as "3-5d" or "2 weeks" (default TBD)`)
+	cmd.Flags().StringVar(&opts.effort, "effort", "", `effort, such as "3-5d" or "2 weeks" (default TBD)`)
 	cmd.Flags().StringVar(&opts.priority, "priority", "", "P0 to P3 (default TBD)")
-	cmd.Flags().StringVar(&opts.dir, "dir", ".", "the folder to write the packet in")
+	cmd.Flags().StringVar(&opts.dir, "dir", ".", "`DIR` to write in (default: PATH if a folder, else .)")
+	cmd.Flags().Lookup("dir").DefValue = "" // the usage says the default
 	return cmd
 }
 

@@ -22,12 +22,13 @@ func newSyncCmd(e *env) *cobra.Command {
 	var opts syncOptions
 	cmd := &cobra.Command{
 		Use:   "sync [PATH...]",
-		Short: "Rewrite stale status cells of dependency tables to the packets' own status",
+		Short: "Rewrite stale status cells to the referenced packets' own status",
 		Long: `sync rewrites every status cell that plan check reports as stale-status to
-the referenced packet's own status, in the template's words (✅ Complete,
-🏗️ In Progress or 🏗️ 50% Complete, 🚧 Not Started). Only the text of those
-cells changes: line endings, a byte-order mark, the spacing around the cell,
-the other cells and the rest of the file stay byte for byte.
+the referenced packet's own status, in the template's words
+(✅ Complete, 🏗️ In Progress or 🏗️ 50% Complete, 🚧 Not Started). Only the
+text of those cells changes: line endings, a byte-order mark, the spacing
+around the cell, the other cells and the rest of the file stay byte for
+byte.
 
 Each file is written to a temporary file in its folder, synced and renamed
 over the original, keeping its permissions. A file that changed on disk
@@ -50,8 +51,8 @@ sync exits 1 when a stale cell was left alone.`,
 		},
 	}
 	opts.load.register(cmd)
-	cmd.Flags().BoolVarP(&opts.dryRun, "dry-run", "n", false, "print a unified diff of the changes and write nothing")
-	cmd.Flags().BoolVar(&opts.check, "check", false, "write nothing; exit 1 when a status cell would change")
+	cmd.Flags().BoolVarP(&opts.dryRun, "dry-run", "n", false, "print the changes as a unified diff; write nothing")
+	cmd.Flags().BoolVar(&opts.check, "check", false, "write nothing; exit 1 if a status cell would change")
 	return cmd
 }
 

@@ -10,6 +10,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/width"
+
 	"github.com/workpackets/plan/parser"
 )
 
@@ -47,13 +49,53 @@ func clean(s string) string {
 	return b.String()
 }
 
-// truncate shortens s to at most n columns (runes), marking the cut.
+// runeWidth is the number of terminal columns r takes: 0 for combining
+// marks, zero-width joiners and variation selectors, 2 for wide and
+// full-width characters (most emoji among them), 1 otherwise.
+func runeWidth(r rune) int {
+	switch {
+	case r == '\u200d' || unicode.Is(unicode.Variation_Selector, r) || unicode.In(r, unicode.Mn, unicode.Me):
+		return 0
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
+}
+
+// textWidth is the number of terminal columns s takes. A character
+// followed by the emoji variation selector (U+FE0F, as in ⚠️ and 🏗️) is
+// drawn as a wide emoji.
+func textWidth(s string) int {
+	n, prev := 0, 0
+	for _, r := range s {
+		w := runeWidth(r)
+		if r == '\ufe0f' && prev == 1 {
+			w = 1
+		}
+		n += w
+		prev = w
+	}
+	return n
+}
+
+// truncate shortens s to at most n columns, marking the cut.
 func truncate(s string, n int) string {
-	if n <= 1 || utf8.RuneCountInString(s) <= n {
+	if n <= 1 || textWidth(s) <= n {
 		return s
 	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
+	var b strings.Builder
+	w := 0
+	for _, r := range s {
+		rw := runeWidth(r)
+		if w+rw > n-1 {
+			break
+		}
+		b.WriteRune(r)
+		w += rw
+	}
+	return b.String() + "…"
 }
 
 // styler adds terminal colour when the env allows it.
@@ -126,7 +168,7 @@ func writeLines(w io.Writer, lines []string) error {
 // wrapList writes items separated by ", " after prefix, wrapping at the
 // line width with continuation lines indented like the first item.
 func wrapList(w io.Writer, prefix string, items []string) {
-	indent := strings.Repeat(" ", utf8.RuneCountInString(prefix))
+	indent := strings.Repeat(" ", textWidth(prefix))
 	line := prefix
 	for i, it := range items {
 		sep := ""
@@ -134,7 +176,7 @@ func wrapList(w io.Writer, prefix string, items []string) {
 			sep = ","
 		}
 		piece := it + sep
-		if line != prefix && line != indent && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(piece) > lineWidth {
+		if line != prefix && line != indent && textWidth(line)+1+textWidth(piece) > lineWidth {
 			fmt.Fprintln(w, strings.TrimRight(line, " "))
 			line = indent
 		}
@@ -165,9 +207,9 @@ func packetRows(a *analysis, ids []string, note func(p *parser.Packet) string) [
 		if note != nil {
 			r.note = note(p)
 		}
-		titleW = max(titleW, utf8.RuneCountInString(r.title))
-		effortW = max(effortW, utf8.RuneCountInString(r.effort))
-		noteW = max(noteW, utf8.RuneCountInString(r.note))
+		titleW = max(titleW, textWidth(r.title))
+		effortW = max(effortW, textWidth(r.effort))
+		noteW = max(noteW, textWidth(r.note))
 		rows[i] = r
 	}
 	fixed := 2 + idW + 2 + 2 + 2 + 2 + effortW
@@ -186,9 +228,9 @@ func packetRows(a *analysis, ids []string, note func(p *parser.Packet) string) [
 	return out
 }
 
-// pad right-pads s with spaces to n columns (runes).
+// pad right-pads s with spaces to n columns.
 func pad(s string, n int) string {
-	if k := utf8.RuneCountInString(s); k < n {
+	if k := textWidth(s); k < n {
 		return s + strings.Repeat(" ", n-k)
 	}
 	return s
@@ -197,7 +239,7 @@ func pad(s string, n int) string {
 func idWidth(ids []string) int {
 	w := 0
 	for _, id := range ids {
-		if n := utf8.RuneCountInString(clean(id)); n > w {
+		if n := textWidth(clean(id)); n > w {
 			w = n
 		}
 	}
@@ -211,6 +253,10 @@ func writeReport(e *env, a *analysis) error {
 	bw := bufio.NewWriter(e.stdout)
 	st := styler{e.color}
 	writeSummary(bw, a)
+	if len(a.set.Packets) == 0 {
+		// With no packet every section would only say it is empty.
+		return bw.Flush()
+	}
 
 	fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("Ready now (%d)", len(a.ready))))
 	writeReadyRows(bw, a)
@@ -270,13 +316,17 @@ func writeSummary(w io.Writer, a *analysis) {
 			plural(len(a.set.Packets), "packet"), complete, inProgress, notStarted)
 	}
 	skipped := "none skipped"
-	if n := len(a.set.Skipped); n > 0 {
-		skipped = fmt.Sprintf("%d skipped: not a packet (a template, README or other document)", n)
-		if n == len(a.set.Files) && n > 1 {
-			skipped = "none of them is a packet"
-		}
+	switch n := len(a.set.Skipped); {
+	case n > 1 && n == len(a.set.Files):
+		skipped = "none of them is a packet (-v says why)"
+	case n > 0:
+		skipped = fmt.Sprintf("%d skipped as not a packet (-v says which)", n)
 	}
 	fmt.Fprintf(w, "%s read, %s\n", plural(len(a.set.Files), "markdown file"), skipped)
+	if len(a.set.Packets) == 0 {
+		fmt.Fprintln(w, "A packet is a markdown file whose first level-1 heading is '# ID: Title',")
+		fmt.Fprintln(w, "such as '# P1-ACCESS-001: Content Access'.")
+	}
 }
 
 func writeReadyRows(w io.Writer, a *analysis) {
@@ -363,7 +413,7 @@ func writeCriticalSummary(w io.Writer, a *analysis) {
 func wrapSteps(w io.Writer, indent string, steps []string) {
 	line := indent
 	for _, s := range steps {
-		if line != indent && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(s) > lineWidth {
+		if line != indent && textWidth(line)+1+textWidth(s) > lineWidth {
 			fmt.Fprintln(w, line)
 			line = indent
 		}
