@@ -69,6 +69,7 @@ type source struct {
 type result struct {
 	packet   *Packet
 	rows     []depRow
+	pending  []pendingRow // rows, compacted by the worker that read them
 	problems []Problem
 	err      error
 	skipped  bool
@@ -123,6 +124,8 @@ func Load(paths []string, opts Options) (*Set, []error) {
 			for i := range next {
 				results[i], buf = load(srcs[i], opts, readStdin, buf)
 				in.rows(results[i].rows)
+				results[i].pending = compact(results[i].rows)
+				results[i].rows = nil
 			}
 		}()
 	}
@@ -134,7 +137,7 @@ func Load(paths []string, opts Options) (*Set, []error) {
 
 	set := &Set{}
 	var packets []*Packet
-	rows := make(map[*Packet][]depRow, len(srcs))
+	rows := make(map[*Packet][]pendingRow, len(srcs))
 	for i, s := range srcs {
 		r := results[i]
 		results[i] = result{} // the rows are released as they are resolved
@@ -152,12 +155,12 @@ func Load(paths []string, opts Options) (*Set, []error) {
 			continue
 		}
 		packets = append(packets, r.packet)
-		rows[r.packet] = r.rows
+		rows[r.packet] = r.pending
 	}
 	set.Packets, set.Problems = dedupe(packets, set.Problems)
 	ix := newIndex(set.Packets)
 	for _, p := range set.Packets {
-		set.Problems = append(set.Problems, resolve(p, rows[p], ix)...)
+		set.Problems = append(set.Problems, resolvePending(p, rows[p], ix)...)
 		delete(rows, p)
 	}
 	sort.Strings(set.Files)

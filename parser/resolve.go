@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -69,45 +70,106 @@ func namePacket(p *Packet, probs []Problem) {
 	}
 }
 
+// pendingRow is a dependency row as Load keeps it until every packet is
+// read: the IDs it names already gathered and deduplicated, so that the
+// table cells' parts can be dropped as soon as a file is read. Only a row
+// with a link keeps its parts (links resolve against the packet files).
+type pendingRow struct {
+	name   string // the dependency cell as plain text
+	status string // the status cell as plain text
+	// ids are the IDs the row names when no link of it resolves: those of
+	// its dependency cell, or, for a table row naming none, those of its
+	// description cell.
+	ids []string
+	// linked is the whole row when it has a link; nil otherwise.
+	linked   *depRow
+	line     int
+	required bool
+	header   bool
+}
+
+// compact turns rows into the pendingRows resolve reads, without the
+// parts that only links need.
+func compact(rows []depRow) []pendingRow {
+	if len(rows) == 0 {
+		return nil
+	}
+	out := make([]pendingRow, len(rows))
+	for i := range rows {
+		row := &rows[i]
+		pr := pendingRow{name: row.name, status: row.status, line: row.line, required: row.required, header: row.header}
+		for _, it := range row.items {
+			if it.link != "" {
+				pr.linked = row
+				break
+			}
+		}
+		if pr.linked == nil {
+			pr.ids = rowIDs(row, nil, nil, "")
+		}
+		out[i] = pr
+	}
+	return out
+}
+
+// rowIDs returns the IDs a row names, deduplicated, in order: a link that
+// resolves (with an index) names its packet, other items their ID-shaped
+// tokens; a table row that names none names those of its description.
+func rowIDs(row *depRow, ix *index, ids []string, file string) []string {
+	ids = ids[:0]
+	add := func(id string) {
+		if !contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	for _, it := range row.items {
+		if it.link != "" && ix != nil {
+			if id, ok := ix.linkTarget(file, it.link); ok {
+				add(id)
+				continue
+			}
+		}
+		for _, id := range it.ids {
+			add(id)
+		}
+	}
+	if len(ids) == 0 && !row.header {
+		for _, id := range row.descIDs {
+			add(id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	return slices.Clip(ids)
+}
+
 // resolve turns a packet's rows into Requires, Optional and Externals.
 // Without an index (Parse), every ID-shaped token is a reference and links
 // are not followed. With one (Load), links to packet files resolve to their
 // packet, tokens that match no packet are dangling-ref warnings, and status
 // cells are checked against the referenced packets' own status.
 func resolve(p *Packet, rows []depRow, ix *index) []Problem {
+	return resolvePending(p, compact(rows), ix)
+}
+
+// resolvePending is resolve for rows already compacted.
+func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 	p.Requires, p.Optional, p.Externals = nil, nil, nil
 	var probs []Problem
 	warn := func(line int, code, ref, format string, args ...any) {
 		probs = append(probs, Problem{Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...), File: p.File, Line: line, Packet: p.ID, Ref: ref})
 	}
-	for _, row := range rows {
-		var ids []string
-		named := false
-		add := func(id string) {
-			named = true
-			if !contains(ids, id) {
-				ids = append(ids, id)
-			}
+	for i := range rows {
+		row := &rows[i]
+		line := row.line
+		ids := row.ids
+		if row.linked != nil {
+			ids = rowIDs(row.linked, ix, nil, p.File)
 		}
-		for _, it := range row.items {
-			if it.link != "" && ix != nil {
-				if id, ok := ix.linkTarget(p.File, it.link); ok {
-					add(id)
-					continue
-				}
-			}
-			for _, id := range it.ids {
-				add(id)
-			}
-		}
-		if !named && !row.header {
-			for _, id := range row.descIDs {
-				add(id)
-			}
-		}
-		if !named {
+		if len(ids) == 0 {
 			if !row.header {
-				p.Externals = append(p.Externals, External{Name: row.name, StatusText: row.status, Class: classifyCell(row.status), Required: row.required, Line: row.line})
+				p.Externals = append(p.Externals, External{Name: row.name, StatusText: row.status, Class: classifyCell(row.status), Required: row.required, Line: line})
 			}
 			continue
 		}
@@ -115,14 +177,14 @@ func resolve(p *Packet, rows []depRow, ix *index) []Problem {
 			if ix != nil {
 				target := ix.byID[id]
 				if target == nil {
-					warn(row.line, CodeDanglingRef, id, "%s is not the ID of any packet read; this row makes no dependency (dependency %q)", id, row.name)
+					warn(line, CodeDanglingRef, id, "%s is not the ID of any packet read; this row makes no dependency (dependency %q)", id, row.name)
 					continue
 				}
 				if msg := staleStatus(id, row.status, target); msg != "" {
-					warn(row.line, CodeStaleStatus, id, "%s", msg)
+					warn(line, CodeStaleStatus, id, "%s", msg)
 				}
 			}
-			ref := Ref{ID: id, Line: row.line, StatusText: row.status}
+			ref := Ref{ID: id, Line: line, StatusText: row.status}
 			if row.required {
 				p.Requires = append(p.Requires, ref)
 			} else {
