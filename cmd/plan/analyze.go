@@ -22,8 +22,7 @@ type analysis struct {
 func analyze(set *parser.Set) (*analysis, error) {
 	g := graph.New(set.Packets)
 	a := &analysis{set: set, graph: g, timings: map[string]schedule.Timing{}, lf: map[string]float64{}}
-	net := schedule.NetworkFromGraph(g)
-	timings, cp, err := net.CPM()
+	timings, cp, err := schedule.NetworkFromGraph(g).CPM()
 	if err != nil {
 		return nil, err
 	}
@@ -35,6 +34,23 @@ func analyze(set *parser.Set) (*analysis, error) {
 	a.waves = g.Waves()
 	a.blocked = g.Blocked()
 	a.ready = g.Ready()
+	a.problems = append(append([]parser.Problem(nil), set.Problems...), g.Problems()...)
+	parser.SortProblems(a.problems)
+	return a, nil
+}
+
+// analyzeProblems is analyze for the commands that print only problems
+// (check): it builds the graph and the problems and leaves the schedule,
+// the waves and the blocked and ready lists empty, which at 100,000
+// packets is most of the memory the analysis holds. The critical path
+// method still runs, and its result is dropped, so that a plan it cannot
+// schedule fails check as it fails every other command.
+func analyzeProblems(set *parser.Set) (*analysis, error) {
+	g := graph.New(set.Packets)
+	if _, _, err := schedule.NetworkFromGraph(g).CPM(); err != nil {
+		return nil, err
+	}
+	a := &analysis{set: set, graph: g}
 	a.problems = append(append([]parser.Problem(nil), set.Problems...), g.Problems()...)
 	parser.SortProblems(a.problems)
 	return a, nil

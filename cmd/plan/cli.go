@@ -170,6 +170,12 @@ var loadPackets = parser.Load
 // printed as they are met; the returned failed flag says whether any
 // occurred, so the command can finish its output and then exit 2.
 func (e *env) load(paths []string, opts loadOptions) (a *analysis, failed bool, err error) {
+	return e.loadWith(paths, opts, analyze)
+}
+
+// loadWith is load with the analysis of the caller's choice: analyze, or
+// analyzeProblems for the commands that print only problems.
+func (e *env) loadWith(paths []string, opts loadOptions, analyze func(*parser.Set) (*analysis, error)) (a *analysis, failed bool, err error) {
 	set, ioErrs := loadPackets(paths, parser.Options{Stdin: e.stdin, MaxFileSize: opts.maxFileSize})
 	for _, err := range ioErrs {
 		e.errorf("%v", err)
