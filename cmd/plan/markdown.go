@@ -206,8 +206,7 @@ func writeHeldBackMarkdown(w io.Writer, a *analysis, h heldBackJSON) error {
 		fmt.Fprintf(bw, "Nothing waits on %s.\n", mdCell(h.ID))
 		return bw.Flush()
 	}
-	fmt.Fprintf(bw, "%s waiting on %s, holding back %s-%s days (expected %s).\n\n",
-		plural(len(h.Waiting), "packet"), mdCell(h.ID), days(h.Remaining.Low), days(h.Remaining.High), days(h.Remaining.Expected))
+	fmt.Fprintf(bw, "%s holds back %s.\n\n", mdCell(h.ID), heldBackText(h))
 	var rows [][]string
 	for _, id := range h.Waiting {
 		idc, prio, title := mdPacket(a, id)

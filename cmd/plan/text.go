@@ -452,12 +452,22 @@ func writeHeldBack(e *env, a *analysis, h heldBackJSON) error {
 		fmt.Fprintf(bw, "nothing waits on %s\n", clean(h.ID))
 		return bw.Flush()
 	}
-	fmt.Fprintf(bw, "%s waiting on %s, holding back %s-%s days (expected %s):\n",
-		plural(len(h.Waiting), "packet"), clean(h.ID), days(h.Remaining.Low), days(h.Remaining.High), days(h.Remaining.Expected))
+	fmt.Fprintf(bw, "%s holds back %s:\n", clean(h.ID), heldBackText(h))
 	for _, line := range packetRows(a, h.Waiting, nil) {
 		fmt.Fprintln(bw, line)
 	}
 	return bw.Flush()
+}
+
+// heldBackText says how much waits on a packet: "4 packets, 10-14 days
+// (expected 12)", short enough for one line with any ID.
+func heldBackText(h heldBackJSON) string {
+	r := h.Remaining
+	span := days(r.Low) + "-" + days(r.High)
+	if days(r.Low) == days(r.High) {
+		span = days(r.Low)
+	}
+	return fmt.Sprintf("%s, %s days (expected %s)", plural(len(h.Waiting), "packet"), span, days(r.Expected))
 }
 
 func writeCritical(e *env, a *analysis) error {
