@@ -330,8 +330,11 @@ externals are listed as risks; they do not delay the schedule.`,
 			if err != nil {
 				return err
 			}
-			if team < 1 {
-				return usageErrorf("for example: plan schedule --team 3 docs/packets", "--team N is required (N >= 1)")
+			switch {
+			case !cmd.Flags().Changed("team"):
+				return usageErrorf("for example: plan schedule --team 3 docs/packets", "--team N is required")
+			case team < 1:
+				return usageErrorf("", "--team must be at least 1, not %d", team)
 			}
 			if cmd.Flags().Changed("sprint") && !(sprint > 0) {
 				return usageErrorf("", "--sprint must be a positive number of working days")
