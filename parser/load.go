@@ -68,8 +68,7 @@ type source struct {
 // result is what reading and parsing one source gave.
 type result struct {
 	packet   *Packet
-	rows     []depRow
-	pending  []pendingRow // rows, compacted by the worker that read them
+	rows     []pendingRow // the dependency rows, compacted
 	problems []Problem
 	err      error
 	skipped  bool
@@ -122,10 +121,7 @@ func Load(paths []string, opts Options) (*Set, []error) {
 			var buf []byte
 			in := interner{}
 			for i := range next {
-				results[i], buf = load(srcs[i], opts, readStdin, buf)
-				in.rows(results[i].rows)
-				results[i].pending = compact(results[i].rows)
-				results[i].rows = nil
+				results[i], buf = load(srcs[i], opts, readStdin, buf, in)
 			}
 		}()
 	}
@@ -137,10 +133,8 @@ func Load(paths []string, opts Options) (*Set, []error) {
 
 	set := &Set{}
 	var packets []*Packet
-	rows := make(map[*Packet][]pendingRow, len(srcs))
 	for i, s := range srcs {
-		r := results[i]
-		results[i] = result{} // the rows are released as they are resolved
+		r := &results[i]
 		if r.err != nil {
 			errs = append(errs, r.err)
 			continue
@@ -155,13 +149,19 @@ func Load(paths []string, opts Options) (*Set, []error) {
 			continue
 		}
 		packets = append(packets, r.packet)
-		rows[r.packet] = r.pending
 	}
 	set.Packets, set.Problems = dedupe(packets, set.Problems)
 	ix := newIndex(set.Packets)
-	for _, p := range set.Packets {
-		set.Problems = append(set.Problems, resolvePending(p, rows[p], ix)...)
-		delete(rows, p)
+	// The rows are resolved in file order, each result released as it is
+	// resolved; a packet dropped as a duplicate is not in the index by ID
+	// (or is there as another packet) and is not resolved. The problems
+	// are sorted below, so the order they are found in does not matter.
+	for i := range results {
+		r := &results[i]
+		if p := r.packet; p != nil && !r.skipped && r.err == nil && ix.byID[p.ID] == p {
+			set.Problems = append(set.Problems, resolvePending(p, r.rows, ix)...)
+		}
+		results[i] = result{}
 	}
 	sort.Strings(set.Files)
 	sort.Strings(set.Skipped)
@@ -169,9 +169,11 @@ func Load(paths []string, opts Options) (*Set, []error) {
 	return set, errs
 }
 
-// interner keeps one copy of each status cell and ID a worker reads, so
-// that the packets of a large folder share them instead of each holding
-// the cell text it was cut from.
+// interner keeps one copy of each status cell a worker reads, so that the
+// rows of a large folder share the few texts status cells hold. The IDs
+// of rows are copied out of the cell text they were cut from instead:
+// there are as many distinct IDs as packets, and a map of them costs more
+// than the copies.
 type interner map[string]string
 
 func (in interner) str(s string) string {
@@ -183,19 +185,18 @@ func (in interner) str(s string) string {
 	return s
 }
 
-// rows interns the status cells and IDs of rows and trims the slices to
-// their length.
+// rows interns the status cells of rows and copies their IDs.
 func (in interner) rows(rows []depRow) {
 	for i := range rows {
 		r := &rows[i]
 		r.status = in.str(r.status)
 		for j := range r.items {
 			for k, id := range r.items[j].ids {
-				r.items[j].ids[k] = in.str(id)
+				r.items[j].ids[k] = strings.Clone(id)
 			}
 		}
 		for k, id := range r.descIDs {
-			r.descIDs[k] = in.str(id)
+			r.descIDs[k] = strings.Clone(id)
 		}
 	}
 }
@@ -227,7 +228,7 @@ func dedupe(packets []*Packet, probs []Problem) ([]*Packet, []Problem) {
 
 // load reads and parses one source, reading into buf (which it may grow
 // and returns for the next file).
-func load(s source, opts Options, readStdin func() ([]byte, error), buf []byte) (result, []byte) {
+func load(s source, opts Options, readStdin func() ([]byte, error), buf []byte, in interner) (result, []byte) {
 	max := opts.MaxFileSize
 	var data []byte
 	if s.stdin {
@@ -250,16 +251,19 @@ func load(s source, opts Options, readStdin func() ([]byte, error), buf []byte) 
 		return tooLarge(s, max), buf
 	}
 	var r result
+	var rows []depRow
 	if opts.Whole {
-		r.packet, r.rows, r.problems = parseWhole(s.name, data)
+		r.packet, rows, r.problems = parseWhole(s.name, data)
 		r.whole = true
 	} else {
-		r.packet, r.rows, r.problems, r.whole = readDocument(s.name, data)
+		r.packet, rows, r.problems, r.whole = readDocument(s.name, data)
 	}
 	if r.packet == nil {
 		return result{skipped: true, whole: r.whole}, buf
 	}
 	namePacket(r.packet, r.problems)
+	in.rows(rows)
+	r.rows = compact(rows)
 	return r, buf
 }
 
