@@ -170,10 +170,8 @@ func Load(paths []string, opts Options) (*Set, []error) {
 }
 
 // interner keeps one copy of each status cell a worker reads, so that the
-// rows of a large folder share the few texts status cells hold. The IDs
-// of rows are copied out of the cell text they were cut from instead:
-// there are as many distinct IDs as packets, and a map of them costs more
-// than the copies.
+// rows of a large folder share the few texts status cells hold. (The IDs
+// of rows are copied out of the cell text they were cut from by compact.)
 type interner map[string]string
 
 func (in interner) str(s string) string {
@@ -185,19 +183,10 @@ func (in interner) str(s string) string {
 	return s
 }
 
-// rows interns the status cells of rows and copies their IDs.
+// rows interns the status cells of rows.
 func (in interner) rows(rows []depRow) {
 	for i := range rows {
-		r := &rows[i]
-		r.status = in.str(r.status)
-		for j := range r.items {
-			for k, id := range r.items[j].ids {
-				r.items[j].ids[k] = strings.Clone(id)
-			}
-		}
-		for k, id := range r.descIDs {
-			r.descIDs[k] = strings.Clone(id)
-		}
+		rows[i].status = in.str(rows[i].status)
 	}
 }
 

@@ -74,19 +74,30 @@ func namePacket(p *Packet, probs []Problem) {
 // read: the IDs it names already gathered and deduplicated, so that the
 // table cells' parts can be dropped as soon as a file is read. Only a row
 // with a link keeps its parts (links resolve against the packet files).
+// At 100,000 packets there are several hundred thousand of these, all
+// live at the end of reading, so the struct is kept to 64 bytes.
 type pendingRow struct {
 	name   string // the dependency cell as plain text
 	status string // the status cell as plain text
-	// ids are the IDs the row names when no link of it resolves: those of
-	// its dependency cell, or, for a table row naming none, those of its
-	// description cell.
-	ids []string
+	// ids are the IDs the row names when no link of it resolves, separated
+	// by spaces (IDs never hold one): those of its dependency cell, or,
+	// for a table row naming none, those of its description cell.
+	ids string
 	// linked is the whole row when it has a link; nil otherwise.
-	linked   *depRow
-	line     int
-	required bool
-	header   bool
+	linked *depRow
+	// bits is the row's line, shifted left by 2, with the required and
+	// header flags in the two low bits.
+	bits int
 }
+
+const (
+	pendingRequired = 1 << iota
+	pendingHeader
+)
+
+func (r *pendingRow) line() int      { return r.bits >> 2 }
+func (r *pendingRow) required() bool { return r.bits&pendingRequired != 0 }
+func (r *pendingRow) header() bool   { return r.bits&pendingHeader != 0 }
 
 // compact turns rows into the pendingRows resolve reads, without the
 // parts that only links need.
@@ -95,9 +106,16 @@ func compact(rows []depRow) []pendingRow {
 		return nil
 	}
 	out := make([]pendingRow, len(rows))
+	var scratch []string
 	for i := range rows {
 		row := &rows[i]
-		pr := pendingRow{name: row.name, status: row.status, line: row.line, required: row.required, header: row.header}
+		pr := pendingRow{name: row.name, status: row.status, bits: row.line << 2}
+		if row.required {
+			pr.bits |= pendingRequired
+		}
+		if row.header {
+			pr.bits |= pendingHeader
+		}
 		for _, it := range row.items {
 			if it.link != "" {
 				pr.linked = row
@@ -105,7 +123,12 @@ func compact(rows []depRow) []pendingRow {
 			}
 		}
 		if pr.linked == nil {
-			pr.ids = rowIDs(row, nil, nil, "")
+			scratch = rowIDs(row, nil, scratch, "")
+			if len(scratch) == 1 {
+				pr.ids = strings.Clone(scratch[0]) // not the cell text it was cut from
+			} else {
+				pr.ids = strings.Join(scratch, " ")
+			}
 		}
 		out[i] = pr
 	}
@@ -162,18 +185,20 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 	}
 	for i := range rows {
 		row := &rows[i]
-		line := row.line
+		line := row.line()
 		ids := row.ids
 		if row.linked != nil {
-			ids = rowIDs(row.linked, ix, nil, p.File)
+			ids = strings.Join(rowIDs(row.linked, ix, nil, p.File), " ")
 		}
-		if len(ids) == 0 {
-			if !row.header {
-				p.Externals = append(p.Externals, External{Name: row.name, StatusText: row.status, Class: classifyCell(row.status), Required: row.required, Line: line})
+		if ids == "" {
+			if !row.header() {
+				p.Externals = append(p.Externals, External{Name: row.name, StatusText: row.status, Class: classifyCell(row.status), Required: row.required(), Line: line})
 			}
 			continue
 		}
-		for _, id := range ids {
+		for rest := ids; rest != ""; {
+			var id string
+			id, rest, _ = strings.Cut(rest, " ")
 			if ix != nil {
 				target := ix.byID[id]
 				if target == nil {
@@ -185,7 +210,7 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 				}
 			}
 			ref := Ref{ID: id, Line: line, StatusText: row.status}
-			if row.required {
+			if row.required() {
 				p.Requires = append(p.Requires, ref)
 			} else {
 				p.Optional = append(p.Optional, ref)
