@@ -159,7 +159,7 @@ func (r requiredGraph) HasEdgeFromTo(u, v int64) bool {
 	if u == v || !r.valid(u) || !r.valid(v) {
 		return false
 	}
-	_, ok := r.g.row[edge{int(u), int(v)}]
+	_, ok := r.g.rowLine(int(u), int(v))
 	return ok
 }
 
@@ -219,7 +219,8 @@ func (g *Graph) newCycle(members []int, search *cutSearch) Cycle {
 // rowOf returns the Edge of a required row.
 func (g *Graph) rowOf(e edge) Edge {
 	to := g.packets[e.to]
-	return Edge{From: g.packets[e.from].ID, To: to.ID, File: to.File, Line: g.row[e]}
+	line, _ := g.rowLine(e.from, e.to)
+	return Edge{From: g.packets[e.from].ID, To: to.ID, File: to.File, Line: line}
 }
 
 // cyclePath returns a shortest cycle through the first member, as packet
@@ -626,7 +627,7 @@ func (g *Graph) Problems() []parser.Problem {
 		if !g.done(to) {
 			continue
 		}
-		for _, from := range g.req[to] {
+		for k, from := range g.req[to] {
 			if g.done(from) {
 				continue
 			}
@@ -637,7 +638,7 @@ func (g *Graph) Problems() []parser.Problem {
 				Message: fmt.Sprintf("%s is complete but requires %s, which is %s",
 					p.ID, dep.ID, statusWords(dep.Status)),
 				File:   p.File,
-				Line:   g.row[edge{from, to}],
+				Line:   g.lines[g.off[to]+k],
 				Packet: p.ID,
 				Ref:    dep.ID,
 			})

@@ -17,9 +17,11 @@ type Graph struct {
 	// including i itself for a self-dependency); by[i] are the packets that
 	// require i.
 	req, by [][]int
-	// row[edge{from, to}] is the line of the first row in to's file that
-	// requires from.
-	row map[edge]int
+	// lines[off[to]+k] is the line of the first row in to's file that
+	// requires req[to][k]; req[to] is reqAll[off[to]:off[to+1]], so that
+	// the adjacency lists are two arrays and not a slice per packet.
+	off   []int
+	lines []int
 
 	// dag and dagBy are req and by without the cut edges of cycles.
 	dag, dagBy [][]int
@@ -66,45 +68,100 @@ func New(packets []*parser.Packet) *Graph {
 		index:   index,
 		req:     make([][]int, n),
 		by:      make([][]int, n),
-		row:     make(map[edge]int),
+		off:     make([]int, n+1),
 	}
+	total := 0
+	for _, p := range ps {
+		total += len(p.Requires)
+	}
+	// reqAll holds every packet's dependencies, sorted and deduplicated,
+	// packet after packet; lines the line of the first row of each.
+	reqAll := make([]int, 0, total)
+	g.lines = make([]int, 0, total)
+	byCount := make([]int, n+1)
+	type dep struct{ from, line int }
+	var deps []dep
 	for to, p := range ps {
+		deps = deps[:0]
 		for _, r := range p.Requires {
-			from, ok := index[r.ID]
-			if !ok {
-				continue
+			if from, ok := index[r.ID]; ok {
+				deps = append(deps, dep{from, r.Line})
 			}
-			e := edge{from, to}
-			if line, seen := g.row[e]; seen {
-				if r.Line < line {
-					g.row[e] = r.Line
-				}
-				continue
+		}
+		slices.SortFunc(deps, func(a, b dep) int { return cmp.Or(cmp.Compare(a.from, b.from), cmp.Compare(a.line, b.line)) })
+		for k, d := range deps {
+			if k > 0 && deps[k-1].from == d.from {
+				continue // the first row (lowest line) of a duplicate is kept
 			}
-			g.row[e] = r.Line
-			g.req[to] = append(g.req[to], from)
-			g.by[from] = append(g.by[from], to)
+			reqAll = append(reqAll, d.from)
+			g.lines = append(g.lines, d.line)
+			byCount[d.from+1]++
+		}
+		g.off[to+1] = len(reqAll)
+	}
+	// by[from] lists the dependents in increasing order, filled as the
+	// packets are taken in index order.
+	for i := range n {
+		byCount[i+1] += byCount[i]
+	}
+	byAll := make([]int, len(reqAll))
+	next := slices.Clone(byCount[:n])
+	for to := range n {
+		if lo, hi := g.off[to], g.off[to+1]; lo < hi {
+			g.req[to] = reqAll[lo:hi:hi]
+		}
+		for _, from := range g.req[to] {
+			byAll[next[from]] = to
+			next[from]++
 		}
 	}
-	for i := range n {
-		slices.Sort(g.req[i])
-		// by[] is filled in increasing order of the dependent already.
+	for from := range n {
+		if lo, hi := byCount[from], byCount[from+1]; lo < hi {
+			g.by[from] = byAll[lo:hi:hi]
+		}
 	}
 
 	g.findCycles()
+	// dag and dagBy share the lists of req and by where no edge is cut
+	// (all of them when there is no cycle).
 	g.dag = make([][]int, n)
 	g.dagBy = make([][]int, n)
 	for to := range n {
+		g.dag[to] = g.req[to]
+		if len(g.cut) == 0 || !slices.ContainsFunc(g.req[to], func(from int) bool { return g.cut[edge{from, to}] }) {
+			continue
+		}
+		g.dag[to] = nil
 		for _, from := range g.req[to] {
-			if g.cut[edge{from, to}] {
-				continue
+			if !g.cut[edge{from, to}] {
+				g.dag[to] = append(g.dag[to], from)
 			}
-			g.dag[to] = append(g.dag[to], from)
-			g.dagBy[from] = append(g.dagBy[from], to)
+		}
+	}
+	for from := range n {
+		g.dagBy[from] = g.by[from]
+		if len(g.cut) == 0 || !slices.ContainsFunc(g.by[from], func(to int) bool { return g.cut[edge{from, to}] }) {
+			continue
+		}
+		g.dagBy[from] = nil
+		for _, to := range g.by[from] {
+			if !g.cut[edge{from, to}] {
+				g.dagBy[from] = append(g.dagBy[from], to)
+			}
 		}
 	}
 	g.effectivePriorities()
 	return g
+}
+
+// rowLine returns the line of the first row in to's file that requires
+// from, and whether there is one.
+func (g *Graph) rowLine(from, to int) (int, bool) {
+	k, ok := slices.BinarySearch(g.req[to], from)
+	if !ok {
+		return 0, false
+	}
+	return g.lines[g.off[to]+k], true
 }
 
 // Packets returns the packets of the graph, sorted by ID.
