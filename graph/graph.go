@@ -122,13 +122,18 @@ func New(packets []*parser.Packet) *Graph {
 	}
 
 	g.findCycles()
-	// dag and dagBy share the lists of req and by where no edge is cut
-	// (all of them when there is no cycle).
+	// dag and dagBy are req and by when there is no cycle, and otherwise
+	// share their lists where no edge is cut.
+	if len(g.cut) == 0 {
+		g.dag, g.dagBy = g.req, g.by
+		g.effectivePriorities()
+		return g
+	}
 	g.dag = make([][]int, n)
 	g.dagBy = make([][]int, n)
 	for to := range n {
 		g.dag[to] = g.req[to]
-		if len(g.cut) == 0 || !slices.ContainsFunc(g.req[to], func(from int) bool { return g.cut[edge{from, to}] }) {
+		if !slices.ContainsFunc(g.req[to], func(from int) bool { return g.cut[edge{from, to}] }) {
 			continue
 		}
 		g.dag[to] = nil
@@ -140,7 +145,7 @@ func New(packets []*parser.Packet) *Graph {
 	}
 	for from := range n {
 		g.dagBy[from] = g.by[from]
-		if len(g.cut) == 0 || !slices.ContainsFunc(g.by[from], func(to int) bool { return g.cut[edge{from, to}] }) {
+		if !slices.ContainsFunc(g.by[from], func(to int) bool { return g.cut[edge{from, to}] }) {
 			continue
 		}
 		g.dagBy[from] = nil
