@@ -7,8 +7,21 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 )
 
+// softMemoryLimit is the memory limit plan asks of the Go runtime unless
+// GOMEMLIMIT is set: past it the garbage collector runs more often instead
+// of letting the heap grow to twice what is live. Below ~60 MB of live
+// data (a folder of up to ~40,000 packets) it changes nothing; at 100,000
+// packets it keeps the resident set under 150 MB for ~15-20 % more CPU
+// time (see the README's Performance section). GOMEMLIMIT=off restores
+// the default pacing.
+const softMemoryLimit = 130 << 20
+
 func main() {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		debug.SetMemoryLimit(softMemoryLimit)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
