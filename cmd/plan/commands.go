@@ -324,6 +324,12 @@ func runCheck(e *env, a *analysis, opts checkOptions) error {
 	case errs > 0 || (opts.strict && warns > 0):
 		return &exitError{code: exitProblems, msg: "check failed: " + summary, hint: checkHint(problems, opts.strict)}
 	}
+	if len(a.set.Packets) == 0 && !e.quiet {
+		// A mistyped folder that exists but holds no packets would
+		// otherwise pass CI silently.
+		e.warnf("no work packets found (%s read)", plural(len(a.set.Files), "markdown file"))
+		e.hintf("check the path; a packet's first level-1 heading is '# ID: Title'")
+	}
 	e.infof("%s", summary)
 	return nil
 }

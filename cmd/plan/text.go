@@ -323,7 +323,7 @@ func writeSummary(w io.Writer, a *analysis) {
 		skipped = fmt.Sprintf("%d skipped as not a packet (-v says which)", n)
 	}
 	fmt.Fprintf(w, "%s read, %s\n", plural(len(a.set.Files), "markdown file"), skipped)
-	if len(a.set.Packets) == 0 {
+	if len(a.set.Packets) == 0 && len(a.set.Files) > 0 {
 		fmt.Fprintln(w, "A packet is a markdown file whose first level-1 heading is '# ID: Title',")
 		fmt.Fprintln(w, "such as '# P1-ACCESS-001: Content Access'.")
 	}
