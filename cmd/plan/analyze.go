@@ -77,6 +77,18 @@ func (a *analysis) orderByWave() [][]string {
 	return byWave
 }
 
+// onCriticalPath says whether id is on the critical path, and otherwise
+// whether it has zero slack too (it lies on another chain just as long; the
+// path shown is the one ties by ID pick).
+func (a *analysis) onCriticalPath(id string) (onPath, zeroSlack bool) {
+	for _, c := range a.critical.IDs {
+		if c == id {
+			return true, false
+		}
+	}
+	return false, round(a.timings[id].Slack) == 0
+}
+
 // counts returns the number of error and warning problems.
 func (a *analysis) counts() (errors, warnings int) { return countProblems(a.problems) }
 

@@ -223,18 +223,14 @@ func writeCriticalMarkdown(w io.Writer, a *analysis) error {
 	writeCriticalPathMarkdown(bw, a)
 	order := a.order(false)
 	if len(order) > 0 {
-		onPath := map[string]bool{}
-		for _, id := range a.critical.IDs {
-			onPath[id] = true
-		}
 		var rows [][]string
 		for _, id := range order {
 			t := a.timings[id]
 			mark := ""
-			switch {
-			case onPath[id]:
+			switch onPath, zeroSlack := a.onCriticalPath(id); {
+			case onPath:
 				mark = "yes"
-			case round(t.Slack) == 0:
+			case zeroSlack:
 				mark = "zero slack"
 			}
 			rows = append(rows, []string{mdCell(id), days(t.Duration), days(t.EarliestStart), days(t.EarliestFinish),

@@ -477,20 +477,16 @@ func writeCritical(e *env, a *analysis) error {
 	if len(order) == 0 {
 		return bw.Flush()
 	}
-	onPath := map[string]bool{}
-	for _, id := range a.critical.IDs {
-		onPath[id] = true
-	}
 	width := max(idWidth(order), 2)
 	tied := false
 	fmt.Fprintf(bw, "\n  %-*s  %6s  %6s  %6s  %6s  %6s  %6s\n", width, "ID", "days", "ES", "EF", "LS", "LF", "slack")
 	for _, id := range order {
 		t := a.timings[id]
 		mark := ""
-		switch {
-		case onPath[id]:
+		switch onPath, zeroSlack := a.onCriticalPath(id); {
+		case onPath:
 			mark = "  *"
-		case round(t.Slack) == 0:
+		case zeroSlack:
 			mark = "  +"
 			tied = true
 		}
