@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -117,7 +119,9 @@ type formatFlags struct {
 }
 
 func (f *formatFlags) register(cmd *cobra.Command, formats []string) {
-	cmd.Flags().StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(formats, "|"))
+	// No default value for pflag to print: "(default "text")" would push
+	// the line past 80 columns. An empty format is text.
+	cmd.Flags().StringVarP(&f.format, "format", "f", "", strings.Join(formats, "|")+" (default text)")
 	for _, format := range formats {
 		switch format {
 		case "json":
@@ -132,6 +136,9 @@ func (f *formatFlags) register(cmd *cobra.Command, formats []string) {
 // conflict or the formats this command supports.
 func (f *formatFlags) resolve(cmd *cobra.Command, formats []string) (string, error) {
 	format := f.format
+	if format == "" {
+		format = "text"
+	}
 	formatSet := cmd.Flags().Changed("format")
 	switch {
 	case f.json && f.dot:
@@ -150,16 +157,60 @@ func (f *formatFlags) resolve(cmd *cobra.Command, formats []string) (string, err
 			return format, nil
 		}
 	}
-	return "", usageErrorf("", "plan %s does not support --format %s (choose %s)", cmd.Name(), format, strings.Join(formats, ", "))
+	return "", usageErrorf("", "%s does not support --format %s (choose %s)", cmd.CommandPath(), format, strings.Join(formats, ", "))
 }
 
 // loadOptions are the input flags shared by the commands.
 type loadOptions struct {
-	maxFileSize int64
+	maxFileSize byteSize
 }
 
 func (o *loadOptions) register(cmd *cobra.Command) {
-	cmd.Flags().Int64Var(&o.maxFileSize, "max-file-size", 10<<20, "skip files larger than this many bytes")
+	o.maxFileSize = parser.DefaultMaxFileSize
+	cmd.Flags().Var(&o.maxFileSize, "max-file-size", "skip files larger than this")
+}
+
+// byteSize is a flag value in bytes, written as a number with an optional
+// unit: 512KB, 10MB, 1GB (1,024-based, as the warnings print them) or
+// plain bytes.
+type byteSize int64
+
+func (s *byteSize) String() string { return formatByteSize(int64(*s)) }
+
+// Type is the word the help puts after the flag's name.
+func (s *byteSize) Type() string { return "size" }
+
+func (s *byteSize) Set(v string) error {
+	t := strings.ToUpper(strings.TrimSpace(v))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
+		if rest, ok := strings.CutSuffix(t, u.suffix); ok {
+			t, mult = strings.TrimSpace(rest), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 || n > math.MaxInt64/mult {
+		return fmt.Errorf("want a size such as 512KB, 10MB or 1048576 (bytes), more than 0")
+	}
+	*s = byteSize(n * mult)
+	return nil
+}
+
+// formatByteSize writes n with the largest unit that divides it.
+func formatByteSize(n int64) string {
+	switch {
+	case n > 0 && n%(1<<30) == 0:
+		return strconv.FormatInt(n>>30, 10) + "GB"
+	case n > 0 && n%(1<<20) == 0:
+		return strconv.FormatInt(n>>20, 10) + "MB"
+	case n > 0 && n%(1<<10) == 0:
+		return strconv.FormatInt(n>>10, 10) + "KB"
+	}
+	return strconv.FormatInt(n, 10)
 }
 
 // loadPackets is parser.Load. Tests replace it to run every command over
@@ -176,7 +227,7 @@ func (e *env) load(paths []string, opts loadOptions) (a *analysis, failed bool, 
 // loadWith is load with the analysis of the caller's choice: analyze, or
 // analyzeProblems for the commands that print only problems.
 func (e *env) loadWith(paths []string, opts loadOptions, analyze func(*parser.Set) (*analysis, error)) (a *analysis, failed bool, err error) {
-	set, ioErrs := loadPackets(paths, parser.Options{Stdin: e.stdin, MaxFileSize: opts.maxFileSize})
+	set, ioErrs := loadPackets(paths, parser.Options{Stdin: e.stdin, MaxFileSize: int64(opts.maxFileSize)})
 	for _, err := range ioErrs {
 		e.errorf("%v", err)
 	}

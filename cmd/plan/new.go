@@ -131,7 +131,7 @@ func runNew(e *env, opts newOptions) error {
 		}
 	}
 
-	set, ioErrs := parser.Load(opts.paths, parser.Options{MaxFileSize: opts.load.maxFileSize})
+	set, ioErrs := parser.Load(opts.paths, parser.Options{MaxFileSize: int64(opts.load.maxFileSize)})
 	for _, err := range ioErrs {
 		e.errorf("%v", err)
 	}

@@ -71,12 +71,12 @@ func runSync(e *env, paths []string, opts syncOptions) error {
 			return usageErrorf("give the files or folders to change", "plan sync changes files in place and cannot read standard input (-)")
 		}
 	}
-	set, ioErrs := parser.Load(paths, parser.Options{MaxFileSize: opts.load.maxFileSize})
+	set, ioErrs := parser.Load(paths, parser.Options{MaxFileSize: int64(opts.load.maxFileSize)})
 	for _, err := range ioErrs {
 		e.errorf("%v", err)
 	}
 	failed := len(ioErrs) > 0
-	maxSize := opts.load.maxFileSize
+	maxSize := int64(opts.load.maxFileSize)
 	if maxSize <= 0 {
 		maxSize = parser.DefaultMaxFileSize
 	}
