@@ -181,6 +181,10 @@ func percentile(sorted []float64, p float64) float64 {
 // not depend on the number of workers.
 const blockSize = 64
 
+// maxAhead is the number of finished blocks whose sums may wait for an
+// earlier block before a worker waits too.
+const maxAhead = 8
+
 // Simulate runs the Monte Carlo estimate of the network's finish time. It
 // returns an error for an invalid network or options. The result depends
 // only on the network and the options other than Workers.
@@ -372,10 +376,12 @@ type sim struct {
 	finishes []float64 // by iteration
 	next     atomic.Int64
 	mu       sync.Mutex
-	turn     *sync.Cond
-	merged   int       // blocks merged so far
-	crit     []int64   // by position
-	acc      []moments // by position
+	merged   int               // blocks merged so far
+	turn     *sync.Cond        // signalled when merged grows
+	done     map[int][]moments // sums of blocks finished ahead of their turn
+	spare    [][]moments       // zeroed sums to hand out again
+	crit     []int64           // by position
+	acc      []moments         // by position
 }
 
 // moments are the shifted sums of one task's duration x = duration - mean
@@ -390,6 +396,7 @@ func (s *sim) run(workers int) {
 	s.finishes = make([]float64, s.iters)
 	s.crit = make([]int64, n)
 	s.acc = make([]moments, n)
+	s.done = map[int][]moments{}
 	s.turn = sync.NewCond(&s.mu)
 	blocks := (s.iters + blockSize - 1) / blockSize
 	workers = min(workers, blocks)
@@ -537,21 +544,43 @@ func (w *simWorker) loop(blocks int) {
 			w.r.seedIteration(s.seed, uint64(it))
 			s.finishes[it] = w.iterate(int32(it + 1))
 		}
-		// Merge this block's sums after all earlier blocks.
+		// The sums are merged in block order, so that they are the same
+		// whatever the number of workers. A block finished ahead of its
+		// turn is left for the worker that finishes the one before it,
+		// and this worker takes fresh sums instead of waiting; only when
+		// maxAhead blocks already wait (a worker the system stopped for a
+		// while) does it wait, so that the waiting sums stay few.
 		s.mu.Lock()
-		for s.merged != b {
+		for b != s.merged && len(s.done) >= maxAhead {
 			s.turn.Wait()
 		}
-		for p := range w.acc {
-			a, m := &s.acc[p], &w.acc[p]
-			a.sx += m.sx
-			a.sxx += m.sxx
-			a.sxy += m.sxy
+		s.done[b] = w.acc
+		merged := s.merged
+		for {
+			acc, ok := s.done[s.merged]
+			if !ok {
+				break
+			}
+			delete(s.done, s.merged)
+			for p := range acc {
+				a, m := &s.acc[p], &acc[p]
+				a.sx += m.sx
+				a.sxx += m.sxx
+				a.sxy += m.sxy
+			}
+			clear(acc)
+			s.spare = append(s.spare, acc)
+			s.merged++
 		}
-		s.merged++
-		s.turn.Broadcast()
+		if k := len(s.spare); k > 0 {
+			w.acc, s.spare = s.spare[k-1], s.spare[:k-1]
+		} else {
+			w.acc = make([]moments, len(s.acc))
+		}
+		if s.merged != merged {
+			s.turn.Broadcast()
+		}
 		s.mu.Unlock()
-		clear(w.acc)
 	}
 	// Counts are integers: merge order does not matter.
 	s.mu.Lock()

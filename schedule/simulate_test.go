@@ -114,6 +114,21 @@ func TestSimulateReliablePERT(t *testing.T) {
 	}
 }
 
+// TestSimulateManyWorkersSameSums: with more workers than cores, blocks
+// finish out of order and wait to be merged (up to maxAhead of them, then
+// workers wait too); the sums, and so every number, are those of one
+// worker.
+func TestSimulateManyWorkersSameSums(t *testing.T) {
+	n := layered(300, 20, 3, 11)
+	opts := SimOptions{Iterations: 100 * blockSize, Seed: 5, Workers: 1}
+	one, err := n.Simulate(opts)
+	require.NoError(t, err)
+	opts.Workers = 4 * maxAhead
+	many, err := n.Simulate(opts)
+	require.NoError(t, err)
+	assert.Equal(t, one, many)
+}
+
 // TestSimulateDeterministicAndWorkerIndependent: same seed, same numbers;
 // 1 or 4 workers, same numbers; a different seed, different numbers.
 func TestSimulateDeterministicAndWorkerIndependent(t *testing.T) {
