@@ -425,9 +425,12 @@ type simWorker struct {
 	// logn is set when every duration is lognormal or constant and there
 	// is no calibration: the common case, sampled by sampleLognormal.
 	logn bool
-	// mu and sigma are the lognormal parameters by position, copied out of
-	// the samplers so the sampling loop reads 16 bytes per task instead of
-	// a whole sampler; sigma 0 marks a constant duration mu.
+	// drawn are the positions of the lognormal tasks (sigma > 0), and mu
+	// and sigma their parameters in the same order, copied out of the
+	// samplers so the sampling loop reads 16 bytes per task instead of a
+	// whole sampler. Constant durations are written into d once: a loop
+	// that tested for them would mispredict on every other one.
+	drawn     []int32
 	mu, sigma []float64
 }
 
@@ -452,11 +455,14 @@ func newSimWorker(s *sim) *simWorker {
 		}
 	}
 	if w.logn {
-		w.mu, w.sigma = make([]float64, n), make([]float64, n)
 		for p := range s.samplers[:n] {
-			w.mu[p] = s.samplers[p].a
-			if s.samplers[p].kind == kindLognormal {
-				w.sigma[p] = s.samplers[p].b
+			smp := &s.samplers[p]
+			if smp.kind == kindLognormal && smp.b != 0 {
+				w.drawn = append(w.drawn, int32(p))
+				w.mu = append(w.mu, smp.a)
+				w.sigma = append(w.sigma, smp.b)
+			} else {
+				w.d[p] = smp.a
 			}
 		}
 	}
@@ -485,16 +491,14 @@ func (w *simWorker) sample(d []float64) {
 // computes exactly what sampler.draw does, with rng.norm's common case and
 // fastExp's body written out inline: the calls and the switch on the kind
 // cost more than the arithmetic. A lognormal task with sigma > 0 draws one
-// normal; a constant one (sigma 0) draws nothing.
+// normal, in position order; a constant one (sigma 0) draws nothing, and
+// its duration is already in d.
 func (w *simWorker) sampleLognormal(d []float64) {
-	mu, sigma := w.mu[:len(d)], w.sigma[:len(d)]
+	drawn := w.drawn
+	mu, sigma := w.mu[:len(drawn)], w.sigma[:len(drawn)]
 	r := w.r
-	for p := range d {
-		sg := sigma[p]
-		if sg == 0 {
-			d[p] = mu[p]
-			continue
-		}
+	for t, p := range drawn {
+		sg := sigma[t]
 		// rng.norm, the common case.
 		u := r.uint64()
 		i := u >> 57
@@ -507,7 +511,7 @@ func (w *simWorker) sampleLognormal(d []float64) {
 		if a >= zigK[i] {
 			z = r.normRetry(i, j, z)
 		}
-		x := mu[p] + sg*z
+		x := mu[t] + sg*z
 		if !(x >= -700 && x <= 700) {
 			d[p] = fastExp(x)
 			continue
