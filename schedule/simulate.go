@@ -669,6 +669,18 @@ func (w *simWorker) iterate(stamp int32) float64 {
 	y := end - s.t0
 	mean := s.mean[:n]
 	acc := w.acc[:n]
+	if w.logn {
+		// A constant duration equals its mean: its sums stay zero, and
+		// its sensitivity is 0 either way.
+		for _, p := range w.drawn {
+			x := d[p] - mean[p]
+			a := &acc[p]
+			a.sx += x
+			a.sxx += x * x
+			a.sxy += x * y
+		}
+		return end
+	}
 	for p := range acc {
 		x := d[p] - mean[p]
 		a := &acc[p]
