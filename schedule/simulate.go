@@ -608,11 +608,14 @@ func (w *simWorker) iterate(stamp int32) float64 {
 		// integer max of the bits: a compare and a conditional move per
 		// edge, no mispredicted branch and no floating-point max (which
 		// handles NaN and -0 with a long dependency chain).
+		// The edges are walked with one running index: a task's
+		// predecessors follow the previous task's in preds.
 		predStart, preds := c.predStart, c.preds
-		for p := 0; p < n; p++ {
+		e := 0
+		for p, stop := range predStart[1 : n+1] {
 			st := uint64(0) // +0
-			for _, q := range preds[predStart[p]:predStart[p+1]] {
-				st = max(st, math.Float64bits(fin[q]))
+			for ; e < int(stop); e++ {
+				st = max(st, math.Float64bits(fin[preds[e]]))
 			}
 			fin[p] = math.Float64frombits(st) + d[p]
 		}
