@@ -416,7 +416,8 @@ type simWorker struct {
 	s     *sim
 	r     rng
 	d     []float64 // sampled durations by position
-	fin   []float64 // finishes by position
+	dB    []float64 // the second project's durations in iteratePair
+	fin2  []float64 // finishes of iteratePair's two projects, 2p and 2p+1
 	stamp []int32   // last iteration (+1) that marked a position critical
 	stack []int32
 	crit  []int64
@@ -439,7 +440,6 @@ func newSimWorker(s *sim) *simWorker {
 	w := &simWorker{
 		s:     s,
 		d:     make([]float64, n),
-		fin:   make([]float64, n),
 		stamp: make([]int32, n),
 		stack: make([]int32, 0, 64),
 		crit:  make([]int64, n),
@@ -447,6 +447,8 @@ func newSimWorker(s *sim) *simWorker {
 	}
 	if s.team > 0 {
 		w.l = newLister(s.c, s.tasks, s.tm, s.team)
+	} else {
+		w.dB, w.fin2 = make([]float64, n), make([]float64, 2*n)
 	}
 	w.logn = s.ratios == nil
 	for p := range s.samplers[:n] {
@@ -463,6 +465,9 @@ func newSimWorker(s *sim) *simWorker {
 				w.sigma = append(w.sigma, smp.b)
 			} else {
 				w.d[p] = smp.a
+				if w.dB != nil {
+					w.dB[p] = smp.a
+				}
 			}
 		}
 	}
@@ -544,9 +549,20 @@ func (w *simWorker) loop(blocks int) {
 			break
 		}
 		lo, hi := b*blockSize, min((b+1)*blockSize, s.iters)
-		for it := lo; it < hi; it++ {
-			w.r.seedIteration(s.seed, uint64(it))
-			s.finishes[it] = w.iterate(int32(it + 1))
+		if w.l != nil {
+			for it := lo; it < hi; it++ {
+				w.r.seedIteration(s.seed, uint64(it))
+				s.finishes[it] = w.iterateTeam(int32(it + 1))
+			}
+		} else {
+			for it := lo; it < hi; it += 2 {
+				withB := it+1 < hi
+				endA, endB := w.iteratePair(it, withB)
+				s.finishes[it] = endA
+				if withB {
+					s.finishes[it+1] = endB
+				}
+			}
 		}
 		// The sums are merged in block order, so that they are the same
 		// whatever the number of workers. A block finished ahead of its
@@ -594,81 +610,115 @@ func (w *simWorker) loop(blocks int) {
 	s.mu.Unlock()
 }
 
-// iterate simulates one project and returns its finish; stamp identifies
-// the iteration for the critical-path marks.
-func (w *simWorker) iterate(stamp int32) float64 {
+// iterateTeam simulates one project scheduled on the team and returns its
+// finish; stamp identifies the iteration for the critical-path marks.
+func (w *simWorker) iterateTeam(stamp int32) float64 {
+	n := w.s.c.n
+	d := w.d[:n]
+	w.sample(d)
+	l := w.l
+	end := l.run(d)
+	// Follow what let each task start, back from every task that
+	// finishes last.
+	for p := 0; p < n; p++ {
+		if l.finish[p] != end {
+			continue
+		}
+		for q := int32(p); q >= 0 && w.stamp[q] != stamp; q = l.cause[q] {
+			w.stamp[q] = stamp
+			w.crit[q]++
+		}
+	}
+	w.addSums(d, end)
+	return end
+}
+
+// iteratePair simulates the projects of iterations it and it+1 (without a
+// team) and returns their finishes; the second is not counted when withB
+// is false (the last iteration of an odd count). Two projects go through
+// the forward pass together, their finishes side by side in fin2, so each
+// edge's predecessor index is read once for both. Every number is the
+// same as when the iterations are simulated one by one: each draws from
+// its own stream, and each sum takes iteration it before it+1.
+func (w *simWorker) iteratePair(it int, withB bool) (endA, endB float64) {
 	s, c := w.s, w.s.c
 	n := c.n
-	d, fin := w.d[:n], w.fin[:n]
-	end := 0.0
-	if w.l == nil {
-		w.sample(d)
-		// Forward pass. Finishes are never negative, -0 or NaN, and such
-		// doubles order as their bit patterns do, so the start is the
-		// integer max of the bits: a compare and a conditional move per
-		// edge, no mispredicted branch and no floating-point max (which
-		// handles NaN and -0 with a long dependency chain).
-		// The edges are walked with one running index: a task's
-		// predecessors follow the previous task's in preds.
-		predStart, preds := c.predStart, c.preds
-		e := 0
-		for p, stop := range predStart[1 : n+1] {
-			st := uint64(0) // +0
-			for ; e < int(stop); e++ {
-				st = max(st, math.Float64bits(fin[preds[e]]))
-			}
-			fin[p] = math.Float64frombits(st) + d[p]
+	dA, dB, fin := w.d[:n], w.dB[:n], w.fin2[:2*n]
+	w.r.seedIteration(s.seed, uint64(it))
+	w.sample(dA)
+	w.r.seedIteration(s.seed, uint64(it+1))
+	w.sample(dB)
+	// Forward pass. Finishes are never negative, -0 or NaN, and such
+	// doubles order as their bit patterns do, so the start is the integer
+	// max of the bits: a compare and a conditional move per edge, no
+	// mispredicted branch and no floating-point max (which handles NaN and
+	// -0 with a long dependency chain). The edges are walked with one
+	// running index: a task's predecessors follow the previous task's.
+	predStart, preds := c.predStart, c.preds
+	e := 0
+	for p, stop := range predStart[1 : n+1] {
+		a, b := uint64(0), uint64(0) // +0
+		for ; e < int(stop); e++ {
+			q := 2 * int(preds[e])
+			a = max(a, math.Float64bits(fin[q]))
+			b = max(b, math.Float64bits(fin[q+1]))
 		}
-		for _, p := range c.sinks {
-			if fin[p] > end {
-				end = fin[p]
+		fin[2*p] = math.Float64frombits(a) + dA[p]
+		fin[2*p+1] = math.Float64frombits(b) + dB[p]
+	}
+	for _, p := range c.sinks {
+		endA = max(endA, fin[2*p])
+		endB = max(endB, fin[2*p+1])
+	}
+	w.markCritical(fin, 0, endA, int32(it+1))
+	w.addSums(dA, endA)
+	if withB {
+		w.markCritical(fin, 1, endB, int32(it+2))
+		w.addSums(dB, endB)
+	}
+	return endA, endB
+}
+
+// markCritical counts every task on a chain of tight predecessors to the
+// finish end of the project whose finishes are fin2[2p+k]. A start is the
+// maximum of the predecessors' finishes, recomputed here exactly as in the
+// forward pass, so tightness is exact equality.
+func (w *simWorker) markCritical(fin2 []float64, k int, end float64, stamp int32) {
+	c := w.s.c
+	predStart, preds := c.predStart, c.preds
+	stk := w.stack[:0]
+	for _, p := range c.sinks {
+		if fin2[2*int(p)+k] == end && w.stamp[p] != stamp {
+			w.stamp[p] = stamp
+			stk = append(stk, p)
+		}
+	}
+	for len(stk) > 0 {
+		p := stk[len(stk)-1]
+		stk = stk[:len(stk)-1]
+		w.crit[p]++
+		ps := preds[predStart[p]:predStart[p+1]]
+		st := 0.0
+		for _, q := range ps {
+			if f := fin2[2*int(q)+k]; f > st {
+				st = f
 			}
 		}
-		// Mark every task on a chain of tight predecessors to the finish.
-		// A start is the maximum of the predecessors' finishes, recomputed
-		// here exactly as above, so tightness is exact equality.
-		stk := w.stack[:0]
-		for _, p := range c.sinks {
-			if fin[p] == end && w.stamp[p] != stamp {
-				w.stamp[p] = stamp
-				stk = append(stk, p)
-			}
-		}
-		for len(stk) > 0 {
-			p := stk[len(stk)-1]
-			stk = stk[:len(stk)-1]
-			w.crit[p]++
-			ps := preds[predStart[p]:predStart[p+1]]
-			st := 0.0
-			for _, q := range ps {
-				if f := fin[q]; f > st {
-					st = f
-				}
-			}
-			for _, q := range ps {
-				if fin[q] == st && w.stamp[q] != stamp {
-					w.stamp[q] = stamp
-					stk = append(stk, q)
-				}
-			}
-		}
-		w.stack = stk
-	} else {
-		w.sample(d)
-		l := w.l
-		end = l.run(d)
-		// Follow what let each task start, back from every task that
-		// finishes last.
-		for p := 0; p < n; p++ {
-			if l.finish[p] != end {
-				continue
-			}
-			for q := int32(p); q >= 0 && w.stamp[q] != stamp; q = l.cause[q] {
+		for _, q := range ps {
+			if fin2[2*int(q)+k] == st && w.stamp[q] != stamp {
 				w.stamp[q] = stamp
-				w.crit[q]++
+				stk = append(stk, q)
 			}
 		}
 	}
+	w.stack = stk
+}
+
+// addSums adds one iteration's durations d and finish end to the
+// sensitivity sums.
+func (w *simWorker) addSums(d []float64, end float64) {
+	s := w.s
+	n := s.c.n
 	y := end - s.t0
 	mean := s.mean[:n]
 	acc := w.acc[:n]
@@ -682,7 +732,7 @@ func (w *simWorker) iterate(stamp int32) float64 {
 			a.sxx += x * x
 			a.sxy += x * y
 		}
-		return end
+		return
 	}
 	for p := range acc {
 		x := d[p] - mean[p]
@@ -691,5 +741,4 @@ func (w *simWorker) iterate(stamp int32) float64 {
 		a.sxx += x * x
 		a.sxy += x * y
 	}
-	return end
 }

@@ -345,21 +345,27 @@ func TestSimulateIterationAllocFree(t *testing.T) {
 	tm, cp := c.cpm(net.Tasks)
 	for _, team := range []int{0, 4} {
 		for _, d := range []Distribution{Lognormal, Triangular, PERT, Uniform} {
-			s := &sim{c: c, iters: 1, seed: 1, team: team, t0: cp.Expected, tasks: net.Tasks, tm: tm,
-				ratios: []float64{0.9, 1.3}}
-			s.samplers = make([]sampler, c.n)
-			s.mean = c.durations(net.Tasks, parser.Effort.Expected)
-			for p, i := range c.order {
-				s.samplers[p], _ = newSampler(net.Tasks[i].Effort, d)
+			for _, ratios := range [][]float64{nil, {0.9, 1.3}} {
+				s := &sim{c: c, iters: 1, seed: 1, team: team, t0: cp.Expected, tasks: net.Tasks, tm: tm,
+					ratios: ratios}
+				s.samplers = make([]sampler, c.n)
+				s.mean = c.durations(net.Tasks, parser.Effort.Expected)
+				for p, i := range c.order {
+					s.samplers[p], _ = newSampler(net.Tasks[i].Effort, d)
+				}
+				w := newSimWorker(s)
+				it := int32(0)
+				allocs := testing.AllocsPerRun(50, func() {
+					it++
+					if team > 0 {
+						w.r.seedIteration(1, uint64(it))
+						w.iterateTeam(it)
+					} else {
+						w.iteratePair(2*int(it), true)
+					}
+				})
+				assert.Zero(t, allocs, "team %d, %s, calibrated %v", team, d, ratios != nil)
 			}
-			w := newSimWorker(s)
-			it := int32(0)
-			allocs := testing.AllocsPerRun(50, func() {
-				it++
-				w.r.seedIteration(1, uint64(it))
-				w.iterate(it)
-			})
-			assert.Zero(t, allocs, "team %d, %s", team, d)
 		}
 	}
 }
