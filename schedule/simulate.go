@@ -433,7 +433,17 @@ type simWorker struct {
 	// that tested for them would mispredict on every other one.
 	drawn     []int32
 	mu, sigma []float64
+	z         []float64 // the normals drawn, in the order of drawn
+	// expInline says that every mu + sigma*z lies within fastExp's
+	// inline range, |x| <= 700: |z| <= maxNormal, and the efforts are
+	// not absurd.
+	expInline bool
 }
+
+// maxNormal bounds the normals rng.norm returns: the ziggurat's tail
+// gives zigR + x with x = -ln(u)/zigR for a uniform u >= 2^-53, so
+// |z| < 3.45 + 36.8/3.44 < 15.
+const maxNormal = 15
 
 func newSimWorker(s *sim) *simWorker {
 	n := s.c.n
@@ -457,12 +467,16 @@ func newSimWorker(s *sim) *simWorker {
 		}
 	}
 	if w.logn {
+		w.expInline = true
 		for p := range s.samplers[:n] {
 			smp := &s.samplers[p]
 			if smp.kind == kindLognormal && smp.b != 0 {
 				w.drawn = append(w.drawn, int32(p))
 				w.mu = append(w.mu, smp.a)
 				w.sigma = append(w.sigma, smp.b)
+				if !(math.Abs(smp.a)+maxNormal*smp.b <= 700) {
+					w.expInline = false
+				}
 			} else {
 				w.d[p] = smp.a
 				if w.dB != nil {
@@ -471,6 +485,7 @@ func newSimWorker(s *sim) *simWorker {
 			}
 		}
 	}
+	w.z = make([]float64, len(w.drawn))
 	return w
 }
 
@@ -497,31 +512,41 @@ func (w *simWorker) sample(d []float64) {
 // fastExp's body written out inline: the calls and the switch on the kind
 // cost more than the arithmetic. A lognormal task with sigma > 0 draws one
 // normal, in position order; a constant one (sigma 0) draws nothing, and
-// its duration is already in d.
+// its duration is already in d. The normals are drawn in one loop and
+// turned into durations in another: the first calls out for the rare
+// retry, which makes the compiler keep its values on the stack, and the
+// second, the exponential, then runs on registers alone.
 func (w *simWorker) sampleLognormal(d []float64) {
-	drawn := w.drawn
-	mu, sigma := w.mu[:len(drawn)], w.sigma[:len(drawn)]
+	z := w.z[:len(w.drawn)]
 	r := w.r
-	for t, p := range drawn {
-		sg := sigma[t]
+	for t := range z {
 		// rng.norm, the common case.
 		u := r.uint64()
 		i := u >> 57
 		j := int32(uint32(u))
-		z := float64(j) * zigW[i]
+		v := float64(j) * zigW[i]
 		a := uint32(j)
 		if j < 0 {
 			a = -a
 		}
 		if a >= zigK[i] {
-			z = r.normRetry(i, j, z)
+			v = r.normRetry(i, j, v)
 		}
-		x := mu[t] + sg*z
-		if !(x >= -700 && x <= 700) {
-			d[p] = fastExp(x)
-			continue
+		z[t] = v
+	}
+	w.r = r
+	drawn := w.drawn
+	mu, sigma := w.mu[:len(drawn)], w.sigma[:len(drawn)]
+	if !w.expInline {
+		for t, p := range drawn {
+			d[p] = fastExp(mu[t] + sigma[t]*z[t])
 		}
-		// fastExp, inline (see there for the method and the constants).
+		return
+	}
+	for t, p := range drawn {
+		x := mu[t] + sigma[t]*z[t]
+		// fastExp, inline (see there for the method and the constants):
+		// expInline says that x is within its range.
 		const (
 			shift  = 0x1.8p52
 			invLn2 = 256 / math.Ln2
@@ -538,7 +563,6 @@ func (w *simWorker) sampleLognormal(d []float64) {
 		q := (1 + rr) + r2*(0.5+rr*inv6) + r2*r2*inv24
 		d[p] = math.Float64frombits(math.Float64bits(expTable[k&255]*q) + uint64(int64(k>>8))<<52)
 	}
-	w.r = r
 }
 
 func (w *simWorker) loop(blocks int) {
