@@ -2,19 +2,20 @@ package schedule
 
 import "math"
 
-// expTable[j] = 2^(j/256).
-var expTable = func() (t [256]float64) {
+// expTable[j] = 2^(j/2048): 16 KB, so that e^r needs a polynomial of
+// degree 3 only.
+var expTable = func() (t [2048]float64) {
 	for j := range t {
-		t[j] = math.Exp2(float64(j) / 256)
+		t[j] = math.Exp2(float64(j) / 2048)
 	}
 	return t
 }()
 
 // fastExp is e^x to within a few ulps (tested against math.Exp), faster
 // than math.Exp on amd64, where the lognormal sampler spent most of its
-// time. x = (256m + j) ln2/256 + r with |r| <= ln2/512, so
-// e^x = 2^m * 2^(j/256) * e^r, and e^r is its Taylor polynomial of degree 4
-// (the next term is below 4e-17), evaluated in Estrin's form for a short
+// time. x = (2048m + j) ln2/2048 + r with |r| <= ln2/4096, so
+// e^x = 2^m * 2^(j/2048) * e^r, and e^r is its Taylor polynomial of degree
+// 3 (the next term is below 4e-17), evaluated in Estrin's form for a short
 // dependency chain. Outside |x| <= 700 it defers to math.Exp.
 func fastExp(x float64) float64 {
 	if !(x >= -700 && x <= 700) {
@@ -22,19 +23,17 @@ func fastExp(x float64) float64 {
 	}
 	const (
 		shift  = 0x1.8p52 // adding it rounds to an integer in the low bits
-		invLn2 = 256 / math.Ln2
-		ln2Hi  = 0x1.62e42feep-9       // ln2/256, high 32 bits (fdlibm ln2_hi / 256): kf*ln2Hi is exact
-		ln2Lo  = 0x1.a39ef35793c76p-41 // the rest (fdlibm ln2_lo / 256)
+		invLn2 = 2048 / math.Ln2
+		ln2Hi  = 0x1.62e42feep-12      // ln2/2048, high 32 bits (fdlibm ln2_hi / 2048): kf*ln2Hi is exact
+		ln2Lo  = 0x1.a39ef35793c76p-44 // the rest (fdlibm ln2_lo / 2048)
 		inv6   = 1.0 / 6
-		inv24  = 1.0 / 24
 	)
 	kf := x*invLn2 + shift
-	k := int32(math.Float64bits(kf)) // low bits hold round(x*256/ln2); |k| < 2^18
+	k := int32(math.Float64bits(kf)) // low bits hold round(x*2048/ln2); |k| < 2^21
 	kf -= shift
 	r := (x - kf*ln2Hi) - kf*ln2Lo
-	r2 := r * r
-	p := (1 + r) + r2*(0.5+r*inv6) + r2*r2*inv24
-	j := k & 255
-	m := k >> 8
+	p := (1 + r) + (r*r)*(0.5+r*inv6)
+	j := k & 2047
+	m := k >> 11
 	return math.Float64frombits(math.Float64bits(expTable[j]*p) + uint64(int64(m))<<52)
 }

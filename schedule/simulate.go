@@ -549,19 +549,17 @@ func (w *simWorker) sampleLognormal(d []float64) {
 		// expInline says that x is within its range.
 		const (
 			shift  = 0x1.8p52
-			invLn2 = 256 / math.Ln2
-			ln2Hi  = 0x1.62e42feep-9
-			ln2Lo  = 0x1.a39ef35793c76p-41
+			invLn2 = 2048 / math.Ln2
+			ln2Hi  = 0x1.62e42feep-12
+			ln2Lo  = 0x1.a39ef35793c76p-44
 			inv6   = 1.0 / 6
-			inv24  = 1.0 / 24
 		)
 		kf := x*invLn2 + shift
 		k := int32(math.Float64bits(kf))
 		kf -= shift
 		rr := (x - kf*ln2Hi) - kf*ln2Lo
-		r2 := rr * rr
-		q := (1 + rr) + r2*(0.5+rr*inv6) + r2*r2*inv24
-		d[p] = math.Float64frombits(math.Float64bits(expTable[k&255]*q) + uint64(int64(k>>8))<<52)
+		q := (1 + rr) + (rr*rr)*(0.5+rr*inv6)
+		d[p] = math.Float64frombits(math.Float64bits(expTable[k&2047]*q) + uint64(int64(k>>11))<<52)
 	}
 }
 
