@@ -48,23 +48,27 @@ func (r *rng) intn(n int) int {
 
 // Ziggurat tables for the standard normal (Marsaglia and Tsang, "The
 // ziggurat method for generating random variables", J. Stat. Softw. 5(8),
-// 2000), 128 layers, computed as their zigset does.
+// 2000), computed as their zigset does, with 256 layers instead of their
+// 128 (the base layer's r and v for 256 as in Doornik, "An improved
+// ziggurat method to generate normal random samples", 2005): a draw falls
+// outside the rectangles, and takes the slow path, about half as often.
 const (
-	zigR  = 3.442619855899
-	zigV  = 9.91256303526217e-3
-	zigM1 = 1 << 31
+	zigLayers = 256
+	zigR      = 3.6541528853610088
+	zigV      = 0.00492867323399
+	zigM1     = 1 << 31
 )
 
-var zigK, zigW, zigF = func() (k [128]uint32, w, f [128]float64) {
+var zigK, zigW, zigF = func() (k [zigLayers]uint32, w, f [zigLayers]float64) {
 	dn, tn := zigR, zigR
 	q := zigV / math.Exp(-0.5*dn*dn)
 	k[0] = uint32(dn / q * zigM1)
 	k[1] = 0
 	w[0] = q / zigM1
-	w[127] = dn / zigM1
+	w[zigLayers-1] = dn / zigM1
 	f[0] = 1
-	f[127] = math.Exp(-0.5 * dn * dn)
-	for i := 126; i >= 1; i-- {
+	f[zigLayers-1] = math.Exp(-0.5 * dn * dn)
+	for i := zigLayers - 2; i >= 1; i-- {
 		dn = math.Sqrt(-2 * math.Log(zigV/dn+math.Exp(-0.5*dn*dn)))
 		k[i+1] = uint32(dn / tn * zigM1)
 		tn = dn
@@ -74,13 +78,13 @@ var zigK, zigW, zigF = func() (k [128]uint32, w, f [128]float64) {
 	return
 }()
 
-// norm returns a standard normal number. The layer comes from the top 7
+// norm returns a standard normal number. The layer comes from the top 8
 // bits and the signed 32-bit abscissa from the low 32, so the two are
-// independent. The common case (about 99% of draws) is kept small enough
+// independent. The common case (about 99.5% of draws) is kept small enough
 // for the compiler to inline; the rest is in normRetry.
 func (r *rng) norm() float64 {
 	u := r.uint64()
-	i := u >> 57
+	i := u >> 56
 	j := int32(uint32(u))
 	x := float64(j) * zigW[i]
 	// |j| as uint32: -MinInt32 wraps to 2^31, above every zigK, so it

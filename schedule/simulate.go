@@ -522,7 +522,7 @@ func (w *simWorker) sampleLognormal(d []float64) {
 	for t := range z {
 		// rng.norm, the common case.
 		u := r.uint64()
-		i := u >> 57
+		i := u >> 56
 		j := int32(uint32(u))
 		v := float64(j) * zigW[i]
 		a := uint32(j)
