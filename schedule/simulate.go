@@ -422,7 +422,9 @@ type simWorker struct {
 	stack []int32
 	crit  []int64
 	l     *lister
-	acc   []moments // this block's sums, merged in block order
+	// acc are this block's sums, merged in block order: by position, or
+	// with logn in the order of drawn (the only tasks with sums).
+	acc []moments
 	// logn is set when every duration is lognormal or constant and there
 	// is no calibration: the common case, sampled by sampleLognormal.
 	logn bool
@@ -433,6 +435,7 @@ type simWorker struct {
 	// that tested for them would mispredict on every other one.
 	drawn     []int32
 	mu, sigma []float64
+	mean      []float64 // expected durations, in the order of drawn
 	z         []float64 // the normals drawn, in the order of drawn
 	// expInline says that every mu + sigma*z lies within fastExp's
 	// inline range, |x| <= 700: |z| <= maxNormal, and the efforts are
@@ -453,7 +456,6 @@ func newSimWorker(s *sim) *simWorker {
 		stamp: make([]int32, n),
 		stack: make([]int32, 0, 64),
 		crit:  make([]int64, n),
-		acc:   make([]moments, n),
 	}
 	if s.team > 0 {
 		w.l = newLister(s.c, s.tasks, s.tm, s.team)
@@ -474,6 +476,7 @@ func newSimWorker(s *sim) *simWorker {
 				w.drawn = append(w.drawn, int32(p))
 				w.mu = append(w.mu, smp.a)
 				w.sigma = append(w.sigma, smp.b)
+				w.mean = append(w.mean, s.mean[p])
 				if !(math.Abs(smp.a)+maxNormal*smp.b <= 700) {
 					w.expInline = false
 				}
@@ -486,6 +489,11 @@ func newSimWorker(s *sim) *simWorker {
 		}
 	}
 	w.z = make([]float64, len(w.drawn))
+	if w.logn {
+		w.acc = make([]moments, len(w.drawn))
+	} else {
+		w.acc = make([]moments, n)
+	}
 	return w
 }
 
@@ -604,8 +612,12 @@ func (w *simWorker) loop(blocks int) {
 				break
 			}
 			delete(s.done, s.merged)
-			for p := range acc {
-				a, m := &s.acc[p], &acc[p]
+			for t := range acc {
+				p := t
+				if w.logn {
+					p = int(w.drawn[t]) // the same in every worker
+				}
+				a, m := &s.acc[p], &acc[t]
 				a.sx += m.sx
 				a.sxx += m.sxx
 				a.sxy += m.sxy
@@ -617,7 +629,7 @@ func (w *simWorker) loop(blocks int) {
 		if k := len(s.spare); k > 0 {
 			w.acc, s.spare = s.spare[k-1], s.spare[:k-1]
 		} else {
-			w.acc = make([]moments, len(s.acc))
+			w.acc = make([]moments, len(w.acc))
 		}
 		if s.merged != merged {
 			s.turn.Broadcast()
@@ -693,10 +705,29 @@ func (w *simWorker) iteratePair(it int, withB bool) (endA, endB float64) {
 		endB = max(endB, fin[2*p+1])
 	}
 	w.markCritical(fin, 0, endA, int32(it+1))
-	w.addSums(dA, endA)
-	if withB {
-		w.markCritical(fin, 1, endB, int32(it+2))
+	if !withB {
+		w.addSums(dA, endA)
+		return endA, endB
+	}
+	w.markCritical(fin, 1, endB, int32(it+2))
+	if !w.logn {
+		w.addSums(dA, endA)
 		w.addSums(dB, endB)
+		return endA, endB
+	}
+	// addSums for A and then B, in one walk over the sums.
+	yA, yB := endA-s.t0, endB-s.t0
+	mean := w.mean[:len(w.drawn)]
+	acc := w.acc[:len(w.drawn)]
+	for t, p := range w.drawn {
+		xa, xb := dA[p]-mean[t], dB[p]-mean[t]
+		a := &acc[t]
+		a.sx += xa
+		a.sxx += xa * xa
+		a.sxy += xa * yA
+		a.sx += xb
+		a.sxx += xb * xb
+		a.sxy += xb * yB
 	}
 	return endA, endB
 }
@@ -742,20 +773,22 @@ func (w *simWorker) addSums(d []float64, end float64) {
 	s := w.s
 	n := s.c.n
 	y := end - s.t0
-	mean := s.mean[:n]
-	acc := w.acc[:n]
 	if w.logn {
-		// A constant duration equals its mean: its sums stay zero, and
-		// its sensitivity is 0 either way.
-		for _, p := range w.drawn {
-			x := d[p] - mean[p]
-			a := &acc[p]
+		// A constant duration equals its mean: its sums would stay zero,
+		// and its sensitivity is 0 either way.
+		mean := w.mean[:len(w.drawn)]
+		acc := w.acc[:len(w.drawn)]
+		for t, p := range w.drawn {
+			x := d[p] - mean[t]
+			a := &acc[t]
 			a.sx += x
 			a.sxx += x * x
 			a.sxy += x * y
 		}
 		return
 	}
+	mean := s.mean[:n]
+	acc := w.acc[:n]
 	for p := range acc {
 		x := d[p] - mean[p]
 		a := &acc[p]
