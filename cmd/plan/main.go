@@ -14,7 +14,7 @@ import (
 // GOMEMLIMIT is set: past it the garbage collector runs more often instead
 // of letting the heap grow to twice what is live. Below ~60 MB of live
 // data (a folder of up to ~40,000 packets) it changes nothing; at 100,000
-// packets it keeps the resident set under 150 MB for ~15-20 % more CPU
+// packets it keeps the resident set under 150 MB for ~25 % more wall
 // time (see the README's Performance section). GOMEMLIMIT=off restores
 // the default pacing.
 const softMemoryLimit = 130 << 20
