@@ -242,7 +242,7 @@ func writeEstimate(w io.Writer, est *schedule.Estimate, cal *calendar) error {
 	if est.Team > 0 {
 		team = "a team of " + strconv.Itoa(est.Team)
 	}
-	fmt.Fprintf(bw, "%s iterations, %s durations, seed %d, %s\n\n", strconv.Itoa(est.Iterations), est.Dist, est.Seed, team)
+	fmt.Fprintf(bw, "%s, %s durations, seed %d, %s\n\n", plural(est.Iterations, "iteration"), est.Dist, est.Seed, team)
 	fmt.Fprintln(bw, "Finish (working days from now)")
 	for _, p := range est.Percentiles {
 		line := fmt.Sprintf("  %-5s %7s", strings.ToUpper(percentileKey(p.P)), days(p.Days))
