@@ -210,6 +210,9 @@
 //
 //   - duplicate-id (error): two files have the same packet ID.
 //   - dangling-ref (warning): a row names an ID that is no packet.
+//   - id-case (warning): a row's dependency cell names a packet in lower
+//     or mixed case ("p1-access-001"). IDs are upper case, so the row is
+//     an external dependency; the warning says which packet it meant.
 //   - stale-status (warning): a row's status cell contradicts the
 //     referenced packet's own status.
 //   - missing-priority, missing-status, missing-effort (warnings): the

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -258,4 +259,31 @@ func TestLoadMaxFileSize(t *testing.T) {
 	assert.Empty(t, set.Packets)
 	require.Len(t, set.Problems, 1)
 	assert.Equal(t, StdinName, set.Problems[0].File)
+}
+
+// TestLoadIDCase: a packet ID written in lower or mixed case is no ID, so
+// its row is an external dependency; Load says which packet it meant,
+// and says nothing for names that match no packet in any case.
+func TestLoadIDCase(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"a.md": packetSrc("CASE-001", "✅ Complete"),
+		"b.md": "# CASE-002: Lower\n\n**Priority**: P1\n**Status**: 🚧 Not Started\n**Estimated Effort**: 1 day\n\n## Dependencies\n\n" +
+			"| Dependency | Status | Description |\n|---|---|---|\n" +
+			"| case-001 | ✅ Complete | lower case |\n" +
+			"| Node-18 | ✅ Available | a runtime, not a packet |\n" +
+			"| Auth (Case-001) | ✅ Complete | mixed case |\n",
+	})
+	set, errs := Load([]string{dir}, Options{})
+	require.Empty(t, errs)
+	b := set.Packets[1]
+	require.Equal(t, "CASE-002", b.ID)
+	assert.Empty(t, b.Requires, "no dependency is made up")
+	assert.Len(t, b.Externals, 3)
+	var got []string
+	for _, p := range set.Problems {
+		got = append(got, fmt.Sprintf("%d:%s:%s", p.Line, p.Code, p.Ref))
+	}
+	assert.Equal(t, []string{"11:id-case:CASE-001", "13:id-case:CASE-001"}, got)
+	assert.Contains(t, set.Problems[0].Message, `"case-001" is not an ID (IDs are upper case); write CASE-001`)
 }

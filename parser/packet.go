@@ -211,6 +211,7 @@ const (
 	CodeCycle              = "cycle"
 	CodeDuplicateID        = "duplicate-id"
 	CodeDanglingRef        = "dangling-ref"
+	CodeIDCase             = "id-case"
 	CodeStaleStatus        = "stale-status"
 	CodeInconsistentStatus = "inconsistent-status"
 	CodeMissingEffort      = "missing-effort"
