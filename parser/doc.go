@@ -31,7 +31,10 @@
 // around the ID is ignored. Any other markdown file (a template whose
 // heading is "[PACKET-ID]: ...", a README with an index table, a plan
 // titled "Implementation Plan: ...") is not a packet and not a problem: it
-// is counted as skipped. A heading inside a code block is not a heading.
+// is counted as skipped. A skipped file whose title has a placeholder in
+// brackets where the ID goes ("# [PACKET-ID]: [Feature Name]") is also
+// listed as a template (Set.Templates), so that plan can say so. A
+// heading inside a code block is not a heading.
 //
 // Two files with the same ID are a duplicate-id error naming both files;
 // the plan goes on with the first file by path.

@@ -49,6 +49,10 @@ type Set struct {
 	// Skipped are the files that are not packets (templates, READMEs,
 	// plans) and the files too large to read, sorted.
 	Skipped []string
+	// Templates are the skipped files whose title is a packet template's,
+	// with a placeholder in brackets where the ID goes
+	// ("# [PACKET-ID]: [Feature Name]"), sorted.
+	Templates []string
 	// ReadWhole counts the documents that goldmark parsed whole although
 	// Options.Whole was not set, because the line scanner was not sure
 	// where their sections are (a setext heading that may say
@@ -73,6 +77,7 @@ type result struct {
 	err      error
 	skipped  bool
 	whole    bool // goldmark parsed the whole document
+	template bool // not a packet: its title is a template's
 }
 
 // Load walks the paths (files or directories; "-" is standard input; no
@@ -146,6 +151,9 @@ func Load(paths []string, opts Options) (*Set, []error) {
 		}
 		if r.skipped || r.packet == nil {
 			set.Skipped = append(set.Skipped, s.name)
+			if r.template {
+				set.Templates = append(set.Templates, s.name)
+			}
 			continue
 		}
 		packets = append(packets, r.packet)
@@ -165,6 +173,7 @@ func Load(paths []string, opts Options) (*Set, []error) {
 	}
 	sort.Strings(set.Files)
 	sort.Strings(set.Skipped)
+	sort.Strings(set.Templates)
 	sortProblems(set.Problems)
 	return set, errs
 }
@@ -242,13 +251,13 @@ func load(s source, opts Options, readStdin func() ([]byte, error), buf []byte, 
 	var r result
 	var rows []depRow
 	if opts.Whole {
-		r.packet, rows, r.problems = parseWhole(s.name, data)
+		r.packet, rows, r.problems, r.template = parseWhole(s.name, data)
 		r.whole = true
 	} else {
-		r.packet, rows, r.problems, r.whole = readDocument(s.name, data)
+		r.packet, rows, r.problems, r.whole, r.template = readDocument(s.name, data)
 	}
 	if r.packet == nil {
-		return result{skipped: true, whole: r.whole}, buf
+		return result{skipped: true, whole: r.whole, template: r.template}, buf
 	}
 	namePacket(r.packet, r.problems)
 	in.rows(rows)

@@ -287,3 +287,23 @@ func TestLoadIDCase(t *testing.T) {
 	assert.Equal(t, []string{"11:id-case:CASE-001", "13:id-case:CASE-001"}, got)
 	assert.Contains(t, set.Problems[0].Message, `"case-001" is not an ID (IDs are upper case); write CASE-001`)
 }
+
+// TestLoadTemplates: a file whose title has a placeholder where the ID
+// goes is skipped as a template; other files that are not packets are
+// skipped too, but are not templates.
+func TestLoadTemplates(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"TEMPLATE.md": "# [PACKET-ID]: [Feature Name]\n\n**Priority**: P0/P1/P2\n\n## Dependencies\n\n| Dependency | Status |\n|---|---|\n| [Service] | ✅ Available |\n",
+		"README.md":   "# Work packets\n\nOne file a packet.\n",
+		"notes.md":    "# [draft] plans\n",
+		"a.md":        packetSrc("TPL-001", "🚧 Not Started"),
+	})
+	for _, whole := range []bool{false, true} {
+		set, errs := Load([]string{dir}, Options{Whole: whole})
+		require.Empty(t, errs)
+		assert.Equal(t, []string{"TPL-001"}, ids(set))
+		assert.Len(t, set.Skipped, 3)
+		assert.Equal(t, []string{filepath.Join(dir, "TEMPLATE.md")}, set.Templates, "whole %v", whole)
+	}
+}

@@ -28,6 +28,9 @@ type document struct {
 	lines    lineIndex
 	problems []Problem
 	rows     []depRow // the dependency rows, in file order
+	// template is set when the document is not a packet because its
+	// title has a placeholder where the ID goes ("# [PACKET-ID]: ...").
+	template bool
 }
 
 // lineIndex converts byte offsets into 1-based line numbers. This is the one
@@ -146,7 +149,7 @@ func Parse(file string, src []byte) (*Packet, []Problem) {
 // parseDocument reads a packet and its dependency rows, without resolving
 // the rows.
 func parseDocument(file string, src []byte) (p *Packet, rows []depRow, probs []Problem) {
-	p, rows, probs, _ = readDocument(file, src)
+	p, rows, probs, _, _ = readDocument(file, src)
 	namePacket(p, probs)
 	return p, rows, probs
 }
@@ -154,29 +157,32 @@ func parseDocument(file string, src []byte) (p *Packet, rows []depRow, probs []P
 // readDocument is parseDocument. It hands goldmark only the title, header
 // and Dependencies sections that skim finds, and the whole document when
 // skim is not sure; whole reports which it did. The results are the same
-// either way.
-func readDocument(file string, src []byte) (p *Packet, rows []depRow, probs []Problem, whole bool) {
+// either way. template reports a document that is not a packet because
+// its title is a template's ("# [PACKET-ID]: [Feature Name]").
+func readDocument(file string, src []byte) (p *Packet, rows []depRow, probs []Problem, whole, template bool) {
 	norm := normalize(src)
 	parts, lines, ok := skim(norm)
 	if !ok {
-		p, rows, probs = parseWhole(file, src)
-		return p, rows, probs, true
+		p, rows, probs, template = parseWhole(file, src)
+		return p, rows, probs, true, template
 	}
 	if len(parts) == 0 {
-		return nil, nil, nil, false
+		return nil, nil, nil, false, false
 	}
 	d := &document{file: file}
 	d.src, d.lines = joinParts(norm, parts, lines)
 	p, rows, probs = d.parse()
-	return p, rows, probs, false
+	return p, rows, probs, false, d.template
 }
 
 // parseWhole reads a packet and its dependency rows from the whole
-// document: the reference that parseDocument must agree with.
-func parseWhole(file string, src []byte) (p *Packet, rows []depRow, probs []Problem) {
+// document: the reference that parseDocument must agree with. template
+// is as for readDocument.
+func parseWhole(file string, src []byte) (p *Packet, rows []depRow, probs []Problem, template bool) {
 	d := &document{file: file, src: normalize(src)}
 	d.lines = newLineIndex(d.src)
-	return d.parse()
+	p, rows, probs = d.parse()
+	return p, rows, probs, d.template
 }
 
 // joinParts lays the parts of src end to end and indexes their lines with
@@ -291,6 +297,7 @@ func (d *document) title(hd *ast.Heading) *Packet {
 	id, rest, ok := strings.Cut(t, ":")
 	id = strings.TrimSpace(id)
 	if !ok || !IsID(id) {
+		d.template = ok && len(id) > 2 && strings.HasPrefix(id, "[") && strings.HasSuffix(id, "]")
 		return nil
 	}
 	return &Packet{

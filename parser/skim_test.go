@@ -20,8 +20,11 @@ import (
 // whether the fast reader fell back to the whole document.
 func readBoth(t testing.TB, file string, src []byte) (whole bool) {
 	t.Helper()
-	p, rows, probs, whole := readDocument(file, src)
-	wp, wrows, wprobs := parseWhole(file, src)
+	p, rows, probs, whole, tmpl := readDocument(file, src)
+	wp, wrows, wprobs, wtmpl := parseWhole(file, src)
+	if tmpl != wtmpl {
+		t.Fatalf("fast and whole readers differ on %s: template %v and %v\n--- document ---\n%s", file, tmpl, wtmpl, src)
+	}
 	if got, want := docJSON(p, rows, probs), docJSON(wp, wrows, wprobs); got != want {
 		t.Fatalf("fast and whole readers differ on %s (fell back: %v)\nfast:  %s\nwhole: %s\n--- document ---\n%s", file, whole, got, want, src)
 	}

@@ -262,6 +262,10 @@ func (e *env) explainFiles(set *parser.Set) {
 	for _, f := range set.Skipped {
 		skipped[f] = true
 	}
+	template := map[string]bool{}
+	for _, f := range set.Templates {
+		template[f] = true
+	}
 	for _, f := range set.Files {
 		switch {
 		case packetOf[f] != "":
@@ -270,6 +274,8 @@ func (e *env) explainFiles(set *parser.Set) {
 			fmt.Fprintf(e.stderr, "plan: skipped %s: packet %s is already read from another file (duplicate-id)\n", clean(f), clean(dup[f]))
 		case why[f] != "":
 			fmt.Fprintf(e.stderr, "plan: skipped %s: %s\n", clean(f), clean(why[f]))
+		case template[f]:
+			fmt.Fprintf(e.stderr, "plan: skipped %s: a packet template (its title has a placeholder in brackets where the ID goes)\n", clean(f))
 		case skipped[f]:
 			fmt.Fprintf(e.stderr, "plan: skipped %s: not a packet (its first level-1 heading is not '# ID: Title')\n", clean(f))
 		default:

@@ -316,9 +316,17 @@ func writeSummary(w io.Writer, a *analysis) {
 			plural(len(a.set.Packets), "packet"), complete, inProgress, notStarted)
 	}
 	skipped := "none skipped"
-	switch n := len(a.set.Skipped); {
+	switch n, t := len(a.set.Skipped), len(a.set.Templates); {
 	case n > 1 && n == len(a.set.Files):
 		skipped = "none of them is a packet (-v says why)"
+	case n == 1 && t == 1:
+		skipped = "1 skipped: a packet template (-v says which)"
+	case n > 1 && t == n:
+		skipped = fmt.Sprintf("%d skipped: packet templates (-v says which)", n)
+	case t == 1:
+		skipped = fmt.Sprintf("%d skipped as not a packet, 1 of them a template (-v says which)", n)
+	case t > 1:
+		skipped = fmt.Sprintf("%d skipped as not a packet, %d of them templates (-v says which)", n, t)
 	case n > 0:
 		skipped = fmt.Sprintf("%d skipped as not a packet (-v says which)", n)
 	}
