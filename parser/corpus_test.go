@@ -54,6 +54,7 @@ func TestCorpus(t *testing.T) {
 	assert.Len(t, set.Files, 19)
 	require.Len(t, set.Skipped, 1)
 	assert.Equal(t, "TEMPLATE.md", filepath.Base(set.Skipped[0]))
+	assert.Equal(t, set.Skipped, set.Templates)
 
 	byID := map[string]*Packet{}
 	for _, p := range set.Packets {
@@ -222,6 +223,7 @@ func TestSeedTemplate(t *testing.T) {
 	assert.Empty(t, set.Packets)
 	assert.Empty(t, set.Problems)
 	assert.Equal(t, []string{filepath.Clean(file)}, set.Skipped)
+	assert.Equal(t, set.Skipped, set.Templates, "the seed template is called a template")
 }
 
 // TestSeedTemplateAsPacket gives the seed template a real ID: its
