@@ -21,6 +21,12 @@ func fastExp(x float64) float64 {
 	if !(x >= -700 && x <= 700) {
 		return math.Exp(x)
 	}
+	return expInline(x)
+}
+
+// expInline is fastExp for |x| <= 700, without the range test: small
+// enough for the compiler to inline into the sampling loop.
+func expInline(x float64) float64 {
 	const (
 		shift  = 0x1.8p52 // adding it rounds to an integer in the low bits
 		invLn2 = 2048 / math.Ln2
@@ -33,7 +39,6 @@ func fastExp(x float64) float64 {
 	kf -= shift
 	r := (x - kf*ln2Hi) - kf*ln2Lo
 	p := (1 + r) + (r*r)*(0.5+r*inv6)
-	j := k & 2047
-	m := k >> 11
-	return math.Float64frombits(math.Float64bits(expTable[j]*p) + uint64(int64(m))<<52)
+	// 2^(j/2048) with j = k & 2047, times 2^m with m = k >> 11.
+	return math.Float64frombits(math.Float64bits(expTable[k&2047]*p) + uint64(int64(k>>11))<<52)
 }

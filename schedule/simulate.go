@@ -515,20 +515,21 @@ func (w *simWorker) sample(d []float64) {
 	}
 }
 
-// sampleLognormal is sample for lognormal and constant durations. It
-// computes exactly what sampler.draw does, with rng.norm's common case and
-// fastExp's body written out inline: the calls and the switch on the kind
-// cost more than the arithmetic. A lognormal task with sigma > 0 draws one
-// normal, in position order; a constant one (sigma 0) draws nothing, and
-// its duration is already in d. The normals are drawn in one loop and
-// turned into durations in another: the first calls out for the rare
-// retry, which makes the compiler keep its values on the stack, and the
-// second, the exponential, then runs on registers alone.
+// sampleLognormal is sample for lognormal and constant durations: it
+// draws the normals in position order from w.r and turns them into
+// durations; constant durations are already in d.
 func (w *simWorker) sampleLognormal(d []float64) {
 	z := w.z[:len(w.drawn)]
-	r := w.r
+	w.r = drawNormals(w.r, z)
+	w.lognormals(d, z)
+}
+
+// drawNormals fills z with standard normals from r, in order, and returns
+// the generator's state after them. It is rng.norm with the common case
+// written out: the call for the rare retry makes the compiler keep this
+// loop's values on the stack, so the exponentials are taken elsewhere.
+func drawNormals(r rng, z []float64) rng {
 	for t := range z {
-		// rng.norm, the common case.
 		u := r.uint64()
 		i := u >> 56
 		j := int32(uint32(u))
@@ -542,7 +543,11 @@ func (w *simWorker) sampleLognormal(d []float64) {
 		}
 		z[t] = v
 	}
-	w.r = r
+	return r
+}
+
+// lognormals sets d[drawn[t]] = e^(mu[t] + sigma[t] z[t]).
+func (w *simWorker) lognormals(d, z []float64) {
 	drawn := w.drawn
 	mu, sigma := w.mu[:len(drawn)], w.sigma[:len(drawn)]
 	if !w.expInline {
@@ -552,22 +557,7 @@ func (w *simWorker) sampleLognormal(d []float64) {
 		return
 	}
 	for t, p := range drawn {
-		x := mu[t] + sigma[t]*z[t]
-		// fastExp, inline (see there for the method and the constants):
-		// expInline says that x is within its range.
-		const (
-			shift  = 0x1.8p52
-			invLn2 = 2048 / math.Ln2
-			ln2Hi  = 0x1.62e42feep-12
-			ln2Lo  = 0x1.a39ef35793c76p-44
-			inv6   = 1.0 / 6
-		)
-		kf := x*invLn2 + shift
-		k := int32(math.Float64bits(kf))
-		kf -= shift
-		rr := (x - kf*ln2Hi) - kf*ln2Lo
-		q := (1 + rr) + (rr*rr)*(0.5+rr*inv6)
-		d[p] = math.Float64frombits(math.Float64bits(expTable[k&2047]*q) + uint64(int64(k>>11))<<52)
+		d[p] = expInline(mu[t] + sigma[t]*z[t])
 	}
 }
 
