@@ -195,7 +195,7 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 				p.Externals = append(p.Externals, External{Name: row.name, StatusText: row.status, Class: classifyCell(row.status), Required: row.required(), Line: line})
 				// A packet ID written in lower case is no ID: the row
 				// silently drops a dependency unless someone says so.
-				if ix != nil {
+				if ix != nil && hasDashDigit(row.name) { // no ID without "-" and a digit: spare ToUpper
 					for _, id := range findIDs(strings.ToUpper(row.name)) {
 						if ix.byID[id] != nil {
 							warn(line, CodeIDCase, id, "%q is not an ID (IDs are upper case); write %s to depend on that packet (this row is read as an external dependency)", row.name, id)

@@ -76,10 +76,7 @@ func runSync(e *env, paths []string, opts syncOptions) error {
 		e.errorf("%v", err)
 	}
 	failed := len(ioErrs) > 0
-	maxSize := int64(opts.load.maxFileSize)
-	if maxSize <= 0 {
-		maxSize = parser.DefaultMaxFileSize
-	}
+	maxSize := int64(opts.load.maxFileSize) // register set the default; Set refuses 0
 	write := !opts.dryRun && !opts.check
 
 	syncer := parser.NewStatusSyncer(set)
