@@ -35,6 +35,8 @@ type Options struct {
 	// which gives the same results several times faster; Whole is there to
 	// check that.
 	Whole bool
+	// Config is the folder's plan.yaml, or nil for none.
+	Config *Config
 }
 
 // Set is what Load read.

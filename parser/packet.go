@@ -5,12 +5,14 @@ import "fmt"
 // Status is how far a packet has come.
 type Status int
 
-// The three statuses a packet can have. The zero value is NotStarted, which
-// is also what a packet without a Status line is taken to be.
+// The statuses a packet can have. The zero value is NotStarted, which
+// is also what a packet without a Status line is taken to be. Cancelled
+// work is neither planned nor remaining.
 const (
 	NotStarted Status = iota
 	InProgress
 	Complete
+	Cancelled
 )
 
 // String returns the status as the JSON output spells it.
@@ -20,6 +22,8 @@ func (s Status) String() string {
 		return "in_progress"
 	case Complete:
 		return "complete"
+	case Cancelled:
+		return "cancelled"
 	default:
 		return "not_started"
 	}
@@ -33,6 +37,8 @@ func (s Status) Words() string {
 		return "🏗️ In Progress"
 	case Complete:
 		return "✅ Complete"
+	case Cancelled:
+		return "❌ Cancelled"
 	default:
 		return "🚧 Not Started"
 	}
