@@ -250,6 +250,12 @@ func load(s source, opts Options, readStdin func() ([]byte, error), buf []byte, 
 	if int64(len(data)) > max {
 		return tooLarge(s, max), buf
 	}
+	return parseSource(s, data, opts, in), buf
+}
+
+// parseSource parses the bytes of one source (read from disk by load, or
+// held in memory by LoadFiles).
+func parseSource(s source, data []byte, opts Options, in interner) result {
 	var r result
 	var rows []depRow
 	if opts.Whole {
@@ -259,12 +265,12 @@ func load(s source, opts Options, readStdin func() ([]byte, error), buf []byte, 
 		r.packet, rows, r.problems, r.whole, r.template = readDocument(s.name, data)
 	}
 	if r.packet == nil {
-		return result{skipped: true, whole: r.whole, template: r.template}, buf
+		return result{skipped: true, whole: r.whole, template: r.template}
 	}
 	namePacket(r.packet, r.problems)
 	in.rows(rows)
 	r.rows = compact(rows)
-	return r, buf
+	return r
 }
 
 func tooLarge(s source, max int64) result {
