@@ -5,6 +5,7 @@ package parser
 import (
 	"os"
 	"syscall"
+	"time"
 )
 
 // readFile reads a regular file of at most max bytes into buf (grown when
@@ -48,12 +49,23 @@ func readFile(path string, max int64, buf []byte) (data []byte, tooBig bool, err
 		buf = make([]byte, 0, want)
 	}
 	data = buf[:0]
+	again := 0
 	for {
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]
 		}
-		n, err := syscall.Read(fd, data[len(data):cap(data)])
-		if err == syscall.EINTR || err == syscall.EAGAIN {
+		n, err := sysRead(fd, data[len(data):cap(data)])
+		if err == syscall.EINTR {
+			continue
+		}
+		if err == syscall.EAGAIN {
+			// A regular file answers EAGAIN only from a file system that
+			// is not ready (FUSE, network): wait a little longer each
+			// time, and give up after maxAgain tries rather than spin.
+			if again++; again > maxAgain {
+				return nil, false, &os.PathError{Op: "read", Path: path, Err: err}
+			}
+			time.Sleep(time.Duration(min(again, 10)) * time.Millisecond)
 			continue
 		}
 		if err != nil {
@@ -63,9 +75,18 @@ func readFile(path string, max int64, buf []byte) (data []byte, tooBig bool, err
 			break
 		}
 		data = data[:len(data)+n]
+		again = 0
 		if int64(len(data)) > max || len(data) < cap(data) && int64(len(data)) >= size {
 			break
 		}
 	}
 	return data, int64(len(data)) > max, nil
 }
+
+// sysRead is syscall.Read; tests replace it to play a misbehaving file.
+var sysRead = syscall.Read
+
+// maxAgain is how many EAGAIN answers in a row a read of one file
+// survives (waiting 1 ms, 2 ms, ... up to 10 ms between them: about
+// 0.4 s in all) before it fails.
+const maxAgain = 50
