@@ -252,4 +252,41 @@
 // Either is a parse warning at the line where reading stopped; the title,
 // the header and the rows before that line are kept. A thematic break
 // ("- - -") is not nesting.
+//
+// # plan.yaml
+//
+// What a packet cannot say, a folder's plan.yaml can ([Config]). plan looks
+// for it in the folder it reads (the folder of the first path, or of the
+// file named), then in each parent folder, up to and including the
+// repository root (the first folder holding a .git entry), or up to the
+// filesystem root outside a repository; --config FILE names it instead.
+// The keys, all optional:
+//
+//	statuses:        # status word -> not_started | in_progress | complete | cancelled
+//	  Shipped: complete
+//	  READY_FOR_QA: in_progress
+//	sizes:           # size word (any case) -> range of days, read like an effort
+//	  S: 1-2d
+//	  M: 3-5d
+//	hours_per_day: 8 # converts hours and minutes into days (default 8)
+//	days_per_week: 5 # converts weeks into days (default 5)
+//	ignore:          # globs, relative to plan.yaml's folder, of files not to read
+//	  - archive/**
+//	status_source: packets  # or index: an index file's task list is the truth
+//	team: 3          # defaults for the flags of the same names
+//	sprint: 10
+//	start: 2026-12-01
+//	holidays: [2026-12-24, 2026-12-25]
+//	dist: lognormal
+//	seed: 1
+//
+// Status words are compared as the status reader compares them: in any
+// case, with "_" and "-" read as spaces; plan.yaml's words win over the
+// built-in ones. A size's range is read like an Estimated Effort value
+// ("3-5d", "2 weeks", "4-6 hours"), hours and weeks converted with the
+// folder's hours_per_day and days_per_week, and must say nothing else. A
+// flag given on the command line wins over plan.yaml. A key plan does not
+// know, a key set twice, or a value that cannot be read is an error naming
+// plan.yaml and the line ("plan.yaml:4: error: team: "lots" is not a
+// number of people ..."); plan then reads nothing and exits 2.
 package parser
