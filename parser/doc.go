@@ -159,6 +159,9 @@
 // An ID-shaped token that matches no packet is a dangling-ref warning at
 // that row and makes no dependency. (Parse, which reads one file alone,
 // keeps every ID-shaped token as a reference and follows no links.)
+// A row gets at most three dangling-ref and three stale-status warnings;
+// one more of each kind counts the rest. A warning quotes at most the
+// first 60 characters of a cell, ending in "…" where it was cut.
 //
 // Every other row is an external dependency (a service, a package, an
 // account) whose class comes from its status cell:

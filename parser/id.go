@@ -33,6 +33,7 @@ func findIDs(s string) []string {
 		return nil // every ID ends in "-" and a digit: no regexp needed
 	}
 	var ids []string
+	var seen idSet
 	for _, loc := range idPattern.FindAllStringIndex(s, -1) {
 		start, end := loc[0], loc[1]
 		if start > 0 && isWordByte(s[start-1]) {
@@ -42,10 +43,9 @@ func findIDs(s string) []string {
 			continue
 		}
 		id := s[start:end]
-		if !hasLetter(id) || contains(ids, id) {
+		if !hasLetter(id) || !seen.add(&ids, id) {
 			continue
 		}
-		ids = append(ids, id)
 	}
 	return ids
 }
@@ -65,6 +65,35 @@ func isAlnum(c byte) bool {
 }
 
 func isWordByte(c byte) bool { return isAlnum(c) || c == '_' || c == '-' }
+
+// idSet deduplicates a list of IDs as it grows: a scan of the list while
+// it is short, a map once it is long, so that a cell of 80,000 IDs is read
+// in linear time.
+type idSet struct{ m map[string]bool }
+
+// add appends id to *list unless it is already there, and reports whether
+// it did.
+func (s *idSet) add(list *[]string, id string) bool {
+	if s.m == nil {
+		if len(*list) < 16 {
+			if contains(*list, id) {
+				return false
+			}
+			*list = append(*list, id)
+			return true
+		}
+		s.m = make(map[string]bool, 2*len(*list))
+		for _, x := range *list {
+			s.m[x] = true
+		}
+	}
+	if s.m[id] {
+		return false
+	}
+	s.m[id] = true
+	*list = append(*list, id)
+	return true
+}
 
 func contains(list []string, s string) bool {
 	for _, x := range list {

@@ -140,11 +140,8 @@ func compact(rows []depRow) []pendingRow {
 // tokens; a table row that names none names those of its description.
 func rowIDs(row *depRow, ix *index, ids []string, file string) []string {
 	ids = ids[:0]
-	add := func(id string) {
-		if !contains(ids, id) {
-			ids = append(ids, id)
-		}
-	}
+	var seen idSet
+	add := func(id string) { seen.add(&ids, id) }
 	for _, it := range row.items {
 		if it.link != "" && ix != nil {
 			if id, ok := ix.linkTarget(file, it.link); ok {
@@ -186,6 +183,8 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 	for i := range rows {
 		row := &rows[i]
 		line := row.line()
+		dangling, stale := 0, 0
+		var moreDangling, moreStale []string
 		ids := row.ids
 		if row.linked != nil {
 			ids = strings.Join(rowIDs(row.linked, ix, nil, p.File), " ")
@@ -198,7 +197,7 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 				if ix != nil && hasDashDigit(row.name) { // no ID without "-" and a digit: spare ToUpper
 					for _, id := range findIDs(strings.ToUpper(row.name)) {
 						if ix.byID[id] != nil {
-							warn(line, CodeIDCase, id, "%q is not an ID (IDs are upper case); write %s to depend on that packet (this row is read as an external dependency)", row.name, id)
+							warn(line, CodeIDCase, id, "%q is not an ID (IDs are upper case); write %s to depend on that packet (this row is read as an external dependency)", excerpt(row.name), id)
 						}
 					}
 				}
@@ -211,11 +210,19 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 			if ix != nil {
 				target := ix.byID[id]
 				if target == nil {
-					warn(line, CodeDanglingRef, id, "%s is not the ID of any packet read; this row makes no dependency (dependency %q)", id, row.name)
+					if dangling++; dangling > maxRepeats {
+						moreDangling = append(moreDangling, id)
+					} else {
+						warn(line, CodeDanglingRef, id, "%s is not the ID of any packet read; this row makes no dependency (dependency %q)", id, excerpt(row.name))
+					}
 					continue
 				}
 				if msg := staleStatus(id, row.status, target); msg != "" {
-					warn(line, CodeStaleStatus, id, "%s", msg)
+					if stale++; stale > maxRepeats {
+						moreStale = append(moreStale, id)
+					} else {
+						warn(line, CodeStaleStatus, id, "%s", msg)
+					}
 				}
 			}
 			ref := Ref{ID: id, Line: line, StatusText: row.status}
@@ -224,6 +231,12 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 			} else {
 				p.Optional = append(p.Optional, ref)
 			}
+		}
+		if len(moreDangling) > 0 {
+			warn(line, CodeDanglingRef, moreDangling[0], "%d more IDs of this row are not the ID of any packet read (%s, ...); they make no dependency", len(moreDangling), moreDangling[0])
+		}
+		if len(moreStale) > 0 {
+			warn(line, CodeStaleStatus, moreStale[0], "the status cell contradicts the own status of %d more packets of this row (%s, ...)", len(moreStale), moreStale[0])
 		}
 	}
 	return probs
@@ -243,4 +256,22 @@ func staleStatus(id, cellText string, target *Packet) string {
 		}
 	}
 	return ""
+}
+
+// maxRepeats is how many warnings of one kind a row gets; one more
+// warning counts the rest. A pasted cell of thousands of unknown IDs
+// would otherwise print thousands of lines.
+const maxRepeats = 3
+
+// excerpt is s cut to at most 60 runes, with "…" where it was cut: what a
+// warning quotes of a cell.
+func excerpt(s string) string {
+	n := 0
+	for i := range s {
+		if n == 60 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }
