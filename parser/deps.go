@@ -17,9 +17,15 @@ import (
 type depRow struct {
 	line     int
 	required bool
-	header   bool   // from a header line: never an external
-	name     string // the dependency cell as plain text
-	status   string // the status cell as plain text
+	header   bool // from a header line: never an external
+	// reverse marks a "**Blocks**:" line (or front matter's blocks:):
+	// the packets it names require this one, not the other way round.
+	reverse bool
+	// bullet marks a list item (under a Dependencies heading or a header
+	// dependency line with an empty value) rather than a table row.
+	bullet bool
+	name   string // the dependency cell as plain text
+	status string // the status cell as plain text
 	// statusCol is the 0-based index of the Status column in the row's
 	// cells, or -1 when the table has none (plan sync rewrites that cell).
 	statusCol int
@@ -146,6 +152,9 @@ func (d *document) sectionBlock(n ast.Node, sec *depSection) {
 		case east.KindTable:
 			d.table(c, k == kindRequired)
 			return ast.WalkSkipChildren, nil
+		case ast.KindListItem:
+			d.listItem(c, k == kindRequired)
+			return ast.WalkSkipChildren, nil
 		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock, ast.KindParagraph, ast.KindHeading:
 			return ast.WalkSkipChildren, nil
 		}
@@ -236,7 +245,7 @@ func (d *document) readCell(n ast.Node) cell {
 	var all, plain strings.Builder
 	var items []depItem
 	flush := func() {
-		if ids := findIDs(plain.String()); len(ids) > 0 {
+		if ids := findIDs(struck.ReplaceAllString(plain.String(), " ")); len(ids) > 0 {
 			items = append(items, depItem{ids: ids})
 		}
 		plain.Reset()
@@ -288,18 +297,98 @@ func (d *document) readCell(n ast.Node) cell {
 // mdLink matches a markdown link in a header line: [text](destination).
 var mdLink = regexp.MustCompile(`\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)`)
 
-// headerDeps reads a "**Dependencies**: A, B" header line.
-func headerDeps(value string, line int) depRow {
-	row := depRow{line: line, required: true, header: true, name: plainValue(value), statusCol: -1}
-	rest := value
+// struck matches struck-through text (~~ASK-0042~~): what it names is
+// done with or withdrawn, never a reference.
+var struck = regexp.MustCompile(`~~[^~\n]*~~`)
+
+// depField is what a header dependency line means.
+type depField struct {
+	required bool
+	reverse  bool
+}
+
+// depFieldKind says what the header line named name (as written) means:
+// Soft-deps and Optional lines are optional, Blocks and Blocking lines the
+// reverse edge, every other dependency line required.
+func depFieldKind(name string) depField {
+	switch strings.ToLower(strings.Join(strings.Fields(name), " ")) {
+	case "soft-deps", "soft deps", "optional":
+		return depField{}
+	case "blocks", "blocking":
+		return depField{required: true, reverse: true}
+	}
+	return depField{required: true}
+}
+
+// startsWithNone reports whether a dependency value says there is none
+// ("None", "None. Independent of WP-082", "none (can start
+// immediately)"): the rest of it names no dependency.
+func startsWithNone(value string) bool {
+	return hasWordPrefix(strings.ToLower(strings.TrimLeft(plainValue(value), " -*")), "none")
+}
+
+// headerDeps reads a "**Dependencies**: A, B" header line (or a bullet
+// under an empty one) of the given kind.
+func headerDeps(kind depField, value string, line int) depRow {
+	row := depRow{line: line, required: kind.required, reverse: kind.reverse, header: true, name: plainValue(value), statusCol: -1}
+	if startsWithNone(value) {
+		return row
+	}
+	value = struck.ReplaceAllString(value, " ")
 	for _, m := range mdLink.FindAllStringSubmatchIndex(value, -1) {
 		row.items = append(row.items, depItem{link: value[m[4]:m[5]], ids: findIDs(value[m[2]:m[3]])})
 	}
-	rest = mdLink.ReplaceAllString(value, " ")
+	rest := mdLink.ReplaceAllString(value, " ")
 	if ids := findIDs(rest); len(ids) > 0 {
 		row.items = append(row.items, depItem{ids: ids})
 	}
 	return row
+}
+
+// extend adds a wrapped continuation line of a header dependency value to
+// the row it continues.
+func (row *depRow) extend(value string) {
+	more := headerDeps(depField{required: row.required, reverse: row.reverse}, value, row.line)
+	row.name = strings.TrimSpace(row.name + " " + more.name)
+	if startsWithNone(row.name) {
+		return
+	}
+	row.items = append(row.items, more.items...)
+}
+
+// subLabel splits a bullet under an empty header dependency line into its
+// label and value: "**Hard:** WP-012" is required, "**Soft:** WP-014"
+// optional; an item without such a label has the header line's kind.
+func subLabel(item string, kind depField) (depField, string) {
+	m := fieldLine.FindStringSubmatch(item)
+	if m == nil {
+		return kind, item
+	}
+	switch strings.ToLower(strings.TrimSpace(m[1])) {
+	case "hard", "required", "must have":
+		return depField{required: true, reverse: kind.reverse}, m[2]
+	case "soft", "optional", "nice to have":
+		return depField{reverse: kind.reverse}, m[2]
+	}
+	return kind, item
+}
+
+// listItem reads a list item under a Dependencies heading like a table
+// row whose dependency cell is the item's first line of text.
+func (d *document) listItem(li ast.Node, required bool) {
+	first := li.FirstChild()
+	if first == nil || (first.Kind() != ast.KindTextBlock && first.Kind() != ast.KindParagraph) {
+		return
+	}
+	c := d.readCell(first)
+	if c.text == "" {
+		return
+	}
+	row := depRow{line: d.nodeLine(li), required: required, bullet: true, name: c.text, statusCol: -1}
+	if !startsWithNone(c.text) {
+		row.items = c.items
+	}
+	d.rows = append(d.rows, row)
 }
 
 // Status cells of dependency rows. The phrases are looked for in this

@@ -96,12 +96,39 @@
 // "3-4 parsecs", is a parse warning at its line and the packet has no
 // estimate: plan never uses a number it is not sure of.
 //
-// Dependencies (also "Depends on", "Blocked by"): a header line such as
+// Dependencies: a header line such as
 //
 //	**Depends on**: P1-CONTENT-001, P1-ECOM-001
 //
-// adds a required reference for each packet ID or link to a packet file on
-// the line.
+// adds a reference for each packet ID or link to a packet file on the
+// line. The field names, in any case:
+//
+//   - required: Dependencies, Dependency, Depends On, Depends, Requires,
+//     Prerequisites, Blocked By, Hard-deps;
+//   - optional: Soft-deps, Optional;
+//   - reverse: Blocks, Blocking. The packets named require this one, as if
+//     each of them had a required line naming it (an edge that is already
+//     there is not added twice). The reference is at the requiring
+//     packet's title line, and remembers the file and line of the Blocks
+//     line.
+//
+// A value wraps onto the lines after it in the same paragraph that are not
+// themselves "Field: value" lines ("**Requires**: WP-011 and, once
+// settled,\nWP-012" requires both). An empty value followed at once by a
+// list takes the list's items, one reference row per item; an item
+// labelled "**Hard:**" (or Required) is required and "**Soft:**" (or
+// Optional) optional whatever the line says:
+//
+//	**Dependencies**:
+//	- **Hard:** WP-012
+//	- **Soft:** WP-014
+//
+// Related, Parent and Part of lines are not dependencies.
+//
+// Not references, in header values, list items and table cells: an ID
+// struck through ("~~ASK-0042~~", done with or withdrawn), and all of a
+// header value or list item that starts with the word None ("None.
+// Independent of WP-082", "None (can start immediately)").
 //
 // # The Dependencies section
 //
@@ -122,7 +149,11 @@
 // The words "Dependencies" and "Packets" and numbering do not change the
 // meaning ("### 6.1 Required Dependencies" is required). A table directly
 // under the Dependencies heading is required. Only real markdown tables
-// count (GitHub tables, as goldmark reads them): lines inside fenced or
+// count (GitHub tables, as goldmark reads them), and the items of
+// markdown lists: each item is read like a table row whose dependency
+// cell is the item's first paragraph, with no status cell ("- WP-011
+// (schema)" is a reference, "- A Grafana account" an external). Lines
+// inside fenced or
 // indented code blocks and HTML comments are never rows, and a
 // "## Dependencies" heading inside a code block is not a heading.
 //
@@ -155,6 +186,11 @@
 //     "`ID`", several per cell ("P1-A-001, P1-B-002").
 //  3. Only when the dependency cell names no packet: packet IDs in the
 //     description (the template's "Waiting for [work packet ID]").
+//
+// Each reference records how it was found (Ref.Via: a link, an ID in a
+// table, a header line, a list item, another packet's Blocks line, a
+// description) and the row's dependency text (Ref.Source), for plan
+// explain.
 //
 // An ID-shaped token that matches no packet is a dangling-ref warning at
 // that row and makes no dependency. (Parse, which reads one file alone,

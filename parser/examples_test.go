@@ -33,7 +33,7 @@ func TestExampleFolders(t *testing.T) {
 	require.Equal(t, []string{"CRLF-001", "CRLF-002"}, ids(set))
 	p := set.Packets[0]
 	assert.Equal(t, "Windows Line Endings", p.Title)
-	assert.Equal(t, []Ref{{ID: "CRLF-002", Line: 11, StatusText: "✅ Complete"}}, p.Requires)
+	assert.Equal(t, []Ref{{ID: "CRLF-002", Line: 11, StatusText: "✅ Complete", Via: ViaTable, Source: "CRLF-002"}}, p.Requires)
 	require.Len(t, p.Externals, 1)
 	assert.Equal(t, 12, p.Externals[0].Line)
 	assert.True(t, p.Externals[0].Blocking())

@@ -41,12 +41,24 @@ var fieldNames = map[string]fieldKind{
 	"depends on":       fieldDependencies,
 	"depends":          fieldDependencies,
 	"blocked by":       fieldDependencies,
+	// The other dependency lines; deps.go says which are optional and
+	// which are the reverse edge (depFieldKind).
+	"requires":      fieldDependencies,
+	"prerequisites": fieldDependencies,
+	"prerequisite":  fieldDependencies,
+	"hard-deps":     fieldDependencies,
+	"hard deps":     fieldDependencies,
+	"soft-deps":     fieldDependencies,
+	"soft deps":     fieldDependencies,
+	"optional":      fieldDependencies,
+	"blocks":        fieldDependencies,
+	"blocking":      fieldDependencies,
 }
 
 // fieldLine matches a header line in the forms "**Field**: value",
 // "**Field:** value" and "Field: value" (also with "__", and after a list
 // marker). Group 1 is the name, group 2 the value.
-var fieldLine = regexp.MustCompile(`^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)?\s*([A-Za-z][A-Za-z ]{0,40}?)\s*(?:(?:\*\*|__)\s*:|:\s*(?:\*\*|__)|:)(.*)$`)
+var fieldLine = regexp.MustCompile(`^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)?\s*([A-Za-z][A-Za-z -]{0,40}?)\s*(?:(?:\*\*|__)\s*:|:\s*(?:\*\*|__)|:)(.*)$`)
 
 // splitField splits a header line into its field and value. ok is false for
 // lines that are not "Field: value" lines of a recognised field.

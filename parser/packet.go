@@ -133,6 +133,52 @@ type Ref struct {
 	// repaired, markdown emphasis removed ("❌ BLOCKED"). It is empty for a
 	// "**Dependencies**:" header line.
 	StatusText string
+	// Via says how the reference was read and resolved (for plan explain).
+	Via Via
+	// Source is the row's dependency text as written, plain ("WP-012
+	// (Auth API)"): what the reference was read from.
+	Source string
+	// BlocksFile and BlocksLine are where the row is when it is not in
+	// the packet's own file: a reverse "**Blocks**:" line of the packet
+	// that blocks. Line is then the packet's title line, so that messages
+	// about the edge (cycles) still point into the packet's file.
+	BlocksFile string
+	BlocksLine int
+}
+
+// Via is how a reference was found, as plan explain shows it.
+type Via uint8
+
+// The ways a reference is found. A row's link or range decides over where
+// the row is; otherwise the row's place does.
+const (
+	ViaTable       Via = iota // an ID in a dependency table's dependency cell
+	ViaLink                   // a link to the packet's file
+	ViaRange                  // an ID range ("WP-001 through WP-005")
+	ViaHeader                 // a header line ("**Depends On**: WP-001")
+	ViaBullet                 // a list item under Dependencies or under an empty header line
+	ViaBlocks                 // the other packet's "**Blocks**:" line
+	ViaDescription            // an ID in the description cell of a row naming none
+)
+
+// String returns the way as plan explain words it.
+func (v Via) String() string {
+	switch v {
+	case ViaLink:
+		return "link"
+	case ViaRange:
+		return "range"
+	case ViaHeader:
+		return "header line"
+	case ViaBullet:
+		return "bullet"
+	case ViaBlocks:
+		return "reverse blocks"
+	case ViaDescription:
+		return "description"
+	default:
+		return "table"
+	}
 }
 
 // External is a dependency-table row that names no packet: a service, a
@@ -179,6 +225,10 @@ type Packet struct {
 	Optional []Ref
 	// Externals are the rows naming no packet, from both kinds of table.
 	Externals []External
+	// Blocks are the packets this one's "**Blocks**:" lines name: each
+	// of them requires this packet, and Load adds this packet to their
+	// Requires (with Via ViaBlocks).
+	Blocks []Ref
 }
 
 // Remaining is the effort still to do: zero for complete packets and for

@@ -313,6 +313,9 @@ func (d *document) title(hd *ast.Heading) *Packet {
 // each field counts.
 type header struct {
 	priority, status, effort, actual *fieldAt
+	// openDep is the kind of a dependency line whose value was empty and
+	// ended its paragraph: a list right after it holds the value.
+	openDep *depField
 }
 
 type fieldAt struct {
@@ -320,8 +323,31 @@ type fieldAt struct {
 	line  int
 }
 
-// headerBlock reads the "Field: value" lines of a block of the header.
+// headerBlock reads the "Field: value" lines of a block of the header. A
+// dependency value wraps onto the lines after it that are no field line;
+// an empty one takes the items of a list right after it.
 func (d *document) headerBlock(n ast.Node, h *header) {
+	open := h.openDep
+	h.openDep = nil
+	if open != nil && n.Kind() == ast.KindList {
+		for li := n.FirstChild(); li != nil; li = li.NextSibling() {
+			first := li.FirstChild()
+			if first == nil || (first.Kind() != ast.KindTextBlock && first.Kind() != ast.KindParagraph) || first.Lines().Len() == 0 {
+				continue
+			}
+			lines := first.Lines()
+			seg := lines.At(0)
+			kind, value := subLabel(string(seg.Value(d.src)), *open)
+			row := headerDeps(kind, value, d.lines.line(seg.Start))
+			row.bullet = true
+			for i := 1; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				row.extend(string(seg.Value(d.src)))
+			}
+			d.rows = append(d.rows, row)
+		}
+		return
+	}
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -329,9 +355,22 @@ func (d *document) headerBlock(n ast.Node, h *header) {
 		switch c.Kind() {
 		case ast.KindParagraph, ast.KindTextBlock:
 			lines := c.Lines()
+			dep := -1 // index in d.rows of the dependency line being read
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
-				d.headerLine(string(seg.Value(d.src)), d.lines.line(seg.Start), h)
+				line := strings.TrimRight(string(seg.Value(d.src)), "\n")
+				if dep >= 0 && !fieldLine.MatchString(line) {
+					d.rows[dep].extend(line)
+					continue
+				}
+				dep = -1
+				if d.headerLine(line, d.lines.line(seg.Start), h) {
+					dep = len(d.rows) - 1
+					if i == lines.Len()-1 && d.rows[dep].name == "" && c == n {
+						k := depField{required: d.rows[dep].required, reverse: d.rows[dep].reverse}
+						h.openDep = &k
+					}
+				}
 			}
 			return ast.WalkSkipChildren, nil
 		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
@@ -341,10 +380,12 @@ func (d *document) headerBlock(n ast.Node, h *header) {
 	})
 }
 
-func (d *document) headerLine(line string, n int, h *header) {
-	kind, _, value, ok := splitField(strings.TrimRight(line, "\n"))
+// headerLine reads one header line; it reports whether the line was a
+// dependency line (which the lines after it may continue).
+func (d *document) headerLine(line string, n int, h *header) bool {
+	kind, name, value, ok := splitField(line)
 	if !ok {
-		return
+		return false
 	}
 	set := func(f **fieldAt) {
 		if *f == nil {
@@ -361,8 +402,10 @@ func (d *document) headerLine(line string, n int, h *header) {
 	case fieldActual:
 		set(&h.actual)
 	case fieldDependencies:
-		d.rows = append(d.rows, headerDeps(value, n))
+		d.rows = append(d.rows, headerDeps(depFieldKind(name), value, n))
+		return true
 	}
+	return false
 }
 
 // finishHeader turns the collected header fields into the packet's

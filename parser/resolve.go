@@ -85,19 +85,41 @@ type pendingRow struct {
 	ids string
 	// linked is the whole row when it has a link; nil otherwise.
 	linked *depRow
-	// bits is the row's line, shifted left by 2, with the required and
-	// header flags in the two low bits.
+	// bits is the row's line, shifted left by pendingShift, with the
+	// flags below in the low bits.
 	bits int
 }
 
 const (
 	pendingRequired = 1 << iota
 	pendingHeader
+	pendingReverse
+	pendingBullet
+	pendingDesc  // the ids are those of the description cell
+	pendingShift = iota
 )
 
-func (r *pendingRow) line() int      { return r.bits >> 2 }
+func (r *pendingRow) line() int      { return r.bits >> pendingShift }
 func (r *pendingRow) required() bool { return r.bits&pendingRequired != 0 }
 func (r *pendingRow) header() bool   { return r.bits&pendingHeader != 0 }
+func (r *pendingRow) reverse() bool  { return r.bits&pendingReverse != 0 }
+
+// via is how the row's references were found.
+func (r *pendingRow) via() Via {
+	switch {
+	case r.linked != nil:
+		return ViaLink
+	case r.bits&pendingDesc != 0:
+		return ViaDescription
+	case r.reverse():
+		return ViaBlocks
+	case r.bits&pendingBullet != 0:
+		return ViaBullet
+	case r.header():
+		return ViaHeader
+	}
+	return ViaTable
+}
 
 // compact turns rows into the pendingRows resolve reads, without the
 // parts that only links need.
@@ -109,12 +131,14 @@ func compact(rows []depRow) []pendingRow {
 	var scratch []string
 	for i := range rows {
 		row := &rows[i]
-		pr := pendingRow{name: row.name, status: row.status, bits: row.line << 2}
-		if row.required {
-			pr.bits |= pendingRequired
-		}
-		if row.header {
-			pr.bits |= pendingHeader
+		pr := pendingRow{name: row.name, status: row.status, bits: row.line << pendingShift}
+		for _, f := range []struct {
+			set  bool
+			flag int
+		}{{row.required, pendingRequired}, {row.header, pendingHeader}, {row.reverse, pendingReverse}, {row.bullet, pendingBullet}} {
+			if f.set {
+				pr.bits |= f.flag
+			}
 		}
 		for _, it := range row.items {
 			if it.link != "" {
@@ -124,6 +148,9 @@ func compact(rows []depRow) []pendingRow {
 		}
 		if pr.linked == nil {
 			scratch = rowIDs(row, nil, scratch, "")
+			if len(scratch) > 0 && !row.header && !hasItemIDs(row) {
+				pr.bits |= pendingDesc
+			}
 			if len(scratch) == 1 {
 				pr.ids = strings.Clone(scratch[0]) // not the cell text it was cut from
 			} else {
@@ -133,6 +160,16 @@ func compact(rows []depRow) []pendingRow {
 		out[i] = pr
 	}
 	return out
+}
+
+// hasItemIDs reports whether the dependency cell of a row names an ID.
+func hasItemIDs(row *depRow) bool {
+	for _, it := range row.items {
+		if len(it.ids) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // rowIDs returns the IDs a row names, deduplicated, in order: a link that
@@ -175,7 +212,7 @@ func resolve(p *Packet, rows []depRow, ix *index) []Problem {
 
 // resolvePending is resolve for rows already compacted.
 func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
-	p.Requires, p.Optional, p.Externals = nil, nil, nil
+	p.Requires, p.Optional, p.Externals, p.Blocks = nil, nil, nil, nil
 	var probs []Problem
 	warn := func(line int, code, ref, format string, args ...any) {
 		probs = append(probs, Problem{Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...), File: p.File, Line: line, Packet: p.ID, Ref: ref})
@@ -225,10 +262,13 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 					}
 				}
 			}
-			ref := Ref{ID: id, Line: line, StatusText: row.status}
-			if row.required() {
+			ref := Ref{ID: id, Line: line, StatusText: row.status, Via: row.via(), Source: row.name}
+			switch {
+			case row.reverse():
+				p.Blocks = append(p.Blocks, ref)
+			case row.required():
 				p.Requires = append(p.Requires, ref)
-			} else {
+			default:
 				p.Optional = append(p.Optional, ref)
 			}
 		}
@@ -240,6 +280,21 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 		}
 	}
 	return probs
+}
+
+// addReverse adds each packet that a packet's Blocks name to the named
+// packet's Requires, unless that packet already requires it (or is it).
+// Load calls it once every packet is resolved.
+func addReverse(packets []*Packet, ix *index) {
+	for _, p := range packets {
+		for _, b := range p.Blocks {
+			target := ix.byID[b.ID]
+			if target == nil || target == p || slices.ContainsFunc(target.Requires, func(r Ref) bool { return r.ID == p.ID }) {
+				continue
+			}
+			target.Requires = append(target.Requires, Ref{ID: p.ID, Line: target.Line, Via: ViaBlocks, Source: b.Source, BlocksFile: p.File, BlocksLine: b.Line})
+		}
+	}
 }
 
 // staleStatus compares a row's status cell with the referenced packet's own
