@@ -1,0 +1,5 @@
+package change
+
+import "slices"
+
+func sortStrings(s []string) { slices.Sort(s) }
