@@ -258,3 +258,29 @@ func TestGitShallowClone(t *testing.T) {
 	assert.Equal(t, gitrev.Shallow, ge.Kind)
 	assert.Contains(t, ge.Hint, "fetch-depth: 0")
 }
+
+func TestFailOn(t *testing.T) {
+	_, commits := storyRepo(t)
+	d, _, err := DiffWorkingTree(DiffOptions{Rev: commits[0], Paths: []string{"packets"}, Forecast: true, Sim: sim})
+	require.NoError(t, err)
+	for _, c := range []struct {
+		spec string
+		want int
+	}{
+		{"cycle", 1},
+		{"error", 0},
+		{"forecast:+5d", 0},
+		{"forecast:+1d", 1}, // P80 moved +1.2d
+		{"cycle,error,forecast:+0.5d", 2},
+	} {
+		t.Run(c.spec, func(t *testing.T) {
+			f, err := ParseFailOn(c.spec)
+			require.NoError(t, err)
+			assert.Len(t, d.Violations(f), c.want)
+		})
+	}
+	for _, bad := range []string{"cycles", "forecast:soon", "forecast:-3d"} {
+		_, err := ParseFailOn(bad)
+		assert.Error(t, err, bad)
+	}
+}
