@@ -31,6 +31,9 @@ type document struct {
 	// template is set when the document is not a packet because its
 	// title has a placeholder where the ID goes ("# [PACKET-ID]: ...").
 	template bool
+	// explain, when not nil, collects what Explain reports: each header
+	// field line and the title that is not a packet's.
+	explain *Explanation
 }
 
 // lineIndex converts byte offsets into 1-based line numbers. This is the one
@@ -298,6 +301,9 @@ func (d *document) title(hd *ast.Heading) *Packet {
 	id = strings.TrimSpace(id)
 	if !ok || !IsID(id) {
 		d.template = ok && len(id) > 2 && strings.HasPrefix(id, "[") && strings.HasSuffix(id, "]")
+		if d.explain != nil {
+			d.explain.heading, d.explain.headingLine = t, d.nodeLine(hd)
+		}
 		return nil
 	}
 	return &Packet{
@@ -386,6 +392,9 @@ func (d *document) headerLine(line string, n int, h *header) bool {
 	kind, name, value, ok := splitField(line)
 	if !ok {
 		return false
+	}
+	if d.explain != nil {
+		d.explain.Fields = append(d.explain.Fields, Field{Name: name, Line: n, Text: strings.TrimSpace(line)})
 	}
 	set := func(f **fieldAt) {
 		if *f == nil {
