@@ -7,6 +7,9 @@ import "fmt"
 type Field struct {
 	// Name is the field's name as written ("Estimated Effort").
 	Name string
+	// Means is what plan reads it as: "priority", "status", "effort",
+	// "actual" or "dependencies".
+	Means string
 	// Line is the 1-based line of the field.
 	Line int
 	// Text is the line as written, without surrounding spaces.
@@ -55,4 +58,21 @@ func Explain(file string, src []byte) *Explanation {
 		ex.Fields = nil // a non-packet's "Field:" lines were never read
 	}
 	return ex
+}
+
+// means names a field kind as Field.Means does.
+func (k fieldKind) means() string {
+	switch k {
+	case fieldPriority:
+		return "priority"
+	case fieldStatus:
+		return "status"
+	case fieldEffort:
+		return "effort"
+	case fieldActual:
+		return "actual"
+	case fieldDependencies:
+		return "dependencies"
+	}
+	return ""
 }

@@ -17,10 +17,10 @@ func TestExplainPacket(t *testing.T) {
 	want, _ := Parse("ex.md", []byte(src))
 	assert.Equal(t, dump(want, nil), dump(ex.Packet, nil))
 	assert.Equal(t, []Field{
-		{Name: "Priority", Line: 3, Text: "**Priority**: P1"},
-		{Name: "Status", Line: 4, Text: "**Status**: 🏗️ In Progress"},
-		{Name: "Estimated Effort", Line: 5, Text: "**Estimated Effort**: 2-3 days"},
-		{Name: "Depends On", Line: 6, Text: "**Depends On**: EX-002"},
+		{Name: "Priority", Means: "priority", Line: 3, Text: "**Priority**: P1"},
+		{Name: "Status", Means: "status", Line: 4, Text: "**Status**: 🏗️ In Progress"},
+		{Name: "Estimated Effort", Means: "effort", Line: 5, Text: "**Estimated Effort**: 2-3 days"},
+		{Name: "Depends On", Means: "dependencies", Line: 6, Text: "**Depends On**: EX-002"},
 	}, ex.Fields)
 }
 

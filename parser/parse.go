@@ -394,7 +394,7 @@ func (d *document) headerLine(line string, n int, h *header) bool {
 		return false
 	}
 	if d.explain != nil {
-		d.explain.Fields = append(d.explain.Fields, Field{Name: name, Line: n, Text: strings.TrimSpace(line)})
+		d.explain.Fields = append(d.explain.Fields, Field{Name: name, Means: kind.means(), Line: n, Text: strings.TrimSpace(line)})
 	}
 	set := func(f **fieldAt) {
 		if *f == nil {
