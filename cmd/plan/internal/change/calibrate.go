@@ -13,9 +13,10 @@ type Evidence struct {
 	// Source is "git" (elapsed working days between commits) or "actual"
 	// (the packet's Actual Effort line, which wins where given).
 	Source string `json:"source"`
-	// Start and End are the commits' dates (git evidence only).
-	Start time.Time `json:"start,omitempty"`
-	End   time.Time `json:"end,omitempty"`
+	// Start and End are the commits' dates, YYYY-MM-DD (git evidence
+	// only).
+	Start string `json:"start,omitempty"`
+	End   string `json:"end,omitempty"`
 	// Days is the actual: elapsed working days or the recorded effort.
 	Days float64 `json:"days"`
 	// Estimate is the expected estimate, at the completing commit for git
@@ -128,7 +129,7 @@ func Calibrate(v *Versions, current []*parser.Packet, holidays []time.Time) *Cal
 			c.SameDay++
 			continue
 		}
-		c.Evidence = append(c.Evidence, Evidence{ID: id, Source: "git", Start: start, End: t.end,
+		c.Evidence = append(c.Evidence, Evidence{ID: id, Source: "git", Start: start.Format(dateLayout), End: t.end.Format(dateLayout),
 			Days: float64(days), Estimate: t.estimate, Ratio: float64(days) / t.estimate})
 	}
 	return c

@@ -86,6 +86,10 @@ type Diff struct {
 	// versions) whose blocked state changed.
 	NewlyBlocked []string `json:"newly_blocked"`
 	Unblocked    []string `json:"unblocked"`
+
+	// titles are the packets' titles (new version first), for the text
+	// formats.
+	titles map[string]string
 }
 
 // CriticalDelta is the change in the expected critical path length.
@@ -140,7 +144,12 @@ func priorityText(p parser.Priority) string {
 // Compare computes what changed from old to new. The revisions label the
 // sides ("main", "working tree").
 func Compare(oldRev, oldCommit string, old *Snapshot, newRev, newCommit string, new *Snapshot) *Diff {
-	d := &Diff{Old: side(oldRev, oldCommit, old), New: side(newRev, newCommit, new)}
+	d := &Diff{Old: side(oldRev, oldCommit, old), New: side(newRev, newCommit, new), titles: map[string]string{}}
+	for _, s := range []*Snapshot{old, new} {
+		for id, p := range s.ByID {
+			d.titles[id] = p.Title
+		}
+	}
 	ids := func(m map[string]*parser.Packet) []string {
 		out := make([]string, 0, len(m))
 		for id := range m {

@@ -54,6 +54,14 @@ func (d *Diff) sections(width int) []section {
 		}
 		return l
 	}
+	titled := func(list []string) []string {
+		var l []string
+		for _, id := range list {
+			head := clean(id) + "  "
+			l = append(l, head+truncate(clean(d.titles[id]), width-2-textWidth(head)))
+		}
+		return l
+	}
 	refs := func(list []PacketRef) []string {
 		var l []string
 		for _, p := range list {
@@ -91,9 +99,9 @@ func (d *Diff) sections(width int) []section {
 		}
 		return l
 	}
-	add("Completed", ids(d.Completed))
-	add("Started", ids(d.Started))
-	add("Reopened", ids(d.Reopened))
+	add("Completed", titled(d.Completed))
+	add("Started", titled(d.Started))
+	add("Reopened", titled(d.Reopened))
 	add("Other status changes", changes(d.Status, d.Completed, d.Started, d.Reopened))
 	add("Added", refs(d.Added))
 	add("Removed", refs(d.Removed))
@@ -106,8 +114,8 @@ func (d *Diff) sections(width int) []section {
 	add("Cycles resolved", ids(d.CyclesResolved))
 	add("Errors introduced", problems(d.ErrorsIntroduced))
 	add("Errors resolved", problems(d.ErrorsResolved))
-	add("Newly blocked", ids(d.NewlyBlocked))
-	add("Unblocked", ids(d.Unblocked))
+	add("Newly blocked", titled(d.NewlyBlocked))
+	add("Unblocked", titled(d.Unblocked))
 	return out
 }
 
@@ -183,7 +191,12 @@ func WriteMarkdown(w io.Writer, d *Diff) error {
 			fmt.Fprintf(bw, "- %s\n", mdEscape(l))
 		}
 	}
-	fmt.Fprintf(bw, "\nCritical path before: %s  \nCritical path after: %s\n",
-		mdEscape(strings.Join(o.Critical, " → ")), mdEscape(strings.Join(n.Critical, " → ")))
+	path := func(ids []string) string {
+		if len(ids) == 0 {
+			return "(none)"
+		}
+		return mdEscape(strings.Join(ids, " → "))
+	}
+	fmt.Fprintf(bw, "\nCritical path before: %s  \nCritical path after: %s\n", path(o.Critical), path(n.Critical))
 	return bw.Flush()
 }

@@ -100,20 +100,22 @@ func chain(ids []string, indent string) []string {
 		return []string{indent + "(none)"}
 	}
 	var lines []string
-	cur := indent
+	cont := strings.Repeat(" ", textWidth(indent)+2)
+	cur, fresh := indent, true
 	for i, id := range ids {
 		part := clean(id)
 		if i < len(ids)-1 {
 			part += " →"
 		}
-		if cur != indent && textWidth(cur)+1+textWidth(part) > lineWidth {
+		if !fresh && textWidth(cur)+1+textWidth(part) > lineWidth {
 			lines = append(lines, cur)
-			cur = indent + "  "
+			cur, fresh = cont, true
 		}
-		if cur != indent && cur != indent+"  " {
+		if !fresh {
 			cur += " "
 		}
 		cur += part
+		fresh = false
 	}
 	return append(lines, cur)
 }
