@@ -62,7 +62,9 @@ type Schedule struct {
 //     (Rank, LatestFinish from [Network.CPM], ID) starts, on the free person
 //     with the smallest number.
 //
-// Team must be at least 1.
+// Team must be at least 1. A team larger than the number of tasks is a
+// team of that many people (Schedule.Team says so): no one else could
+// ever have work.
 func (n *Network) ListSchedule(team int) (*Schedule, error) {
 	if team < 1 {
 		return nil, fmt.Errorf("schedule: team size must be at least 1, got %d", team)
@@ -71,6 +73,7 @@ func (n *Network) ListSchedule(team int) (*Schedule, error) {
 	if err != nil {
 		return nil, err
 	}
+	team = usefulTeam(team, c.n)
 	tm, cp := c.cpm(n.Tasks)
 	l := newLister(c, n.Tasks, tm, team)
 	d := c.durations(n.Tasks, parser.Effort.Expected)
@@ -102,6 +105,12 @@ func (n *Network) ListSchedule(team int) (*Schedule, error) {
 		return a.Person < b.Person
 	})
 	return s, nil
+}
+
+// usefulTeam is team cut to the number of tasks (and at least 1): the
+// lister allocates per person, so a team of 2^63-1 must not reach it.
+func usefulTeam(team, tasks int) int {
+	return max(1, min(team, tasks))
 }
 
 // maxSprints bounds the number of sprints AssignSprints will create.

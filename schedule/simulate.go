@@ -112,7 +112,8 @@ type Estimate struct {
 	Iterations int
 	Seed       uint64
 	Dist       Distribution
-	// Team is the team size, 0 for unlimited.
+	// Team is the team size, 0 for unlimited; a team larger than the
+	// number of tasks is that number.
 	Team int
 	// Percentiles are in the order asked for.
 	Percentiles []Percentile
@@ -196,6 +197,9 @@ func (n *Network) Simulate(opts SimOptions) (*Estimate, error) {
 	o, err := opts.normalize()
 	if err != nil {
 		return nil, err
+	}
+	if o.Team > 0 {
+		o.Team = usefulTeam(o.Team, c.n)
 	}
 	tm, cp := c.cpm(n.Tasks)
 	est := &Estimate{
