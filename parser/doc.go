@@ -292,6 +292,14 @@
 // the header and the rows before that line are kept. A thematic break
 // ("- - -") is not nesting.
 //
+// goldmark's time also grows with the number of link and emphasis openers
+// ("[", "(", "!", "*", "_", "~", "`", "<") in one paragraph, heading or
+// table row times its size, so a block holding more than 128 of them
+// ([MaxMarks]) has the rest read as plain text, with one parse warning at
+// the first line where that happens; the file is then read whole. A
+// paragraph ends at a blank line, a heading, a list item or a code fence;
+// each row of a table counts on its own.
+//
 // # plan.yaml
 //
 // What a packet cannot say, a folder's plan.yaml can ([Config]). plan looks

@@ -71,3 +71,90 @@ func BenchmarkFindIDs(b *testing.B) {
 		})
 	}
 }
+
+// hostileMarks are the two inputs on which goldmark's time grows with the
+// square of a paragraph's or cell's size.
+var hostileMarks = []struct{ name, unit string }{
+	{"links", "[a]("},
+	{"emphasis", "*a_b*c_d**e_f*g**h*"},
+}
+
+// hostileDoc is a packet whose Dependencies table has a row of size
+// bytes of unit in one cell, between two rows that name packets.
+func hostileDoc(unit string, size int) []byte {
+	return []byte("# HOS-001: Hostile\n\n**Priority**: P1\n**Status**: 🚧 Not Started\n**Estimated Effort**: 1d\n\n## Dependencies\n\n| Dependency | Status |\n|---|---|\n| HOS-002 | ✅ |\n| " +
+		strings.Repeat(unit, size/len(unit)) + " | ✅ |\n| HOS-003 | ✅ |\n")
+}
+
+// TestTooManyMarks: a cell packed with link or emphasis openers is read
+// with a parse warning at its line (the openers past the limit are plain
+// text), and every row around it still counts.
+func TestTooManyMarks(t *testing.T) {
+	for _, hm := range hostileMarks {
+		t.Run(hm.name, func(t *testing.T) {
+			p, probs := Parse("hos.md", hostileDoc(hm.unit, 16<<10))
+			require.NotNil(t, p)
+			assert.Equal(t, []string{"HOS-002", "HOS-003"}, refIDsOf(p.Requires))
+			var warned []Problem
+			for _, pr := range probs {
+				if pr.Code == CodeParse {
+					warned = append(warned, pr)
+				}
+			}
+			require.Len(t, warned, 1, "%v", probs)
+			assert.Equal(t, 12, warned[0].Line)
+			assert.Contains(t, warned[0].Message, "plain text")
+		})
+	}
+}
+
+func refIDsOf(refs []Ref) []string {
+	var out []string
+	for _, r := range refs {
+		out = append(out, r.ID)
+	}
+	return out
+}
+
+// BenchmarkHostileMarks parses a packet with one cell of each hostile
+// pattern at growing sizes, up to 1 MB: ns/op must grow linearly with the
+// size (MB/s roughly constant). Before the mark limit, 64 KB of links took
+// 2.8 s and 1 MB did not finish.
+func BenchmarkHostileMarks(b *testing.B) {
+	for _, hm := range hostileMarks {
+		for _, size := range []int{64 << 10, 256 << 10, 1 << 20} {
+			src := hostileDoc(hm.unit, size)
+			b.Run(fmt.Sprintf("%s/%dKB", hm.name, size>>10), func(b *testing.B) {
+				b.SetBytes(int64(len(src)))
+				for b.Loop() {
+					Parse("hos.md", src)
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkHostileRows is the worst case under the mark limit: a table
+// whose every row holds MaxMarks openers followed by filler, at growing
+// sizes up to 1 MB. ns/op must grow linearly with the size.
+func BenchmarkHostileRows(b *testing.B) {
+	for _, hm := range hostileMarks {
+		marks := 0
+		for i := range len(hm.unit) {
+			if isMark(hm.unit[i]) {
+				marks++
+			}
+		}
+		row := "| " + strings.Repeat(hm.unit, MaxMarks/marks) + strings.Repeat("x", 4096) + " | ✅ |\n"
+		for _, size := range []int{64 << 10, 256 << 10, 1 << 20} {
+			src := []byte("# HOS-001: Hostile\n\n**Priority**: P1\n**Status**: 🚧 Not Started\n**Estimated Effort**: 1d\n\n## Dependencies\n\n| Dependency | Status |\n|---|---|\n" +
+				strings.Repeat(row, size/len(row)))
+			b.Run(fmt.Sprintf("%s/%dKB", hm.name, size>>10), func(b *testing.B) {
+				b.SetBytes(int64(len(src)))
+				for b.Loop() {
+					Parse("hos.md", src)
+				}
+			})
+		}
+	}
+}

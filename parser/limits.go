@@ -111,3 +111,146 @@ func isBreak(l []byte) bool {
 	}
 	return n >= 3
 }
+
+// MaxMarks is how many markdown openers ("[", "(", "!", "*", "_", "~",
+// "`", "<") one paragraph, heading or table row may hold before the rest
+// of its openers are read as plain text. goldmark's time grows with the
+// number of openers times the size of the block that holds them (64 KB of
+// "[a](" in one cell took 3 s, 400 KB over a minute), so this bound keeps
+// reading linear in the size of the file. Real rows hold a few dozen.
+const MaxMarks = 128
+
+// isMark reports whether c opens an inline construct for goldmark.
+func isMark(c byte) bool {
+	switch c {
+	case '[', '(', '!', '*', '_', '~', '`', '<':
+		return true
+	}
+	return false
+}
+
+// limitMarks blanks, in the text goldmark reads, every opener past the
+// MaxMarks-th of a block (a paragraph, a heading, a table row), with one
+// parse warning at the first line where that happens. Bytes are only
+// replaced, never removed, so every offset stays valid.
+func (d *document) limitMarks() {
+	src := d.src
+	copied := false
+	excessMarks(d.src, func(line, i int) bool {
+		if !copied {
+			d.warn(d.lines.line(line), CodeParse, "more than %d link or emphasis marks in one paragraph or table row (plan reads at most %d); the rest of them are read as plain text", MaxMarks, MaxMarks)
+			src = bytes.Clone(src)
+			copied = true
+		}
+		src[i] = ' '
+		return true
+	})
+	d.src = src
+}
+
+// tooManyMarks reports whether a block of src holds more than MaxMarks
+// openers. Such a file is read whole, so that the warning and what is
+// read do not depend on which parts goldmark is handed.
+func tooManyMarks(src []byte) bool {
+	found := false
+	excessMarks(src, func(int, int) bool {
+		found = true
+		return false
+	})
+	return found
+}
+
+// excessMarks calls f with the offset of its line and the offset of each
+// opener past the MaxMarks-th of a block of src, until f returns false.
+// Blocks are found line by line, as goldmark would: a blank line, a
+// heading, a list item or a code fence starts a new block, and so does
+// each row of a table once its delimiter row is seen. Lines of fenced
+// code are not counted.
+func excessMarks(src []byte, f func(line, i int) bool) {
+	marks := 0        // openers in the current block
+	fence := byte(0)  // '`' or '~' inside a fenced code block
+	table := false    // the current block is a table
+	prevText := false // the previous line is text of the current block
+	for off := 0; off < len(src); {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += off
+		}
+		line := src[off:end]
+		body := bytes.TrimLeft(line, " \t>")
+		start := off + len(line) - len(body)
+		next := end + 1
+		switch {
+		case fence != 0:
+			if bytes.HasPrefix(body, []byte{fence, fence, fence}) {
+				fence = 0
+			}
+			off = next
+			continue
+		case bytes.HasPrefix(body, []byte("```")) || bytes.HasPrefix(body, []byte("~~~")):
+			fence = body[0]
+			marks, table, prevText = 0, false, false
+			off = next
+			continue
+		case len(bytes.TrimSpace(body)) == 0:
+			marks, table, prevText = 0, false, false
+			off = next
+			continue
+		case body[0] == '#' || startsListItem(body):
+			marks, table = 0, false // a heading or a list item starts a block
+		case table:
+			marks = 0 // each row of a table is parsed on its own
+		case prevText && isDelimiterRow(body):
+			marks, table = 0, true
+		}
+		prevText = true
+		for i := start; i < end; i++ {
+			if !isMark(src[i]) {
+				continue
+			}
+			if marks++; marks > MaxMarks && !f(off, i) {
+				return
+			}
+		}
+		off = next
+	}
+}
+
+// isDelimiterRow reports whether l is a table's delimiter row: "|", ":",
+// "-", spaces and tabs only, with at least one "-" and one "|".
+func isDelimiterRow(l []byte) bool {
+	dash, pipe := false, false
+	for _, c := range bytes.TrimRight(l, " \t\r") {
+		switch c {
+		case '-':
+			dash = true
+		case '|':
+			pipe = true
+		case ':', ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return dash && pipe
+}
+
+// startsListItem reports whether l (without its indentation and ">")
+// starts with a list marker: "-", "*" or "+", or up to nine digits and
+// "." or ")", followed by a space or tab.
+func startsListItem(l []byte) bool {
+	i := 0
+	for i < len(l) && i < 9 && l[i] >= '0' && l[i] <= '9' {
+		i++
+	}
+	switch {
+	case i > 0 && i < len(l) && (l[i] == '.' || l[i] == ')'):
+		i++
+	case i == 0 && len(l) > 0 && (l[0] == '-' || l[0] == '*' || l[0] == '+'):
+		i++
+	default:
+		return false
+	}
+	return i == len(l) || l[i] == ' ' || l[i] == '\t'
+}

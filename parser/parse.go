@@ -165,7 +165,7 @@ func parseDocument(file string, src []byte) (p *Packet, rows []depRow, probs []P
 func readDocument(file string, src []byte) (p *Packet, rows []depRow, probs []Problem, whole, template bool) {
 	norm := normalize(src)
 	parts, lines, ok := skim(norm)
-	if !ok {
+	if !ok || tooManyMarks(norm) {
 		p, rows, probs, template = parseWhole(file, src)
 		return p, rows, probs, true, template
 	}
@@ -237,6 +237,7 @@ func (d *document) parse() (p *Packet, rows []depRow, probs []Problem) {
 		}
 	}()
 	d.limitNesting()
+	d.limitMarks()
 	root := markdown().Parse(text.NewReader(d.src))
 	p = d.packet(root)
 	if p == nil {
