@@ -1,6 +1,9 @@
 package change
 
 import (
+	"fmt"
+	"io"
+	"slices"
 	"time"
 
 	"github.com/workpackets/plan/parser"
@@ -140,4 +143,51 @@ func Calibrate(v *Versions, current []*parser.Packet, holidays []time.Time) *Cal
 func WorkingDays(a, b time.Time, holidays []time.Time) int {
 	cal := schedule.NewCalendar(a, holidays)
 	return cal.Offset(b)
+}
+
+// RatioPercentiles returns the 10th, 50th and 90th percentiles of the
+// ratios (linear interpolation, as the forecast's percentiles), or nil
+// without evidence.
+func (c *Calibration) RatioPercentiles() []float64 {
+	if len(c.Evidence) == 0 {
+		return nil
+	}
+	r := c.Ratios()
+	slices.Sort(r)
+	at := func(p float64) float64 {
+		x := p / 100 * float64(len(r)-1)
+		i := int(x)
+		if i+1 >= len(r) {
+			return r[len(r)-1]
+		}
+		return r[i] + (x-float64(i))*(r[i+1]-r[i])
+	}
+	return []float64{at(10), at(50), at(90)}
+}
+
+// WriteCalibrationText says what the git calibration rests on: how many
+// packets, from which source, the ratio's percentiles, and whether the
+// forecast is scaled by it.
+func WriteCalibrationText(w io.Writer, c *Calibration) error {
+	git, actual := 0, 0
+	for _, e := range c.Evidence {
+		if e.Source == "git" {
+			git++
+		} else {
+			actual++
+		}
+	}
+	fmt.Fprintf(w, "Calibration from git: %d packet(s), %d from status changes in git, %d from Actual Effort lines\n", len(c.Evidence), git, actual)
+	if c.SameDay > 0 {
+		fmt.Fprintf(w, "  %d packet(s) started and finished on one working day: left out\n", c.SameDay)
+	}
+	if p := c.RatioPercentiles(); p != nil {
+		fmt.Fprintf(w, "  actual/estimate ratio: P10 %.2f, P50 %.2f, P90 %.2f\n", p[0], p[1], p[2])
+	}
+	if !c.Enough() {
+		_, err := fmt.Fprintf(w, "  fewer than %d packets: the forecast is not scaled\n", schedule.MinCalibrationRatios)
+		return err
+	}
+	_, err := fmt.Fprintln(w, "  the forecast below resamples these ratios (elapsed working days, not effort)")
+	return err
 }

@@ -284,3 +284,14 @@ func TestFailOn(t *testing.T) {
 		assert.Error(t, err, bad)
 	}
 }
+
+func TestCalibrationText(t *testing.T) {
+	c := &Calibration{Evidence: []Evidence{{ID: "A", Source: "git", Ratio: 1.5}, {ID: "B", Source: "actual", Ratio: 0.5}}, SameDay: 1}
+	var b bytes.Buffer
+	require.NoError(t, WriteCalibrationText(&b, c))
+	assert.Equal(t, `Calibration from git: 2 packet(s), 1 from status changes in git, 1 from Actual Effort lines
+  1 packet(s) started and finished on one working day: left out
+  actual/estimate ratio: P10 0.60, P50 1.00, P90 1.40
+  fewer than 5 packets: the forecast is not scaled
+`, b.String())
+}
