@@ -56,7 +56,8 @@ type Side struct {
 // is sorted by ID (problems by file and line); an empty list means no
 // such change.
 type Diff struct {
-	Old, New Side
+	Old Side `json:"before"`
+	New Side `json:"after"`
 	// Added and Removed are packets only in New or only in Old.
 	Added   []PacketRef `json:"added"`
 	Removed []PacketRef `json:"removed"`
@@ -109,7 +110,8 @@ func (d *Diff) Empty() bool {
 func side(rev, commit string, s *Snapshot) Side {
 	crit := append([]string{}, s.Critical.IDs...)
 	return Side{Rev: rev, Commit: commit, Packets: len(s.Set.Packets), Critical: crit,
-		Expected: s.Critical.Expected, Remaining: s.Remaining, Forecast: s.Forecast, P50: s.P50, P80: s.P80}
+		Expected: round2(s.Critical.Expected), Remaining: s.Remaining.rounded(), Forecast: s.Forecast,
+		P50: round2(s.P50), P80: round2(s.P80)}
 }
 
 func ref(p *parser.Packet) PacketRef {
@@ -214,7 +216,37 @@ func Compare(oldRev, oldCommit string, old *Snapshot, newRev, newCommit string, 
 	d.CyclesResolved = minus(old.Cycles, new.Cycles)
 	d.ErrorsIntroduced = problemsMinus(new.Errors, old.Errors)
 	d.ErrorsResolved = problemsMinus(old.Errors, new.Errors)
+	d.emptyLists()
 	return d
+}
+
+// emptyLists makes every nil list empty, so JSON has [] for "none".
+func (d *Diff) emptyLists() {
+	for _, l := range []*[]PacketRef{&d.Added, &d.Removed} {
+		if *l == nil {
+			*l = []PacketRef{}
+		}
+	}
+	for _, l := range []*[]FieldChange{&d.Renamed, &d.Status, &d.Priority, &d.Effort} {
+		if *l == nil {
+			*l = []FieldChange{}
+		}
+	}
+	for _, l := range []*[]string{&d.Completed, &d.Started, &d.Reopened, &d.CyclesIntroduced, &d.CyclesResolved, &d.NewlyBlocked, &d.Unblocked} {
+		if *l == nil {
+			*l = []string{}
+		}
+	}
+	for _, l := range []*[]Dependency{&d.DepsAdded, &d.DepsRemoved} {
+		if *l == nil {
+			*l = []Dependency{}
+		}
+	}
+	for _, l := range []*[]ProblemRef{&d.ErrorsIntroduced, &d.ErrorsResolved} {
+		if *l == nil {
+			*l = []ProblemRef{}
+		}
+	}
 }
 
 func unfinished(p *parser.Packet) bool {

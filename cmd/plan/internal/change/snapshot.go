@@ -6,6 +6,7 @@
 package change
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -16,12 +17,22 @@ import (
 
 // Range is a low, expected and high number of working days.
 type Range struct {
-	Low, Expected, High float64
+	Low      float64 `json:"low"`
+	Expected float64 `json:"expected"`
+	High     float64 `json:"high"`
 }
+
+// rounded is r to two decimals, as the JSON formats print days.
+func (r Range) rounded() Range { return Range{round2(r.Low), round2(r.Expected), round2(r.High)} }
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // Counts are the packets by status.
 type Counts struct {
-	NotStarted, InProgress, Complete, Cancelled int
+	NotStarted int `json:"not_started"`
+	InProgress int `json:"in_progress"`
+	Complete   int `json:"complete"`
+	Cancelled  int `json:"cancelled"`
 }
 
 // Total is the number of packets.
