@@ -154,6 +154,13 @@ func (d *document) sectionBlock(n ast.Node, sec *depSection) {
 			return ast.WalkSkipChildren, nil
 		case ast.KindListItem:
 			d.listItem(c, k == kindRequired)
+			// A table inside the item (in a block quote, say) is still
+			// a dependency table.
+			for b := c.FirstChild(); b != nil; b = b.NextSibling() {
+				if b.Kind() != ast.KindList {
+					d.sectionBlock(b, sec)
+				}
+			}
 			return ast.WalkSkipChildren, nil
 		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock, ast.KindParagraph, ast.KindHeading:
 			return ast.WalkSkipChildren, nil

@@ -152,7 +152,8 @@
 // count (GitHub tables, as goldmark reads them), and the items of
 // markdown lists: each item is read like a table row whose dependency
 // cell is the item's first paragraph, with no status cell ("- WP-011
-// (schema)" is a reference, "- A Grafana account" an external). Lines
+// (schema)" is a reference, "- A Grafana account" an external); a table
+// inside an item (in a block quote, say) is read as a table. Lines
 // inside fenced or
 // indented code blocks and HTML comments are never rows, and a
 // "## Dependencies" heading inside a code block is not a heading.

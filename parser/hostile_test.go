@@ -158,3 +158,25 @@ func BenchmarkHostileRows(b *testing.B) {
 		}
 	}
 }
+
+// TestSyncTableInQuoteInListItem: a Dependencies table in a block quote
+// inside a list item ("    > | a | b |") has its cells found at the
+// columns goldmark reads, so sync rewrites the stale Status cell and no
+// other byte.
+func TestSyncTableInQuoteInListItem(t *testing.T) {
+	dir := t.TempDir()
+	src := "# QTE-001: Quoted\n\n**Priority**: P1\n**Status**: 🚧 Not Started\n**Estimated Effort**: 1d\n\n## Dependencies\n\n- Required:\n\n    > | Dependency | Status |\n    > |---|---|\n    > | QTE-002 | ❌ Blocked |\n"
+	writeFiles(t, dir, map[string]string{
+		"a.md": src,
+		"b.md": packetSrc("QTE-002", "✅ Complete"),
+	})
+	set, errs := Load([]string{dir}, Options{})
+	require.Empty(t, errs)
+	a := set.Packets[0]
+	require.Equal(t, "QTE-001", a.ID)
+	require.Equal(t, []string{"QTE-002"}, refIDsOf(a.Requires), "the table is read")
+	res := NewStatusSyncer(set).Sync(a.File, []byte(src))
+	assert.Empty(t, res.Skipped)
+	require.Len(t, res.Changes, 1)
+	assert.Equal(t, strings.Replace(src, "❌ Blocked", "✅ Complete", 1), string(res.Src))
+}

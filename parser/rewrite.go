@@ -275,7 +275,7 @@ func lineSpan(src []byte, n int) (start, end int, ok bool) {
 // where the text would go.
 //
 // Cells are split as GitHub tables and goldmark split them: leading
-// blockquote markers and whitespace and the outer pipes are not part of any
+// indentation, blockquote markers and whitespace and the outer pipes are not part of any
 // cell, and every pipe not preceded by a backslash ends a cell, even inside
 // a code span. ok is false when the row has fewer cells.
 func CellSpan(line []byte, col int) (start, end int, ok bool) {
@@ -290,10 +290,14 @@ func CellSpan(line []byte, col int) (start, end int, ok bool) {
 // line, as CellSpan describes them.
 func cellSpans(line []byte) [][2]int {
 	pos, limit := 0, len(line)
-	// Blockquote markers: up to three spaces, ">", an optional space.
+	// Blockquote markers: indentation, ">", an optional space. The
+	// indentation may be deeper than three spaces: a block quote inside a
+	// list item ("    > | a | b |") is indented past the item's marker.
+	// Only lines the parser read as table rows get here, so an indented
+	// code block never does.
 	for {
 		p := pos
-		for k := 0; k < 3 && p < limit && line[p] == ' '; k++ {
+		for p < limit && (line[p] == ' ' || line[p] == '\t') {
 			p++
 		}
 		if p >= limit || line[p] != '>' {
