@@ -180,6 +180,10 @@ type Blocked struct {
 	// External are the names of its blocking external dependencies, in
 	// file order.
 	External []string
+	// Missing are the IDs it requires that no file has (dangling-ref
+	// warnings), in file order: it cannot start until they exist. nil
+	// when there are none.
+	Missing []string
 	// WaitsOn are the unfinished packets it waits on through one or more
 	// required rows, each of which is unfinished, sorted. A member of a
 	// cycle waits on itself. When there are more than WaitsOnLimit, WaitsOn
@@ -190,7 +194,8 @@ type Blocked struct {
 }
 
 // Blocked returns the unfinished packets that have an unfinished required
-// dependency or a blocking external dependency, sorted by ID. Its cost is
+// dependency, a blocking external dependency or a required reference to an
+// ID no file has, sorted by ID. Its cost is
 // bounded by WaitsOnLimit per blocked packet, not by the length of the
 // chains behind it.
 func (g *Graph) Blocked() []Blocked {
@@ -211,7 +216,12 @@ func (g *Graph) Blocked() []Blocked {
 				b.External = append(b.External, e.Name)
 			}
 		}
-		if len(b.BlockedBy) == 0 && len(b.External) == 0 {
+		for _, m := range p.Missing {
+			if !slices.Contains(b.Missing, m.ID) {
+				b.Missing = append(b.Missing, m.ID)
+			}
+		}
+		if len(b.BlockedBy) == 0 && len(b.External) == 0 && len(b.Missing) == 0 {
 			continue
 		}
 		near, more := w.nearest(i, g.req, WaitsOnLimit)
@@ -249,7 +259,7 @@ func (g *Graph) blocked(i int) bool {
 			return true
 		}
 	}
-	return false
+	return len(g.packets[i].Missing) > 0
 }
 
 // WaitingOn returns every unfinished packet that waits on id through one or

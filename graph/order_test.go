@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/workpackets/plan/parser"
 )
@@ -231,4 +232,18 @@ func TestWaitsOnLimit(t *testing.T) {
 	assert.False(t, mid.WaitsOnTruncated)
 	assert.Equal(t, []string{"FAR-1", "NEAR-000"}, mid.WaitsOn)
 	assert.Len(t, g.WaitingOn("FAR-1"), WaitsOnLimit+50+2, "WaitingOn is never cut")
+}
+
+// TestMissingDependencyBlocks: a packet that requires an ID no file has
+// cannot start: it is blocked (saying which ID) and not ready.
+func TestMissingDependencyBlocks(t *testing.T) {
+	w := pkt("W-001")
+	w.Missing = []parser.Ref{{ID: "WP-104", Line: 5}, {ID: "WP-104", Line: 6}}
+	g := New([]*parser.Packet{w, pkt("W-002")})
+	blocked := g.Blocked()
+	require.Len(t, blocked, 1)
+	assert.Equal(t, "W-001", blocked[0].ID)
+	assert.Equal(t, []string{"WP-104"}, blocked[0].Missing)
+	assert.Empty(t, blocked[0].BlockedBy)
+	assert.Equal(t, []string{"W-002"}, g.Ready())
 }

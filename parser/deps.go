@@ -3,6 +3,7 @@ package parser
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -252,7 +253,7 @@ func (d *document) readCell(n ast.Node) cell {
 	var all, plain strings.Builder
 	var items []depItem
 	flush := func() {
-		if ids := findIDs(struck.ReplaceAllString(plain.String(), " ")); len(ids) > 0 {
+		if ids := findRefs(struck.ReplaceAllString(plain.String(), " ")); len(ids) > 0 {
 			items = append(items, depItem{ids: ids})
 		}
 		plain.Reset()
@@ -308,6 +309,61 @@ var mdLink = regexp.MustCompile(`\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)`)
 // done with or withdrawn, never a reference.
 var struck = regexp.MustCompile(`~~[^~\n]*~~`)
 
+// rangeMark joins the ends of an ID range in the IDs a row names
+// ("TKT-031..TKT-045"); no ID holds it.
+const rangeMark = ".."
+
+// idRange matches an ID range: "TKT-031 through TKT-045", "TKT-031 to
+// TKT-045", "TKT-031..TKT-045", "TKT-031–TKT-045" (en dash).
+var idRange = regexp.MustCompile(`\b(` + idPattern.String() + `)\s*(?:\s(?:through|thru|to)\s|\.\.|\x{2013})\s*(` + idPattern.String() + `)\b`)
+
+// findRefs is findIDs, with each ID range ("TKT-031 through TKT-045")
+// given as one "TKT-031..TKT-045" token in place of its ends. A range's
+// ends have one prefix and the first number is not above the second.
+func findRefs(s string) []string {
+	ids := findIDs(s)
+	if len(ids) < 2 {
+		return ids
+	}
+	for _, m := range idRange.FindAllStringSubmatch(s, -1) {
+		lo, hi := m[1], m[2]
+		plo, a, ok1 := splitIDNumber(lo)
+		phi, b, ok2 := splitIDNumber(hi)
+		if !ok1 || !ok2 || plo != phi || a > b || !IsID(lo) || !IsID(hi) {
+			continue
+		}
+		i, j := slices.Index(ids, lo), slices.Index(ids, hi)
+		if i < 0 || j < 0 {
+			continue
+		}
+		ids[i] = lo + rangeMark + hi
+		ids = slices.Delete(ids, j, j+1)
+	}
+	return ids
+}
+
+// splitIDNumber splits an ID into what comes before its last group of
+// digits and that number ("TKT-" and 31 for TKT-031; a letter suffix, as
+// in WP-005A, is dropped). ok is false when there is no such number or it
+// is too long to be one.
+func splitIDNumber(id string) (prefix string, n int, ok bool) {
+	end := len(id)
+	for end > 0 && (id[end-1] >= 'A' && id[end-1] <= 'Z' || id[end-1] >= 'a' && id[end-1] <= 'z') {
+		end--
+	}
+	start := end
+	for start > 0 && id[start-1] >= '0' && id[start-1] <= '9' {
+		start--
+	}
+	if start == end || end-start > 9 {
+		return "", 0, false
+	}
+	for _, c := range id[start:end] {
+		n = n*10 + int(c-'0')
+	}
+	return id[:start], n, true
+}
+
 // depField is what a header dependency line means.
 type depField struct {
 	required bool
@@ -346,7 +402,7 @@ func headerDeps(kind depField, value string, line int) depRow {
 		row.items = append(row.items, depItem{link: value[m[4]:m[5]], ids: findIDs(value[m[2]:m[3]])})
 	}
 	rest := mdLink.ReplaceAllString(value, " ")
-	if ids := findIDs(rest); len(ids) > 0 {
+	if ids := findRefs(rest); len(ids) > 0 {
 		row.items = append(row.items, depItem{ids: ids})
 	}
 	return row

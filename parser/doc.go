@@ -193,9 +193,29 @@
 // description) and the row's dependency text (Ref.Source), for plan
 // explain.
 //
+// An ID range names every packet read in it: "TKT-031 through TKT-045",
+// "TKT-031 to TKT-045", "TKT-031..TKT-045", "TKT-031–TKT-045" (en dash).
+// Both ends have one prefix and the first number is not above the second;
+// the range holds the packets read with that prefix whose last group of
+// digits is between them, ends included (with any letter suffix), whether
+// or not a file exists for every number. A range that holds no packet read
+// is a dangling-ref warning. (Parse keeps the two ends.)
+//
 // An ID-shaped token that matches no packet is a dangling-ref warning at
-// that row and makes no dependency. (Parse, which reads one file alone,
-// keeps every ID-shaped token as a reference and follows no links.)
+// that row. When only IDs with a letter suffix exist (WP-005A, WP-005B for
+// WP-005), the warning names them. In a required row (not a Blocks line)
+// the reference still blocks the packet: it "waits on WP-104, which has no
+// file" (Packet.Missing; the graph lists it as blocked and never ready)
+// until that packet exists. An optional one makes no dependency. (Parse,
+// which reads one file alone, keeps every ID-shaped token as a reference
+// and follows no links.)
+//
+// A packet whose ID comes from YAML front matter (Packet.CaseInsensitiveID)
+// matches references in any case: TASK-12 names task-12.
+//
+// A required reference to a cancelled packet is a requires-cancelled
+// warning and makes no edge: cancelled work will not be done, so nothing
+// waits on it. The same holds for a Blocks line of a cancelled packet.
 // A row gets at most three dangling-ref and three stale-status warnings;
 // one more of each kind counts the rest. A warning quotes at most the
 // first 60 characters of a cell, ending in "…" where it was cut.
@@ -252,7 +272,10 @@
 // reports:
 //
 //   - duplicate-id (error): two files have the same packet ID.
-//   - dangling-ref (warning): a row names an ID that is no packet.
+//   - dangling-ref (warning): a row names an ID that is no packet (in a
+//     required row, the packet waits on it).
+//   - requires-cancelled (warning): a required row names a cancelled
+//     packet; it makes no edge.
 //   - id-case (warning): a row's dependency cell names a packet in lower
 //     or mixed case ("p1-access-001"). IDs are upper case, so the row is
 //     an external dependency; the warning says which packet it meant.

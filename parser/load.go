@@ -173,7 +173,7 @@ func Load(paths []string, opts Options) (*Set, []error) {
 		}
 		results[i] = result{}
 	}
-	addReverse(set.Packets, ix)
+	set.Problems = append(set.Problems, addReverse(set.Packets, ix)...)
 	sort.Strings(set.Files)
 	sort.Strings(set.Skipped)
 	sort.Strings(set.Templates)

@@ -225,6 +225,13 @@ type Packet struct {
 	Optional []Ref
 	// Externals are the rows naming no packet, from both kinds of table.
 	Externals []External
+	// Missing are the required references to IDs that no file read has
+	// (each also a dangling-ref warning): the packet cannot start until
+	// they exist. Only Load fills it.
+	Missing []Ref
+	// CaseInsensitiveID is true for a packet whose ID comes from YAML
+	// front matter (id: task-12): references match it in any case.
+	CaseInsensitiveID bool
 	// Blocks are the packets this one's "**Blocks**:" lines name: each
 	// of them requires this packet, and Load adds this packet to their
 	// Requires (with Via ViaBlocks).
@@ -267,6 +274,7 @@ const (
 	CodeCycle              = "cycle"
 	CodeDuplicateID        = "duplicate-id"
 	CodeDanglingRef        = "dangling-ref"
+	CodeRequiresCancelled  = "requires-cancelled"
 	CodeIDCase             = "id-case"
 	CodeStaleStatus        = "stale-status"
 	CodeInconsistentStatus = "inconsistent-status"

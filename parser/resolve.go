@@ -13,6 +13,12 @@ import (
 type index struct {
 	byID   map[string]*Packet
 	byPath map[string]string // absolute, clean path of a packet file -> its ID
+	// folded holds the packets whose IDs compare case-insensitively
+	// (Packet.CaseInsensitiveID), by upper-cased ID.
+	folded map[string]*Packet
+	// sorted are the IDs, sorted, for ranges and suffixed IDs; built on
+	// first use.
+	sorted []string
 }
 
 func newIndex(packets []*Packet) *index {
@@ -22,8 +28,77 @@ func newIndex(packets []*Packet) *index {
 		if abs, ok := absPath(p.File); ok {
 			ix.byPath[abs] = p.ID
 		}
+		if p.CaseInsensitiveID {
+			if ix.folded == nil {
+				ix.folded = map[string]*Packet{}
+			}
+			if _, ok := ix.folded[strings.ToUpper(p.ID)]; !ok {
+				ix.folded[strings.ToUpper(p.ID)] = p
+			}
+		}
 	}
 	return ix
+}
+
+// lookup returns the packet an ID names, or nil.
+func (ix *index) lookup(id string) *Packet {
+	if p := ix.byID[id]; p != nil {
+		return p
+	}
+	if ix.folded != nil {
+		return ix.folded[strings.ToUpper(id)]
+	}
+	return nil
+}
+
+func (ix *index) sortedIDs() []string {
+	if ix.sorted == nil {
+		ix.sorted = make([]string, 0, len(ix.byID))
+		for id := range ix.byID {
+			ix.sorted = append(ix.sorted, id)
+		}
+		slices.Sort(ix.sorted)
+	}
+	return ix.sorted
+}
+
+// suffixed returns the IDs read that are id with a letter suffix
+// (WP-005A, WP-005B for WP-005), sorted.
+func (ix *index) suffixed(id string) []string {
+	ids := ix.sortedIDs()
+	var out []string
+	for i, _ := slices.BinarySearch(ids, id); i < len(ids) && strings.HasPrefix(ids[i], id); i++ {
+		if rest := ids[i][len(id):]; rest != "" && strings.Trim(rest, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") == "" {
+			out = append(out, ids[i])
+		}
+	}
+	return out
+}
+
+// inRange returns the IDs read from lo to hi (lo..hi, written "lo through
+// hi"): those with lo's prefix whose last group of digits is from lo's to
+// hi's, with any letter suffix, sorted by that number, then ID.
+func (ix *index) inRange(lo, hi string) []string {
+	prefix, a, _ := splitIDNumber(lo)
+	_, b, _ := splitIDNumber(hi)
+	type numbered struct {
+		n  int
+		id string
+	}
+	var found []numbered
+	ids := ix.sortedIDs()
+	for i, _ := slices.BinarySearch(ids, prefix); i < len(ids) && strings.HasPrefix(ids[i], prefix); i++ {
+		pre, n, ok := splitIDNumber(ids[i])
+		if ok && pre == prefix && n >= a && n <= b {
+			found = append(found, numbered{n, ids[i]})
+		}
+	}
+	slices.SortStableFunc(found, func(x, y numbered) int { return x.n - y.n })
+	out := make([]string, len(found))
+	for i, f := range found {
+		out[i] = f.id
+	}
+	return out
 }
 
 func absPath(file string) (string, bool) {
@@ -212,7 +287,7 @@ func resolve(p *Packet, rows []depRow, ix *index) []Problem {
 
 // resolvePending is resolve for rows already compacted.
 func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
-	p.Requires, p.Optional, p.Externals, p.Blocks = nil, nil, nil, nil
+	p.Requires, p.Optional, p.Externals, p.Blocks, p.Missing = nil, nil, nil, nil, nil
 	var probs []Problem
 	warn := func(line int, code, ref, format string, args ...any) {
 		probs = append(probs, Problem{Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...), File: p.File, Line: line, Packet: p.ID, Ref: ref})
@@ -241,17 +316,53 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 			}
 			continue
 		}
+		via := row.via()
+		var ranged []string // the IDs a range of this row gave, to add each once
+		add := func(ref Ref) {
+			switch {
+			case row.reverse():
+				p.Blocks = append(p.Blocks, ref)
+			case row.required():
+				p.Requires = append(p.Requires, ref)
+			default:
+				p.Optional = append(p.Optional, ref)
+			}
+		}
 		for rest := ids; rest != ""; {
 			var id string
 			id, rest, _ = strings.Cut(rest, " ")
+			if lo, hi, ok := strings.Cut(id, rangeMark); ok {
+				var in []string
+				if ix == nil {
+					in = []string{lo, hi} // Parse reads one file: the ends
+				} else if in = ix.inRange(lo, hi); len(in) == 0 {
+					warn(line, CodeDanglingRef, lo, "no packet read is in the range %s to %s; this row makes no dependency (dependency %q)", lo, hi, excerpt(row.name))
+				}
+				for _, id := range in {
+					if !contains(ranged, id) {
+						ranged = append(ranged, id)
+						add(Ref{ID: id, Line: line, StatusText: row.status, Via: ViaRange, Source: row.name})
+					}
+				}
+				continue
+			}
 			if ix != nil {
-				target := ix.byID[id]
+				target := ix.lookup(id)
 				if target == nil {
+					missing := row.required() && !row.reverse()
 					if dangling++; dangling > maxRepeats {
 						moreDangling = append(moreDangling, id)
 					} else {
-						warn(line, CodeDanglingRef, id, "%s is not the ID of any packet read; this row makes no dependency (dependency %q)", id, excerpt(row.name))
+						warn(line, CodeDanglingRef, id, "%s", ix.danglingMessage(p, id, row.name, missing))
 					}
+					if missing {
+						p.Missing = append(p.Missing, Ref{ID: id, Line: line, StatusText: row.status, Via: via, Source: row.name})
+					}
+					continue
+				}
+				id = target.ID // as the packet spells it (task-12 for TASK-12)
+				if target.Status == Cancelled && row.required() && !row.reverse() {
+					warn(line, CodeRequiresCancelled, id, "%s requires %s, which is cancelled; this row makes no dependency", p.ID, id)
 					continue
 				}
 				if msg := staleStatus(id, row.status, target); msg != "" {
@@ -262,15 +373,7 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 					}
 				}
 			}
-			ref := Ref{ID: id, Line: line, StatusText: row.status, Via: row.via(), Source: row.name}
-			switch {
-			case row.reverse():
-				p.Blocks = append(p.Blocks, ref)
-			case row.required():
-				p.Requires = append(p.Requires, ref)
-			default:
-				p.Optional = append(p.Optional, ref)
-			}
+			add(Ref{ID: id, Line: line, StatusText: row.status, Via: via, Source: row.name})
 		}
 		if len(moreDangling) > 0 {
 			warn(line, CodeDanglingRef, moreDangling[0], "%d more IDs of this row are not the ID of any packet read (%s, ...); they make no dependency", len(moreDangling), moreDangling[0])
@@ -282,19 +385,40 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 	return probs
 }
 
+// danglingMessage says that id, named by a row of p, is no packet's ID:
+// which packets it may have meant (WP-005A and WP-005B for WP-005), and
+// whether p now waits on it.
+func (ix *index) danglingMessage(p *Packet, id, name string, missing bool) string {
+	msg := id + " is not the ID of any packet read"
+	if similar := ix.suffixed(id); len(similar) > 0 {
+		msg += " (packets read: " + strings.Join(similar, ", ") + ")"
+	}
+	if missing {
+		return fmt.Sprintf("%s; %s waits on %s, which has no file (dependency %q)", msg, p.ID, id, excerpt(name))
+	}
+	return fmt.Sprintf("%s; this row makes no dependency (dependency %q)", msg, excerpt(name))
+}
+
 // addReverse adds each packet that a packet's Blocks name to the named
 // packet's Requires, unless that packet already requires it (or is it).
 // Load calls it once every packet is resolved.
-func addReverse(packets []*Packet, ix *index) {
+func addReverse(packets []*Packet, ix *index) []Problem {
+	var probs []Problem
 	for _, p := range packets {
 		for _, b := range p.Blocks {
-			target := ix.byID[b.ID]
+			target := ix.lookup(b.ID)
 			if target == nil || target == p || slices.ContainsFunc(target.Requires, func(r Ref) bool { return r.ID == p.ID }) {
+				continue
+			}
+			if p.Status == Cancelled {
+				probs = append(probs, Problem{Severity: Warning, Code: CodeRequiresCancelled, File: p.File, Line: b.Line, Packet: p.ID, Ref: target.ID,
+					Message: fmt.Sprintf("%s blocks %s but is cancelled; this line makes no dependency", p.ID, target.ID)})
 				continue
 			}
 			target.Requires = append(target.Requires, Ref{ID: p.ID, Line: target.Line, Via: ViaBlocks, Source: b.Source, BlocksFile: p.File, BlocksLine: b.Line})
 		}
 	}
+	return probs
 }
 
 // staleStatus compares a row's status cell with the referenced packet's own
