@@ -532,3 +532,75 @@ func sizeEffort(s string, dayHours, weekDays float64) (Effort, string) {
 	}
 	return Effort{Low: ev.low * scale, High: ev.high * scale}, ""
 }
+
+// ignored drops the files plan.yaml's ignore globs name from srcs, except
+// files named explicitly in paths (a path named is read whatever it is).
+// A glob is matched against the file's path relative to plan.yaml's
+// folder, slash-separated; "**" matches any number of folders, and a glob
+// that names a folder ("archive", "archive/**") leaves out all under it.
+func (c *Config) ignored(srcs []source, paths []string) []source {
+	if c == nil || len(c.Ignore) == 0 {
+		return srcs
+	}
+	base, err := filepath.Abs(filepath.Dir(c.File))
+	if err != nil {
+		return srcs
+	}
+	named := map[string]bool{}
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+			named[filepath.Clean(p)] = true
+		}
+	}
+	kept := srcs[:0:0]
+	for _, s := range srcs {
+		if s.stdin || named[s.name] || !c.ignores(base, s.path) {
+			kept = append(kept, s)
+		}
+	}
+	return kept
+}
+
+// ignores reports whether an ignore glob names file (or a folder it is in).
+func (c *Config) ignores(base, file string) bool {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(base, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return false // outside plan.yaml's folder
+	}
+	parts := strings.Split(filepath.ToSlash(rel), "/")
+	for _, g := range c.Ignore {
+		glob := strings.Split(strings.Trim(g, "/"), "/")
+		// A glob naming a folder leaves out everything under it.
+		for n := 1; n <= len(parts); n++ {
+			if globMatch(glob, parts[:n]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// globMatch matches path segments against glob segments, each with
+// path.Match, and "**" as any number of segments.
+func globMatch(glob, parts []string) bool {
+	if len(glob) == 0 {
+		return len(parts) == 0
+	}
+	if glob[0] == "**" {
+		for i := 0; i <= len(parts); i++ {
+			if globMatch(glob[1:], parts[i:]) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(parts) == 0 {
+		return false
+	}
+	ok, err := path.Match(glob[0], parts[0])
+	return err == nil && ok && globMatch(glob[1:], parts[1:])
+}

@@ -259,3 +259,44 @@ func TestReadConfig(t *testing.T) {
 	_, err = ReadConfig(dir)
 	assert.EqualError(t, err, dir+": not a regular file")
 }
+
+// TestLoadIgnore: files plan.yaml's ignore globs name are not read, unless
+// named on the command line.
+func TestLoadIgnore(t *testing.T) {
+	dir := t.TempDir()
+	write := func(rel, src string) {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(src), 0o644))
+	}
+	packet := func(id string) string { return "# " + id + ": x\n\n**Status**: Todo\n" }
+	write("plan.yaml", "ignore:\n  - archive\n  - \"**/*.draft.md\"\n  - drafts/*.md\n")
+	write("docs/IG-001.md", packet("IG-001"))
+	write("docs/IG-002.draft.md", packet("IG-002"))
+	write("archive/old/IG-003.md", packet("IG-003"))
+	write("drafts/IG-004.md", packet("IG-004"))
+	write("drafts/deeper/IG-005.md", packet("IG-005"))
+	write("IG-006.draft.md", packet("IG-006"))
+	c, err := ReadConfig(filepath.Join(dir, ConfigFileName))
+	require.NoError(t, err)
+	ids := func(set *Set) []string {
+		var out []string
+		for _, p := range set.Packets {
+			out = append(out, p.ID)
+		}
+		return out
+	}
+	set, errs := Load([]string{dir}, Options{Config: c})
+	require.Empty(t, errs)
+	assert.Equal(t, []string{"IG-001", "IG-005"}, ids(set), "drafts/*.md is one folder deep; the rest are ignored")
+	assert.Len(t, set.Files, 2, "ignored files are not read at all")
+
+	// A file named on the command line is read whatever the globs say.
+	set, errs = Load([]string{filepath.Join(dir, "docs"), filepath.Join(dir, "drafts", "IG-004.md")}, Options{Config: c})
+	require.Empty(t, errs)
+	assert.Equal(t, []string{"IG-001", "IG-004"}, ids(set))
+
+	// Without the config everything is read.
+	set, _ = Load([]string{dir}, Options{})
+	assert.Len(t, set.Packets, 6)
+}

@@ -355,7 +355,11 @@
 // case, with "_" and "-" read as spaces; plan.yaml's words win over the
 // built-in ones. A size's range is read like an Estimated Effort value
 // ("3-5d", "2 weeks", "4-6 hours"), hours and weeks converted with the
-// folder's hours_per_day and days_per_week, and must say nothing else. A
+// folder's hours_per_day and days_per_week, and must say nothing else. An
+// ignore glob is matched against a file's path relative to plan.yaml's
+// folder ("*" within one folder, "**" across any number of them); a glob
+// that names a folder leaves out everything under it; a file named on the
+// command line is read whatever the globs say. A
 // flag given on the command line wins over plan.yaml. A key plan does not
 // know, a key set twice, or a value that cannot be read is an error naming
 // plan.yaml and the line ("plan.yaml:4: error: team: "lots" is not a

@@ -35,7 +35,8 @@ type Options struct {
 	// which gives the same results several times faster; Whole is there to
 	// check that.
 	Whole bool
-	// Config is the folder's plan.yaml, or nil for none.
+	// Config is the folder's plan.yaml, or nil for none. Files its
+	// ignore globs name are not read (unless named in paths).
 	Config *Config
 }
 
@@ -101,6 +102,7 @@ func Load(paths []string, opts Options) (*Set, []error) {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
 	srcs, errs := collect(paths)
+	srcs = opts.Config.ignored(srcs, paths)
 	results := make([]result, len(srcs))
 	var stdinOnce sync.Once
 	var stdinData []byte
