@@ -88,7 +88,7 @@ func BenchmarkParse(b *testing.B) {
 			b.SetBytes(int64(len(d.src)))
 			norm := normalize(d.src)
 			for b.Loop() {
-				skim(norm)
+				skim(norm, false)
 			}
 		})
 	}

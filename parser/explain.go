@@ -1,7 +1,5 @@
 package parser
 
-import "fmt"
-
 // Field is a header field line as plan read it ("**Status**: Done"), for
 // plan explain.
 type Field struct {
@@ -38,21 +36,16 @@ type Explanation struct {
 // every ID its rows name: plan explain takes the resolved ones from the Set.
 func Explain(file string, src []byte) *Explanation {
 	ex := &Explanation{}
-	d := &document{file: file, src: normalize(src), explain: ex}
-	d.lines = newLineIndex(d.src)
+	d, body := newDocument(file, src, nil)
+	d.explain = ex
+	d.src, d.lines = body, newLineIndex(body)
 	p, rows, _ := d.parse()
 	if p != nil {
 		resolve(p, rows, nil)
 	}
 	ex.Packet = p
-	switch {
-	case p != nil:
-	case d.template:
-		ex.Why = fmt.Sprintf("line %d: %q is a packet template's title (a placeholder in brackets where the ID goes)", ex.headingLine, ex.heading)
-	case ex.heading != "":
-		ex.Why = fmt.Sprintf("line %d: the first level-1 heading %q is not '# ID: Title' with an ID such as WP-001", ex.headingLine, ex.heading)
-	default:
-		ex.Why = "no level-1 heading: a packet's title is its first level-1 heading, '# ID: Title'"
+	if p == nil {
+		ex.Why = d.why
 	}
 	if p == nil {
 		ex.Fields = nil // a non-packet's "Field:" lines were never read

@@ -27,9 +27,14 @@ func TestExplainPacket(t *testing.T) {
 // TestExplainNotAPacket says why a file is not read as a packet.
 func TestExplainNotAPacket(t *testing.T) {
 	tests := []struct{ name, src, why string }{
-		{"no heading", "Just notes.\n\n**Status**: Done\n", "no level-1 heading: a packet's title is its first level-1 heading, '# ID: Title'"},
-		{"heading without an ID", "intro\n\n# Release Plan\n", `line 3: the first level-1 heading "Release Plan" is not '# ID: Title' with an ID such as WP-001`},
-		{"template", "# [PACKET-ID]: [Feature Name]\n", `line 1: "[PACKET-ID]: [Feature Name]" is a packet template's title (a placeholder in brackets where the ID goes)`},
+		{"no heading", "Just notes.\n\n**Status**: Done\n", noTitle},
+		{"heading without an ID", "intro\n\n# Release Plan\n", `line 3: the title heading "Release Plan" is not a packet title: it does not start with an ID (groups of capital letters and digits joined by '-', ending in digits, such as WP-001 or WP-005A)`},
+		{"template", "# [PACKET-ID]: [Feature Name]\n", `line 1: the title heading "[PACKET-ID]: [Feature Name]" is not a packet title: it is a packet template's title (a placeholder in brackets where the ID goes)`},
+		{"lower-case ID", "# wp-001: Lower\n", `line 1: the title heading "wp-001: Lower" is not a packet title: the ID "wp-001" is not in capitals (IDs are groups of capital letters and digits joined by '-', such as WP-001)`},
+		{"no separator", "# WP-001 Board\n", `line 1: the title heading "WP-001 Board" is not a packet title: nothing separates the ID WP-001 from the title (use ':', '—', '–', ' - ', '·' or '|')`},
+		{"ID runs on", "# WP-001ab: x\n", `line 1: the title heading "WP-001ab: x" is not a packet title: the ID "WP-001a" runs on into "WP-001ab:" (an ID ends in digits and at most one letter)`},
+		{"level 2 under a level 1", "# Tickets\n\n## TKT-001 · Login\n", `line 1: the title heading "Tickets" is not a packet title: it does not start with an ID (groups of capital letters and digits joined by '-', ending in digits, such as WP-001 or WP-005A)`},
+		{"bad front matter id", "---\nid: notes\n---\n# WP-001: x\n", `line 2: front matter id "notes" is not an ID (groups of letters and digits joined by '-', ending in digits, such as task-12)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -307,7 +307,21 @@ func TestTitle(t *testing.T) {
 		{"# P1-X: no digit group", "", ""},
 		{"# 2024-01-15: a date", "", ""},
 		{"# P1-X-001 without a colon", "", ""},
-		{"## P1-X-001: level two", "", ""},
+		{"## P1-X-001: level two", "P1-X-001", "level two"}, // no level-1 heading: the first level-2 one
+		{"# Board\n\n## P1-X-001: level two", "", ""},       // a level-1 heading is the title
+		{"## Intro\n\n## P1-X-001: second", "", ""},         // only the first level-2 heading
+		{"# WP-023 — Scoring Rules", "WP-023", "Scoring Rules"},
+		{"# WP-023 – Scoring Rules", "WP-023", "Scoring Rules"},
+		{"# WP-023 - Scoring Rules", "WP-023", "Scoring Rules"},
+		{"## TKT-037 · Media Migration", "TKT-037", "Media Migration"},
+		{"# TKT-037 | Media Migration", "TKT-037", "Media Migration"},
+		{"# WP-005A: Tile set art", "WP-005A", "Tile set art"},
+		{"# WP-053a — Lettered", "WP-053a", "Lettered"},
+		{"# WP-053ab: two letters", "", ""},
+		{"# WP-023-Scoring", "", ""},
+		{"# WP-023 -Scoring", "", ""},
+		{"---\nid: task-12\ntitle: Login rate limit\n---\n", "task-12", "Login rate limit"},
+		{"---\nid: TASK-12\n---\n# Ignored heading", "TASK-12", ""},
 		{"```\n# P1-X-001: in a code block\n```", "", ""},
 	}
 	for _, tt := range tests {
@@ -321,7 +335,7 @@ func TestTitle(t *testing.T) {
 			require.NotNil(t, p)
 			assert.Equal(t, tt.id, p.ID)
 			assert.Equal(t, tt.title, p.Title)
-			assert.Equal(t, 1, p.Line)
+			assert.Equal(t, 1+strings.Count(tt.heading[:strings.Index(tt.heading, tt.id)], "\n"), p.Line)
 		})
 	}
 }

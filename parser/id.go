@@ -3,13 +3,15 @@ package parser
 import "regexp"
 
 // idPattern matches an ID-shaped token: groups of capital letters and digits
-// joined by "-", ending in a group of digits. IsID adds the rule that an ID
+// joined by "-", ending in a group of digits that may carry one letter
+// ("WP-005A", "WP-053a"). IsID adds the rule that an ID
 // has at least one letter, so that dates (2024-01-15) are not IDs.
-var idPattern = regexp.MustCompile(`[A-Z0-9]+(?:-[A-Z0-9]+)*-[0-9]+`)
+var idPattern = regexp.MustCompile(`[A-Z0-9]+(?:-[A-Z0-9]+)*-[0-9]+[A-Za-z]?`)
 
 // IsID reports whether s is a packet ID: groups of capital letters and
 // digits joined by "-", ending in a group of digits, with at least one
-// letter ("P1-ACCESS-001", "GEN-00042").
+// letter ("P1-ACCESS-001", "GEN-00042"); the last group of digits may
+// carry one letter ("WP-005A", "WP-053a").
 func IsID(s string) bool {
 	loc := idPattern.FindStringIndex(s)
 	return loc != nil && loc[0] == 0 && loc[1] == len(s) && hasLetter(s)
@@ -26,8 +28,8 @@ func hasLetter(s string) bool {
 
 // findIDs returns the ID-shaped tokens in s, in order, each once. A token
 // must stand on its own: "P1-A-001" counts in "Service (P1-A-001)" and
-// "P1-A-001, P1-B-002", but not inside "xP1-A-001", "P1-A-001b" or the file
-// name "P1-A-001-service".
+// "P1-A-001, P1-B-002" (and "P1-A-001b", a lettered ID), but not inside
+// "xP1-A-001", "P1-A-001bc" or the file name "P1-A-001-service".
 func findIDs(s string) []string {
 	if !hasDashDigit(s) {
 		return nil // every ID ends in "-" and a digit: no regexp needed

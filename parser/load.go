@@ -56,6 +56,10 @@ type Set struct {
 	// with a placeholder in brackets where the ID goes
 	// ("# [PACKET-ID]: [Feature Name]"), sorted.
 	Templates []string
+	// SkipReasons says, for each skipped file the parser read, precisely
+	// why it is not a packet (its title heading's form, its ID's shape, or
+	// that it has no title), for -v.
+	SkipReasons map[string]string
 	// ReadWhole counts the documents that goldmark parsed whole although
 	// Options.Whole was not set, because the line scanner was not sure
 	// where their sections are (a setext heading that may say
@@ -63,6 +67,17 @@ type Set struct {
 	// defined outside the sections). With Options.Whole it counts every
 	// document.
 	ReadWhole int
+}
+
+// addSkipReason records why a skipped file is not a packet.
+func (set *Set) addSkipReason(file, why string) {
+	if why == "" {
+		return
+	}
+	if set.SkipReasons == nil {
+		set.SkipReasons = map[string]string{}
+	}
+	set.SkipReasons[file] = why
 }
 
 // source is one file to read: its displayed name and where to read it.
@@ -79,8 +94,9 @@ type result struct {
 	problems []Problem
 	err      error
 	skipped  bool
-	whole    bool // goldmark parsed the whole document
-	template bool // not a packet: its title is a template's
+	whole    bool   // goldmark parsed the whole document
+	template bool   // not a packet: its title is a template's
+	why      string // why a skipped file is not a packet
 }
 
 // Load walks the paths (files or directories; "-" is standard input; no
@@ -155,6 +171,7 @@ func Load(paths []string, opts Options) (*Set, []error) {
 		}
 		if r.skipped || r.packet == nil {
 			set.Skipped = append(set.Skipped, s.name)
+			set.addSkipReason(s.name, r.why)
 			if r.template {
 				set.Templates = append(set.Templates, s.name)
 			}
@@ -262,13 +279,13 @@ func parseSource(s source, data []byte, opts Options, in interner) result {
 	var r result
 	var rows []depRow
 	if opts.Whole {
-		r.packet, rows, r.problems, r.template = parseWhole(s.name, data)
+		r.packet, rows, r.problems, r.template, r.why = parseWholeWith(s.name, data, opts.Config)
 		r.whole = true
 	} else {
-		r.packet, rows, r.problems, r.whole, r.template = readDocument(s.name, data)
+		r.packet, rows, r.problems, r.whole, r.template, r.why = readDocumentWith(s.name, data, opts.Config)
 	}
 	if r.packet == nil {
-		return result{skipped: true, whole: r.whole, template: r.template}
+		return result{skipped: true, whole: r.whole, template: r.template, why: r.why}
 	}
 	namePacket(r.packet, r.problems)
 	in.rows(rows)

@@ -45,6 +45,7 @@ func LoadFiles(files []File, opts Options) *Set {
 		}
 		if r.skipped || r.packet == nil {
 			set.Skipped = append(set.Skipped, f.Name)
+			set.addSkipReason(f.Name, r.why)
 			if r.template {
 				set.Templates = append(set.Templates, f.Name)
 			}

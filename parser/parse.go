@@ -34,6 +34,13 @@ type document struct {
 	// explain, when not nil, collects what Explain reports: each header
 	// field line and the title that is not a packet's.
 	explain *Explanation
+	// cfg is the folder's plan.yaml (nil for none): its status words and
+	// sizes.
+	cfg *Config
+	// front is the document's YAML front matter, or nil.
+	front *frontMatter
+	// why says why the document is not a packet, when it is not.
+	why string
 }
 
 // lineIndex converts byte offsets into 1-based line numbers. This is the one
@@ -163,29 +170,58 @@ func parseDocument(file string, src []byte) (p *Packet, rows []depRow, probs []P
 // either way. template reports a document that is not a packet because
 // its title is a template's ("# [PACKET-ID]: [Feature Name]").
 func readDocument(file string, src []byte) (p *Packet, rows []depRow, probs []Problem, whole, template bool) {
-	norm := normalize(src)
-	parts, lines, ok := skim(norm)
-	if !ok || tooManyMarks(norm) {
-		p, rows, probs, template = parseWhole(file, src)
-		return p, rows, probs, true, template
+	p, rows, probs, whole, template, _ = readDocumentWith(file, src, nil)
+	return p, rows, probs, whole, template
+}
+
+// readDocumentWith is readDocument with the folder's plan.yaml (nil for
+// none); why says why a document that is not a packet is not one.
+func readDocumentWith(file string, src []byte, cfg *Config) (p *Packet, rows []depRow, probs []Problem, whole, template bool, why string) {
+	d, body := newDocument(file, src, cfg)
+	fronted := d.front != nil && d.front.id != nil
+	parts, lines, ok := skim(body, fronted)
+	if !ok || tooManyMarks(body) {
+		d.src, d.lines = body, newLineIndex(body)
+		p, rows, probs = d.parse()
+		return p, rows, probs, true, d.template, d.why
 	}
-	if len(parts) == 0 {
-		return nil, nil, nil, false, false
+	if len(parts) == 0 && !fronted {
+		return nil, nil, nil, false, false, noTitle
 	}
-	d := &document{file: file}
-	d.src, d.lines = joinParts(norm, parts, lines)
+	d.src, d.lines = joinParts(body, parts, lines)
 	p, rows, probs = d.parse()
-	return p, rows, probs, false, d.template
+	return p, rows, probs, false, d.template, d.why
+}
+
+// noTitle says why a document without a title is not a packet.
+const noTitle = "no level-1 or level-2 heading and no front matter id: a packet's title is '# ID: Title' (or id: in front matter)"
+
+// newDocument normalises src and reads its front matter; body is the
+// normalised source with the front matter's lines blanked.
+func newDocument(file string, src []byte, cfg *Config) (*document, []byte) {
+	d := &document{file: file, cfg: cfg}
+	body, fm, ok := splitFrontMatter(normalize(src))
+	if ok {
+		d.front = d.readFrontMatter(fm)
+	}
+	return d, body
 }
 
 // parseWhole reads a packet and its dependency rows from the whole
 // document: the reference that parseDocument must agree with. template
 // is as for readDocument.
 func parseWhole(file string, src []byte) (p *Packet, rows []depRow, probs []Problem, template bool) {
-	d := &document{file: file, src: normalize(src)}
-	d.lines = newLineIndex(d.src)
+	p, rows, probs, template, _ = parseWholeWith(file, src, nil)
+	return p, rows, probs, template
+}
+
+// parseWholeWith is parseWhole with the folder's plan.yaml (nil for none);
+// why is as for readDocumentWith.
+func parseWholeWith(file string, src []byte, cfg *Config) (p *Packet, rows []depRow, probs []Problem, template bool, why string) {
+	d, body := newDocument(file, src, cfg)
+	d.src, d.lines = body, newLineIndex(body)
 	p, rows, probs = d.parse()
-	return p, rows, probs, d.template
+	return p, rows, probs, d.template, d.why
 }
 
 // joinParts lays the parts of src end to end and indexes their lines with
@@ -247,16 +283,38 @@ func (d *document) parse() (p *Packet, rows []depRow, probs []Problem) {
 }
 
 // packet reads the title, header fields and Dependencies sections from the
-// top-level blocks of root.
+// top-level blocks of root. The title is front matter's id, else the first
+// level-1 heading, else (in a document with no level-1 heading) the first
+// level-2 heading.
 func (d *document) packet(root ast.Node) *Packet {
 	var p *Packet
 	var h header
 	inHeader := false
 	var sec *depSection
+	titleLevel := 2
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if hd, ok := n.(*ast.Heading); ok && hd.Level == 1 {
+			titleLevel = 1
+			break
+		}
+	}
+	if fm := d.front; fm != nil {
+		h.priority, h.status, h.effort = fm.priority, fm.status, fm.effort
+		d.rows = append(d.rows, fm.rows...)
+		if d.explain != nil {
+			d.explain.Fields = append(d.explain.Fields, fm.fields...)
+		}
+		if fm.id != nil {
+			p = d.frontTitle(fm)
+			if p == nil {
+				return nil
+			}
+		}
+	}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		hd, isHeading := n.(*ast.Heading)
 		if p == nil {
-			if isHeading && hd.Level == 1 {
+			if isHeading && hd.Level == titleLevel {
 				p = d.title(hd)
 				if p == nil {
 					return nil
@@ -289,19 +347,57 @@ func (d *document) packet(root ast.Node) *Packet {
 		}
 	}
 	if p == nil {
+		if d.why == "" {
+			d.why = noTitle
+		}
 		return nil
 	}
 	d.finishHeader(&h, p)
 	return p
 }
 
-// title reads "<ID>: <Title>" from a level-1 heading, or returns nil.
+// titleSeparators may stand between the ID and the text of a title.
+var titleSeparators = []string{":", "—", "–", "·", "|"}
+
+// splitTitle reads "<ID><separator><Title>" from a title's text. why says,
+// when it is not a title, what it lacks.
+func splitTitle(t string) (id, title, why string) {
+	loc := idPattern.FindStringIndex(t)
+	if loc == nil || loc[0] != 0 || !hasLetter(t[:loc[1]]) {
+		first := strings.TrimRight(firstWord(t), ":—–·|")
+		if u := strings.ToUpper(first); u != first && IsID(u) {
+			return "", "", fmt.Sprintf("the ID %q is not in capitals (IDs are groups of capital letters and digits joined by '-', such as WP-001)", first)
+		}
+		return "", "", "it does not start with an ID (groups of capital letters and digits joined by '-', ending in digits, such as WP-001 or WP-005A)"
+	}
+	id, rest := t[:loc[1]], t[loc[1]:]
+	if rest != "" && isWordByte(rest[0]) {
+		return "", "", fmt.Sprintf("the ID %q runs on into %q (an ID ends in digits and at most one letter)", id, firstWord(t))
+	}
+	r := strings.TrimLeft(rest, " \t")
+	for _, sep := range titleSeparators {
+		if strings.HasPrefix(r, sep) {
+			return id, strings.TrimSpace(r[len(sep):]), ""
+		}
+	}
+	if strings.HasPrefix(r, "- ") && len(r) < len(rest) {
+		return id, strings.TrimSpace(r[1:]), ""
+	}
+	return "", "", fmt.Sprintf("nothing separates the ID %s from the title (use ':', '—', '–', ' - ', '·' or '|')", id)
+}
+
+// title reads a packet's title from its title heading, or returns nil.
 func (d *document) title(hd *ast.Heading) *Packet {
 	t := strings.TrimSpace(d.inlineText(hd))
-	id, rest, ok := strings.Cut(t, ":")
-	id = strings.TrimSpace(id)
-	if !ok || !IsID(id) {
-		d.template = ok && len(id) > 2 && strings.HasPrefix(id, "[") && strings.HasSuffix(id, "]")
+	id, rest, why := splitTitle(t)
+	if why != "" {
+		pre, _, ok := strings.Cut(t, ":")
+		pre = strings.TrimSpace(pre)
+		d.template = ok && len(pre) > 2 && strings.HasPrefix(pre, "[") && strings.HasSuffix(pre, "]")
+		if d.template {
+			why = "it is a packet template's title (a placeholder in brackets where the ID goes)"
+		}
+		d.why = fmt.Sprintf("line %d: the title heading %q is not a packet title: %s", d.nodeLine(hd), t, why)
 		if d.explain != nil {
 			d.explain.heading, d.explain.headingLine = t, d.nodeLine(hd)
 		}
@@ -309,11 +405,26 @@ func (d *document) title(hd *ast.Heading) *Packet {
 	}
 	return &Packet{
 		ID:       id,
-		Title:    strings.TrimSpace(rest),
+		Title:    rest,
 		File:     d.file,
 		Line:     d.nodeLine(hd),
 		Priority: NoPriority,
 	}
+}
+
+// frontTitle makes the packet of front matter with an id: IDs written
+// there compare without regard to case ("task-12").
+func (d *document) frontTitle(fm *frontMatter) *Packet {
+	id := strings.TrimSpace(fm.id.value)
+	if !IsID(strings.ToUpper(id)) {
+		d.why = fmt.Sprintf("line %d: front matter id %q is not an ID (groups of letters and digits joined by '-', ending in digits, such as task-12)", fm.id.line, id)
+		return nil
+	}
+	p := &Packet{ID: id, File: d.file, Line: fm.id.line, Priority: NoPriority, CaseInsensitiveID: true}
+	if fm.title != nil {
+		p.Title = strings.TrimSpace(fm.title.value)
+	}
+	return p
 }
 
 // header collects the header fields as they are found; the first line of

@@ -60,19 +60,30 @@ type skimmer struct {
 	defs     []refDef
 	titled   bool // a level-1 heading has been found
 	lines    int  // number of lines (1 + number of newlines)
+	// unsureL2 is set when a level-2 heading the scanner does not cut at
+	// (setext, indented) comes before any level-1 heading: in a document
+	// without a level-1 heading it may be the title.
+	unsureL2 bool
+	// fronted is set when front matter gives the title: every possible
+	// Dependencies heading counts, from the first line.
+	fronted bool
 }
 
-// skim returns the parts of src (normalised) that decide what the document
-// holds, in order and without overlap, and the number of lines of src. ok
-// is false when the scanner is not sure, and then the document must be
+// skim returns the parts of src (normalised, front matter blanked) that
+// decide what the document holds, in order and without overlap, and the
+// number of lines of src. fronted says that front matter gives the title.
+// ok is false when the scanner is not sure, and then the document must be
 // parsed whole. No parts and ok mean the document has no title: it is not a
 // packet.
-func skim(src []byte) (parts []span, lines int, ok bool) {
-	s := skimmer{src: src, lines: 1, headings: make([]atxHeading, 0, 64)}
+func skim(src []byte, fronted bool) (parts []span, lines int, ok bool) {
+	s := skimmer{src: src, lines: 1, headings: make([]atxHeading, 0, 64), fronted: fronted}
 	if !s.scan() {
 		return nil, s.lines, false
 	}
-	parts = s.parts()
+	parts, ok = s.parts()
+	if !ok {
+		return nil, s.lines, false
+	}
 	if !s.defsUnused(parts) {
 		return nil, s.lines, false
 	}
@@ -203,6 +214,8 @@ func (s *skimmer) scan() bool {
 					// An indented heading may sit in a list item or at the
 					// top level: not sure whether it counts.
 					return false
+				} else if level == 2 && !s.titled {
+					s.unsureL2 = true
 				}
 				prevText = false
 				continue
@@ -259,14 +272,19 @@ func (s *skimmer) scan() bool {
 func (s *skimmer) setextHarmless(para []byte, bar byte) bool {
 	if !s.titled {
 		// Before the title only a level-1 heading counts (it may be the
-		// title); a level-2 one (front matter's closing "---") does not.
-		return bar == '-'
+		// title), or a level-2 one when no level-1 heading follows.
+		if bar == '-' {
+			s.unsureL2 = true
+			return true
+		}
+		return false
 	}
 	return !mayBeDependencies(para)
 }
 
-// parts turns the headings into the spans to parse.
-func (s *skimmer) parts() []span {
+// parts turns the headings into the spans to parse; ok is false when the
+// scanner is not sure which heading is the title.
+func (s *skimmer) parts() (parts []span, ok bool) {
 	hs := s.headings
 	title := -1
 	for i, h := range hs {
@@ -275,10 +293,21 @@ func (s *skimmer) parts() []span {
 			break
 		}
 	}
-	if title < 0 {
-		return nil
+	if title < 0 && !s.fronted {
+		// No level-1 heading: the first level-2 heading is the title.
+		for i, h := range hs {
+			if h.level == 2 {
+				title = i
+				break
+			}
+		}
+		if s.unsureL2 {
+			return nil, false
+		}
 	}
-	var parts []span
+	if title < 0 && !s.fronted {
+		return nil, true
+	}
 	add := func(i, maxLevel int) {
 		to := len(s.src)
 		for j := i + 1; j < len(hs); j++ {
@@ -294,13 +323,20 @@ func (s *skimmer) parts() []span {
 		}
 		parts = append(parts, span{from: from, to: to, line: line})
 	}
-	add(title, 2)
+	if s.fronted {
+		// Front matter is the title: the headings before the first
+		// level-1 one matter too (the title heading, if any, is then
+		// just a heading that ends the header).
+		title = -1
+	} else {
+		add(title, 2)
+	}
 	for i := title + 1; i < len(hs); i++ {
 		if hs[i].candidate {
 			add(i, hs[i].level)
 		}
 	}
-	return parts
+	return parts, true
 }
 
 // maybeDef records a line that may be a link reference definition

@@ -285,7 +285,7 @@ func FuzzFastEqualsWhole(f *testing.F) {
 // TestJoinPartsLines checks the line numbers of parts laid end to end.
 func TestJoinPartsLines(t *testing.T) {
 	src := []byte("# A-1: a\nx\n## B\ny\n## Dependencies\nz\n## C\nw")
-	parts, lines, ok := skim(src)
+	parts, lines, ok := skim(src, false)
 	require.True(t, ok)
 	assert.Equal(t, 8, lines)
 	buf, li := joinParts(src, parts, lines)
