@@ -209,10 +209,6 @@ type Packet struct {
 	// Line is the line of the packet's title: its title heading, or the
 	// id: line of its front matter.
 	Line int
-	// CaseInsensitiveID is set for a packet whose ID comes from YAML front
-	// matter ("id: task-12"): references to it match in any case
-	// ("TASK-12"), as tools that write front matter treat them.
-	CaseInsensitiveID bool
 
 	Priority Priority
 	Status   Status
