@@ -6,7 +6,7 @@ type Field struct {
 	// Name is the field's name as written ("Estimated Effort").
 	Name string
 	// Means is what plan reads it as: "priority", "status", "effort",
-	// "actual" or "dependencies".
+	// "actual" or "dependencies"; in front matter also "id" and "title".
 	Means string
 	// Line is the 1-based line of the field.
 	Line int

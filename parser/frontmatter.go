@@ -89,7 +89,12 @@ func (d *document) readFrontMatter(text []byte) *frontMatter {
 			continue
 		}
 		line := k.Line + 1
-		fm.fields = append(fm.fields, Field{Name: k.Value, Line: line, Text: frontText(k, v)})
+		means := what
+		switch what {
+		case "requires", "optional", "blocks":
+			means = "dependencies"
+		}
+		fm.fields = append(fm.fields, Field{Name: k.Value, Means: means, Line: line, Text: frontText(k, v)})
 		switch what {
 		case "requires", "optional", "blocks":
 			fm.deps(what, v, line)
