@@ -229,9 +229,22 @@ func TestGitErrors(t *testing.T) {
 	assert.Contains(t, err.Error(), "no-such-branch")
 
 	outside := t.TempDir()
-	_, _, err = DiffWorkingTree(DiffOptions{Rev: "HEAD", Paths: []string{outside}})
+	_, _, err = DiffWorkingTree(DiffOptions{Rev: "HEAD", Paths: []string{"packets", outside}})
 	assert.Equal(t, gitrev.OutsideRepo, kind(err))
 	assert.Contains(t, err.Error(), "is not inside the repository")
+	_, _, err = DiffWorkingTree(DiffOptions{Rev: "HEAD", Paths: []string{outside}})
+	assert.Equal(t, gitrev.NotRepo, kind(err), "the repository is looked for from the first path")
+}
+
+// TestDiffFromOutside: the repository is the one holding PATH, wherever
+// plan runs.
+func TestDiffFromOutside(t *testing.T) {
+	r, commits := storyRepo(t)
+	t.Chdir(filepath.Dir(r.dir))
+	d, _, err := DiffWorkingTree(DiffOptions{Rev: commits[0], Paths: []string{filepath.Join(filepath.Base(r.dir), "packets")}})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"A-001"}, d.Completed)
+	assert.Empty(t, d.Removed, "the same files, named from here, at both versions")
 }
 
 func TestGitNotARepo(t *testing.T) {

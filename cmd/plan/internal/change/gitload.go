@@ -24,8 +24,8 @@ type Reader struct {
 	opts parser.Options
 }
 
-// NewReader opens the repository holding the current directory and checks
-// that every path is inside it. No paths means ".".
+// NewReader opens the repository holding the first path (its folder, for
+// a file) and checks that every path is inside it. No paths means ".".
 func NewReader(paths []string, opts parser.Options) (*Reader, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -37,7 +37,14 @@ func NewReader(paths []string, opts parser.Options) (*Reader, error) {
 	if real, err := filepath.EvalSymlinks(cwd); err == nil {
 		cwd = real
 	}
-	repo, err := gitrev.Open(cwd)
+	dir := paths[0]
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		dir = filepath.Dir(dir)
+	}
+	if _, err := os.Stat(dir); err != nil {
+		dir = "."
+	}
+	repo, err := gitrev.Open(dir)
 	if err != nil {
 		return nil, err
 	}
