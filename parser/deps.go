@@ -1,10 +1,8 @@
 package parser
 
 import (
-	"math"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -481,16 +479,18 @@ func classifyCell(s string) ExternalClass {
 	l := strings.ToLower(core)
 	if !phraseIn(l, cellClasses[0].phrases) {
 		// "🏗️ 50% Complete" is in progress, as in a packet's Status line.
-		if m := percentPattern.FindStringSubmatch(l); m != nil {
-			if f, err := strconv.ParseFloat(m[1], 64); err == nil && f <= 100 {
-				switch math.Round(f) {
-				case 0:
-					return Blocking
-				case 100:
-					return Available
-				}
-				return AtRisk
+		// A percentage that is no number from 0 to 100 ("-5%", "NaN%")
+		// says nothing plan can trust.
+		if n, found, bad := readPercent(l); bad != "" {
+			return Unknown
+		} else if found {
+			switch n {
+			case 0:
+				return Blocking
+			case 100:
+				return Available
 			}
+			return AtRisk
 		}
 	}
 	for _, c := range cellClasses {

@@ -64,7 +64,11 @@
 //     Implemented".
 //   - In progress: 🏗️ (or 🏗), "In Progress", "WIP", "Started", "Partial",
 //     or a percentage "NN% complete" (the percentage is kept as the
-//     progress; 0% is not started and 100% complete).
+//     progress, rounded down; 0% is not started, 100% complete, and
+//     anything between is 1% to 99%, so "99.5% complete" is in
+//     progress). A percentage that is not a plain number from 0 to 100
+//     ("-5%", "0x32%", "1,5%", "NaN%") is a parse warning and the packet
+//     is taken as not started.
 //   - Complete: ✅, "Complete", "Completed", "Done", "Implemented",
 //     "Shipped", "Finished", "Released".
 //
@@ -237,6 +241,8 @@
 // Installed" is blocking although "Installed" alone is available. Words in
 // parentheses are ignored. Only blocking externals of required tables block
 // their packet; at-risk ones are reported as risks.
+// A percentage that is no plain number from 0 to 100 makes the cell
+// unknown.
 //
 // # Stale status cells
 //

@@ -183,7 +183,45 @@ const (
 	emojiWarning    = "⚠"
 )
 
-var percentPattern = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*%`)
+// percentNumber is what a percentage may be: a whole number or a
+// decimal with a point.
+var percentNumber = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)?$`)
+
+// readPercent reads the first percentage of l: the word right before its
+// "%" (spaces between allowed; a leading "~" or "(" is not part of it).
+// found is false when l has no "%". bad says why the percentage cannot be
+// read ("-5", "0x32", "1,5", "NaN", over 100); otherwise n is the
+// percentage rounded down, except that anything above 0 and below 100 is
+// 1 to 99, so that "99.5%" is not complete and "0.5%" has started.
+func readPercent(l string) (n int, found bool, bad string) {
+	i := strings.IndexByte(l, '%')
+	if i < 0 {
+		return 0, false, ""
+	}
+	end := i
+	for end > 0 && (l[end-1] == ' ' || l[end-1] == '\t') {
+		end--
+	}
+	start := end
+	for start > 0 && l[start-1] != ' ' && l[start-1] != '\t' && l[start-1] != '(' && l[start-1] != '~' {
+		start--
+	}
+	word := l[start:end]
+	if !percentNumber.MatchString(word) {
+		return 0, true, fmt.Sprintf("%q that is not a number from 0 to 100", word+"%")
+	}
+	f, err := strconv.ParseFloat(word, 64)
+	if err != nil || f > 100 {
+		return 0, true, fmt.Sprintf("%q over 100", word+"%")
+	}
+	switch {
+	case f == 0:
+		return 0, true, ""
+	case f == 100:
+		return 100, true, ""
+	}
+	return min(max(int(math.Floor(f)), 1), 99), true, ""
+}
 
 // statusPhrases are looked for in this order; the first found decides.
 // Negations come first so that "not implemented" wins over "implemented"
@@ -215,12 +253,9 @@ func parseStatus(v string) (st Status, progress *int, missing bool, msg string) 
 	if phraseIn(l, statusPhrases[0].words) {
 		return NotStarted, nil, false, ""
 	}
-	if m := percentPattern.FindStringSubmatch(l); m != nil {
-		f, err := strconv.ParseFloat(m[1], 64)
-		if err != nil || f > 100 {
-			return NotStarted, nil, false, fmt.Sprintf("status %q has a percentage over 100", s)
-		}
-		n := int(math.Round(f))
+	if n, found, bad := readPercent(l); bad != "" {
+		return NotStarted, nil, false, fmt.Sprintf("status %q has a percentage %s; taken as not started", s, bad)
+	} else if found {
 		switch n {
 		case 0:
 			return NotStarted, nil, false, ""

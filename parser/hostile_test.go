@@ -180,3 +180,45 @@ func TestSyncTableInQuoteInListItem(t *testing.T) {
 	require.Len(t, res.Changes, 1)
 	assert.Equal(t, strings.Replace(src, "❌ Blocked", "✅ Complete", 1), string(res.Src))
 }
+
+// TestPercentages: a status percentage is progress only when it is a
+// plain number from 0 to 100: "99.5% complete" is not complete (the
+// decimal is rounded down), and "-5%", "0x32%", "1,5%" and "NaN%" are
+// parse warnings, not progress, in a packet's Status and in a row's
+// status cell alike.
+func TestPercentages(t *testing.T) {
+	pct := func(n int) *int { return &n }
+	tests := []struct {
+		status   string
+		want     Status
+		progress *int
+		warn     bool
+		cell     ExternalClass
+	}{
+		{"🏗️ 50% Complete", InProgress, pct(50), false, AtRisk},
+		{"99.5% complete", InProgress, pct(99), false, AtRisk},
+		{"0.5% complete", InProgress, pct(1), false, AtRisk},
+		{"100% complete", Complete, nil, false, Available},
+		{"0% complete", NotStarted, nil, false, Blocking},
+		{"-5% complete", NotStarted, nil, true, Unknown},
+		{"0x32% complete", NotStarted, nil, true, Unknown},
+		{"1,5% complete", NotStarted, nil, true, Unknown},
+		{"NaN% complete", NotStarted, nil, true, Unknown},
+		{"1e2% complete", NotStarted, nil, true, Unknown},
+		{"150% complete", NotStarted, nil, true, Unknown},
+	}
+	for _, tt := range tests {
+		t.Run(tt.status, func(t *testing.T) {
+			st, progress, missing, msg := parseStatus(tt.status)
+			assert.False(t, missing)
+			assert.Equal(t, tt.want, st)
+			assert.Equal(t, tt.progress, progress)
+			if tt.warn {
+				assert.Contains(t, msg, "percentage")
+			} else {
+				assert.Empty(t, msg)
+			}
+			assert.Equal(t, tt.cell, classifyCell(tt.status), "as a status cell")
+		})
+	}
+}
