@@ -222,3 +222,14 @@ func TestPercentages(t *testing.T) {
 		})
 	}
 }
+
+// TestStatusProblemsAreKnown: every message parseStatus gives is one the
+// syncer recognises as "this packet's status cannot be read", so sync
+// never writes a guessed status over a cell.
+func TestStatusProblemsAreKnown(t *testing.T) {
+	for _, v := range []string{"Deployed", "🟢 Live", "🚧 Not Started | ✅ Complete", "-5% complete", "150% complete", "NaN% complete"} {
+		_, _, _, msg := parseStatus(v)
+		require.NotEmpty(t, msg, v)
+		assert.True(t, isStatusProblem(Problem{Code: CodeParse, Message: msg}), "%q: %s", v, msg)
+	}
+}

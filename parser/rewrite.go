@@ -20,11 +20,35 @@ import (
 // packets of one Set: the referenced packets' own statuses are the truth.
 type StatusSyncer struct {
 	ix *index
+	// unknown says why the status of a packet is no truth to write:
+	// its Status line is missing or unreadable, or two files share its
+	// ID. Rows naming it are left alone.
+	unknown map[string]string
 }
 
 // NewStatusSyncer returns a StatusSyncer for the packets of set.
 func NewStatusSyncer(set *Set) *StatusSyncer {
-	return &StatusSyncer{ix: newIndex(set.Packets)}
+	s := &StatusSyncer{ix: newIndex(set.Packets), unknown: map[string]string{}}
+	for _, p := range set.Problems {
+		if p.Packet == "" || s.unknown[p.Packet] != "" {
+			continue
+		}
+		switch {
+		case p.Code == CodeDuplicateID:
+			s.unknown[p.Packet] = fmt.Sprintf("%s is a duplicate ID (two files say they are %s), so its status is not known", p.Packet, p.Packet)
+		case p.Code == CodeMissingStatus:
+			s.unknown[p.Packet] = fmt.Sprintf("%s has no Status, so its status is not known", p.Packet)
+		case isStatusProblem(p):
+			s.unknown[p.Packet] = fmt.Sprintf("the status of %s cannot be read, so it is not known", p.Packet)
+		}
+	}
+	return s
+}
+
+// isStatusProblem reports whether p says a packet's Status line could not
+// be read: parseStatus's messages, and only they, start with "status ".
+func isStatusProblem(p Problem) bool {
+	return p.Code == CodeParse && strings.HasPrefix(p.Message, "status ")
 }
 
 // CellChange is one status cell that Sync rewrote.
@@ -85,7 +109,9 @@ func StatusWords(p *Packet) string {
 // Windows-1252) the new words are written in the same mis-encoding when
 // that reads back as intended. A cell that cannot be changed safely is
 // reported in Skipped and left alone, as is a row naming several packets
-// whose statuses no single cell can match.
+// whose statuses no single cell can match, and a row naming a packet
+// whose status is not known (no Status line, one that cannot be read, or
+// an ID two files share): its status is no truth to write.
 func (s *StatusSyncer) Sync(file string, src []byte) SyncResult {
 	res := SyncResult{Src: src}
 	want, rows, probs := parseDocument(file, src)
@@ -111,6 +137,10 @@ func (s *StatusSyncer) Sync(file string, src []byte) SyncResult {
 		skip := func(format string, args ...any) {
 			res.Skipped = append(res.Skipped, CellSkip{Line: row.line, Refs: stale, Reason: fmt.Sprintf(format, args...)})
 		}
+		if why := s.unknownAmong(named); why != "" {
+			skip("%s; fix that packet first", why)
+			continue
+		}
 		words := StatusWords(s.ix.byID[stale[0]])
 		if conflict := disagreeing(named, words, s.ix); conflict != "" {
 			skip("the row names several packets whose statuses differ (%s); split the row or fix it by hand", conflict)
@@ -135,6 +165,17 @@ func (s *StatusSyncer) Sync(file string, src []byte) SyncResult {
 	}
 	res.Src = cur
 	return res
+}
+
+// unknownAmong says why the status of one of ids is not known, or
+// returns "".
+func (s *StatusSyncer) unknownAmong(ids []string) string {
+	for _, id := range ids {
+		if why := s.unknown[id]; why != "" {
+			return why
+		}
+	}
+	return ""
 }
 
 // refsByLine groups the IDs a packet's rows name by the rows' lines.
