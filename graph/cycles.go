@@ -624,8 +624,8 @@ func (g *Graph) Problems() []parser.Problem {
 		})
 	}
 	for to, p := range g.packets {
-		if !g.done(to) {
-			continue
+		if p.Status != parser.Complete {
+			continue // a cancelled packet may require anything
 		}
 		for k, from := range g.req[to] {
 			if g.done(from) {
@@ -706,6 +706,8 @@ func statusWords(s parser.Status) string {
 		return "in progress"
 	case parser.Complete:
 		return "complete"
+	case parser.Cancelled:
+		return "cancelled"
 	default:
 		return "not started"
 	}

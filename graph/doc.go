@@ -6,8 +6,10 @@
 // Packets are nodes. A required reference is an edge from the dependency to
 // the packet that requires it; optional references are drawn but never block,
 // order or schedule anything. References to IDs outside the packet set are
-// ignored (the parser reports them). Complete packets are finished; every
-// other packet is unfinished.
+// ignored (the parser reports them). Complete packets are finished and
+// cancelled ones are no work (neither is ordered, ready, blocked, or in a
+// schedule); every other packet is unfinished. A packet whose own Status
+// says Blocked is blocked even when no row says by what.
 //
 // Cycles are found as strongly connected components with gonum's topo
 // package. Each cycle gets a cut: a set of rows whose removal breaks it.

@@ -158,6 +158,8 @@ func nodeAttributes(p *parser.Packet, blocked bool) []encoding.Attribute {
 		fill = "lightgoldenrod1"
 	case parser.Complete:
 		fill = "palegreen"
+	case parser.Cancelled:
+		fill = "lightgrey"
 	}
 	attrs := []encoding.Attribute{
 		{Key: "label", Value: quote(strings.Join(lines, "\n"))},

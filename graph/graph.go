@@ -274,7 +274,10 @@ func (g *Graph) componentMembers() [][]int {
 }
 
 // done reports whether packet i is finished.
-func (g *Graph) done(i int) bool { return g.packets[i].Status == parser.Complete }
+func (g *Graph) done(i int) bool {
+	st := g.packets[i].Status
+	return st == parser.Complete || st == parser.Cancelled // cancelled: no work left, none planned
+}
 
 // ids maps indices to IDs. Indices in increasing order give IDs sorted.
 func (g *Graph) ids(is []int) []string {

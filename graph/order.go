@@ -191,11 +191,14 @@ type Blocked struct {
 	// and WaitsOnTruncated is true.
 	WaitsOn          []string
 	WaitsOnTruncated bool
+	// ByStatus is true when the packet's own Status says Blocked: it is
+	// blocked even when no row says by what.
+	ByStatus bool
 }
 
 // Blocked returns the unfinished packets that have an unfinished required
-// dependency, a blocking external dependency or a required reference to an
-// ID no file has, sorted by ID. Its cost is
+// dependency, a blocking external dependency, a required reference to an
+// ID no file has, or a Status that says Blocked, sorted by ID. Its cost is
 // bounded by WaitsOnLimit per blocked packet, not by the length of the
 // chains behind it.
 func (g *Graph) Blocked() []Blocked {
@@ -221,7 +224,8 @@ func (g *Graph) Blocked() []Blocked {
 				b.Missing = append(b.Missing, m.ID)
 			}
 		}
-		if len(b.BlockedBy) == 0 && len(b.External) == 0 && len(b.Missing) == 0 {
+		b.ByStatus = p.StatusBlocked
+		if len(b.BlockedBy) == 0 && len(b.External) == 0 && len(b.Missing) == 0 && !b.ByStatus {
 			continue
 		}
 		near, more := w.nearest(i, g.req, WaitsOnLimit)
@@ -259,7 +263,7 @@ func (g *Graph) blocked(i int) bool {
 			return true
 		}
 	}
-	return len(g.packets[i].Missing) > 0
+	return len(g.packets[i].Missing) > 0 || g.packets[i].StatusBlocked
 }
 
 // WaitingOn returns every unfinished packet that waits on id through one or

@@ -247,3 +247,27 @@ func TestMissingDependencyBlocks(t *testing.T) {
 	assert.Empty(t, blocked[0].BlockedBy)
 	assert.Equal(t, []string{"W-002"}, g.Ready())
 }
+
+// TestCancelledAndBlockedByStatus: a cancelled packet is no work and
+// blocks nothing; a packet whose own Status says Blocked is blocked even
+// with no row saying by what, and is not ready.
+func TestCancelledAndBlockedByStatus(t *testing.T) {
+	cancelled := func(p *parser.Packet) { p.Status = parser.Cancelled }
+	blockedByStatus := func(p *parser.Packet) { p.StatusBlocked = true }
+	g := New([]*parser.Packet{
+		pkt("A-1", cancelled),
+		pkt("A-2", req("A-1")),
+		pkt("A-3", blockedByStatus),
+		pkt("A-4", req("A-3")),
+	})
+	assert.Equal(t, []string{"A-2"}, g.Ready())
+	assert.NotContains(t, g.Order(nil, false), "A-1")
+	bl := g.Blocked()
+	require.Len(t, bl, 2)
+	assert.Equal(t, "A-3", bl[0].ID)
+	assert.True(t, bl[0].ByStatus)
+	assert.Empty(t, bl[0].BlockedBy)
+	assert.Equal(t, "A-4", bl[1].ID)
+	assert.False(t, bl[1].ByStatus)
+	assert.Equal(t, []string{"A-3"}, bl[1].BlockedBy)
+}

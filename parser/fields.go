@@ -3,6 +3,7 @@ package parser
 import (
 	"fmt"
 	"math"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -232,52 +233,130 @@ var statusPhrases = []struct {
 }{
 	{[]string{"not started", "not implemented", "not yet started", "not begun", "not yet implemented"}, NotStarted},
 	{[]string{"todo", "to do", "planned", "blocked"}, NotStarted},
-	{[]string{"in progress", "in-progress", "wip", "started", "ongoing", "partially complete", "partial"}, InProgress},
+	{[]string{"in progress", "wip", "started", "ongoing", "partially complete", "partial"}, InProgress},
 	{[]string{"complete", "completed", "done", "implemented", "shipped", "finished", "released"}, Complete},
 }
 
-// parseStatus reads a Status value: the template's emoji and words, an
-// "NN% complete" percentage, words in parentheses ignored. missing is true
-// for an empty or TBD value; msg is set when the value is present but
-// cannot be read (the packet is then taken to be not started).
+// statusWords are the whole status values read without a search, as
+// normalised by StatusWord (lower case, "_" and "-" as spaces). The
+// phrases search of statusPhrases and then laterPhrases reads the rest.
+var statusWords = map[string]Status{
+	"backlog": NotStarted, "todo": NotStarted, "to do": NotStarted, "open": NotStarted,
+	"draft": NotStarted, "proposed": NotStarted, "planned": NotStarted, "ready": NotStarted,
+	"ready for implementation": NotStarted, "approved": NotStarted, "blocked": NotStarted,
+	"not started": NotStarted, "new": NotStarted,
+	"in progress": InProgress, "in review": InProgress, "review": InProgress, "testing": InProgress,
+	"qa": InProgress, "doing": InProgress, "active": InProgress, "wip": InProgress, "started": InProgress,
+	"done": Complete, "closed": Complete, "merged": Complete, "released": Complete,
+	"resolved": Complete, "verified": Complete, "complete": Complete, "completed": Complete,
+	"cancelled": Cancelled, "canceled": Cancelled, "won't do": Cancelled, "wont do": Cancelled,
+	"won’t do": Cancelled, "obsolete": Cancelled, "superseded": Cancelled, "abandoned": Cancelled,
+}
+
+// laterPhrases are searched after statusPhrases: words that the template's
+// phrases would otherwise lose to, such as "Superseded by WP-2".
+var laterPhrases = []struct {
+	words  []string
+	status Status
+}{
+	{[]string{"cancelled", "canceled", "won't do", "wont do", "won’t do", "obsolete", "superseded", "abandoned"}, Cancelled},
+	{[]string{"in review", "review", "testing", "qa", "doing", "active"}, InProgress},
+	{[]string{"closed", "merged", "resolved", "verified"}, Complete},
+	{[]string{"backlog", "open", "draft", "proposed", "ready", "approved"}, NotStarted},
+}
+
+// statusRead is what a Status value says: the status, the percentage of an
+// in-progress packet, and whether the packet says it is blocked.
+type statusRead struct {
+	status   Status
+	progress *int
+	blocked  bool
+}
+
+// parseStatus reads a Status value with the built-in words only; see
+// readStatus.
 func parseStatus(v string) (st Status, progress *int, missing bool, msg string) {
+	r, missing, msg := readStatus(v, nil)
+	return r.status, r.progress, missing, msg
+}
+
+// readStatus reads a Status value: a word of plan.yaml's statuses (which
+// win), the built-in words in any case with "_" or "-" for spaces, the
+// template's emoji and words, an "NN% complete" percentage, words in
+// parentheses ignored. missing is true for an empty or TBD value; msg is
+// set when the value is present but cannot be read (the packet is then
+// taken to be not started); an unknown word's msg is unknownStatusMsg's.
+func readStatus(v string, cfg *Config) (r statusRead, missing bool, msg string) {
 	s := plainValue(v)
 	if isMissing(s) {
-		return NotStarted, nil, true, ""
+		return r, true, ""
 	}
 	if alternatives(s) {
-		return NotStarted, nil, false, fmt.Sprintf("status %q lists several statuses; keep the one that applies", s)
+		return r, false, fmt.Sprintf("status %q lists several statuses; keep the one that applies", s)
 	}
 	core := withoutParens(s)
-	l := strings.ToLower(core)
+	word := StatusWord(strings.Trim(core, " .!*_`~:;,"+emojiNotStarted+emojiInProgress+emojiComplete+emojiBlocked+emojiWarning+"\ufe0f"))
+	if st, ok := cfg.StatusOf(word); ok {
+		return statusRead{status: st, blocked: word == "blocked"}, false, ""
+	}
+	if st, ok := statusWords[word]; ok {
+		return statusRead{status: st, blocked: word == "blocked"}, false, ""
+	}
+	l := StatusWord(core)
 	if phraseIn(l, statusPhrases[0].words) {
-		return NotStarted, nil, false, ""
+		return r, false, ""
 	}
 	if n, found, bad := readPercent(l); bad != "" {
-		return NotStarted, nil, false, fmt.Sprintf("status %q has a percentage %s; taken as not started", s, bad)
+		return r, false, fmt.Sprintf("status %q has a percentage %s; taken as not started", s, bad)
 	} else if found {
 		switch n {
 		case 0:
-			return NotStarted, nil, false, ""
+			return r, false, ""
 		case 100:
-			return Complete, nil, false, ""
+			return statusRead{status: Complete}, false, ""
 		}
-		return InProgress, &n, false, ""
+		return statusRead{status: InProgress, progress: &n}, false, ""
 	}
 	for _, p := range statusPhrases[1:] {
 		if phraseIn(l, p.words) {
-			return p.status, nil, false, ""
+			return statusRead{status: p.status, blocked: p.status == NotStarted && phraseIn(l, []string{"blocked"})}, false, ""
+		}
+	}
+	for _, p := range laterPhrases {
+		if phraseIn(l, p.words) {
+			return statusRead{status: p.status}, false, ""
 		}
 	}
 	switch {
 	case strings.Contains(core, emojiInProgress):
-		return InProgress, nil, false, ""
+		return statusRead{status: InProgress}, false, ""
 	case strings.Contains(core, emojiComplete):
-		return Complete, nil, false, ""
+		return statusRead{status: Complete}, false, ""
 	case strings.Contains(core, emojiNotStarted), strings.Contains(core, emojiBlocked):
-		return NotStarted, nil, false, ""
+		return r, false, ""
 	}
-	return NotStarted, nil, false, fmt.Sprintf("status %q is not recognised (use 🚧 Not Started, 🏗️ In Progress or ✅ Complete); taken as not started", s)
+	return r, false, unknownStatusMsg(s)
+}
+
+// unknownStatusMsg is the message of a status word that is not known.
+// Load gathers these into one warning per word per folder
+// (gatherUnknownStatuses), reading the word back with unknownStatusWord.
+func unknownStatusMsg(s string) string {
+	return fmt.Sprintf("status %q is not recognised (use 🚧 Not Started, 🏗️ In Progress or ✅ Complete, or map it under statuses: in plan.yaml); taken as not started", s)
+}
+
+// unknownStatusWord returns the word of an unknownStatusMsg message.
+func unknownStatusWord(msg string) (string, bool) {
+	rest, ok := strings.CutPrefix(msg, "status ")
+	if !ok || !strings.HasSuffix(msg, unknownStatusMsg("")[len(`status ""`):]) {
+		return "", false
+	}
+	q, err := strconv.QuotedPrefix(rest)
+	if err != nil {
+		return "", false
+	}
+	w, err := strconv.Unquote(q)
+	return w, err == nil
 }
 
 // alternatives reports whether a status value lists the template's choices
@@ -534,4 +613,46 @@ func formatRange(low, high float64) string {
 		return formatDays(low) + " days"
 	}
 	return formatDays(low) + "-" + formatDays(high) + " days"
+}
+
+// gatherUnknownStatuses replaces the per-file warnings of unknown status
+// words with one warning per word per folder, at the first file and line
+// that uses it, saying how many files use it and the plan.yaml key that
+// maps it.
+func gatherUnknownStatuses(probs []Problem) []Problem {
+	type key struct{ dir, word string }
+	count := map[key]int{}
+	first := map[key]int{}      // index in out of the warning kept
+	written := map[key]string{} // the word as the first file writes it
+	out := probs[:0]
+	for _, pr := range probs {
+		w, ok := "", false
+		if pr.Code == CodeParse {
+			w, ok = unknownStatusWord(pr.Message)
+		}
+		if !ok {
+			out = append(out, pr)
+			continue
+		}
+		k := key{filepath.Dir(pr.File), StatusWord(w)}
+		count[k]++
+		if i, seen := first[k]; seen {
+			if f := out[i]; pr.File < f.File || pr.File == f.File && pr.Line < f.Line {
+				out[i].File, out[i].Line, out[i].Packet = pr.File, pr.Line, pr.Packet
+				written[k] = w
+			}
+			continue
+		}
+		first[k], written[k] = len(out), w
+		out = append(out, pr)
+	}
+	for k, i := range first {
+		n := count[k]
+		files := "1 file in " + k.dir + " uses it"
+		if n > 1 {
+			files = fmt.Sprintf("%d files in %s use it", n, k.dir)
+		}
+		out[i].Message = fmt.Sprintf("status %q is not recognised (%s); taken as not started; to say what it means, add to plan.yaml statuses: {%q: complete} (or not_started, in_progress, cancelled)", written[k], files, k.word)
+	}
+	return out
 }

@@ -134,6 +134,40 @@ func TestStatus(t *testing.T) {
 		{"🚧 E2E Tests Pending", NotStarted, 0, ""},
 		{"✅ Complete (All Phases 1-8 Done)", Complete, 0, ""},
 		{"✅ Complete (not implemented: the admin view)", Complete, 0, ""},
+		// Other teams' words, any case, "_" or "-" for spaces, in code.
+		{"Backlog", NotStarted, 0, ""},
+		{"To Do", NotStarted, 0, ""},
+		{"open", NotStarted, 0, ""},
+		{"Draft", NotStarted, 0, ""},
+		{"Proposed", NotStarted, 0, ""},
+		{"Ready", NotStarted, 0, ""},
+		{"READY_FOR_IMPLEMENTATION", NotStarted, 0, ""},
+		{"`ready-for-implementation`", NotStarted, 0, ""},
+		{"Approved", NotStarted, 0, ""},
+		{"In Review", InProgress, 0, ""},
+		{"IN_REVIEW", InProgress, 0, ""},
+		{"Review", InProgress, 0, ""},
+		{"Testing", InProgress, 0, ""},
+		{"QA", InProgress, 0, ""},
+		{"Doing", InProgress, 0, ""},
+		{"**Active**", InProgress, 0, ""},
+		{"in-progress", InProgress, 0, ""},
+		{"Done (merged in #42)", Complete, 0, ""},
+		{"DONE", Complete, 0, ""},
+		{"Closed", Complete, 0, ""},
+		{"Merged", Complete, 0, ""},
+		{"Released", Complete, 0, ""},
+		{"Resolved", Complete, 0, ""},
+		{"Verified", Complete, 0, ""},
+		{"Cancelled", Cancelled, 0, ""},
+		{"Canceled", Cancelled, 0, ""},
+		{"Won't Do", Cancelled, 0, ""},
+		{"WONT_DO", Cancelled, 0, ""},
+		{"Obsolete", Cancelled, 0, ""},
+		{"Superseded by WP-031", Cancelled, 0, ""},
+		{"Abandoned", Cancelled, 0, ""},
+		{"❌ Cancelled", Cancelled, 0, ""},
+		{"Blocked", NotStarted, 0, ""},
 		// Mis-encoded forms.
 		{"ðŸš§ Not Started", NotStarted, 0, ""},
 		{"ðŸ—ï¸ In Progress", InProgress, 0, ""},
@@ -338,6 +372,54 @@ func TestTitle(t *testing.T) {
 			assert.Equal(t, 1+strings.Count(tt.heading[:strings.Index(tt.heading, tt.id)], "\n"), p.Line)
 		})
 	}
+}
+
+// TestStatusBlockedAndConfig: a Blocked status marks the packet as blocked
+// by its own status line, a block-quote status line is read, and plan.yaml's
+// statuses win over the built-in words.
+func TestStatusBlockedAndConfig(t *testing.T) {
+	p, _ := parseHeader(t, "**Status**: ❌ BLOCKED", okPrio, okEffort)
+	assert.Equal(t, NotStarted, p.Status)
+	assert.True(t, p.StatusBlocked)
+	p, _ = parseHeader(t, "**Status**: To Do", okPrio, okEffort)
+	assert.False(t, p.StatusBlocked)
+
+	p, _ = Parse("q.md", []byte("# Q-001: Quoted\n\n> **Status: DONE**\n"))
+	require.NotNil(t, p)
+	assert.Equal(t, Complete, p.Status)
+
+	cfg := &Config{Statuses: map[string]Status{"shipped to beta": InProgress, "sleeping": Cancelled, "done": InProgress}}
+	for value, want := range map[string]Status{"Shipped_To_Beta": InProgress, "SLEEPING": Cancelled, "Done": InProgress, "Closed": Complete} {
+		p, _, probs, _, _ := parseWholeWith("c.md", []byte("# C-001: Configured\n\n**Status**: "+value+"\n"), cfg)
+		require.NotNil(t, p, value)
+		assert.Equal(t, want, p.Status, value)
+		for _, pr := range probs {
+			assert.NotEqual(t, CodeParse, pr.Code, value)
+		}
+	}
+}
+
+// TestUnknownStatusOncePerFolder: an unknown word used by many files of a
+// folder is one warning there, counting the files and naming the plan.yaml
+// key; another folder gets its own.
+func TestUnknownStatusOncePerFolder(t *testing.T) {
+	doc := func(id, status string) []byte {
+		return []byte("# " + id + ": x\n\n**Priority**: P1\n**Status**: " + status + "\n**Estimated Effort**: 1d\n")
+	}
+	set := LoadFiles([]File{
+		{Name: "a/U-001.md", Data: doc("U-001", "Shelved")},
+		{Name: "a/U-002.md", Data: doc("U-002", "shelved")},
+		{Name: "a/U-003.md", Data: doc("U-003", "SHELVED")},
+		{Name: "b/U-004.md", Data: doc("U-004", "Shelved")},
+	}, Options{})
+	var msgs []string
+	for _, pr := range set.Problems {
+		msgs = append(msgs, pr.String())
+	}
+	assert.Equal(t, []string{
+		`a/U-001.md:4: warning: parse: status "Shelved" is not recognised (3 files in a use it); taken as not started; to say what it means, add to plan.yaml statuses: {"shelved": complete} (or not_started, in_progress, cancelled)`,
+		`b/U-004.md:4: warning: parse: status "Shelved" is not recognised (1 file in b uses it); taken as not started; to say what it means, add to plan.yaml statuses: {"shelved": complete} (or not_started, in_progress, cancelled)`,
+	}, msgs)
 }
 
 func TestStatusCells(t *testing.T) {

@@ -212,6 +212,10 @@ type Packet struct {
 
 	Priority Priority
 	Status   Status
+	// StatusBlocked is set when the packet's own Status says Blocked: it
+	// is not started, and blocked by its status line even when no row
+	// says why.
+	StatusBlocked bool
 	// Progress is the percentage complete for in-progress packets that
 	// state one ("🏗️ 50% Complete"), or nil.
 	Progress *int
@@ -239,12 +243,12 @@ type Packet struct {
 	Blocks []Ref
 }
 
-// Remaining is the effort still to do: zero for complete packets and for
-// packets without an estimate, the unfinished share for in-progress packets
-// with a percentage, and the whole estimate otherwise.
+// Remaining is the effort still to do: zero for complete and cancelled
+// packets and for packets without an estimate, the unfinished share for
+// in-progress packets with a percentage, and the whole estimate otherwise.
 func (p *Packet) Remaining() Effort {
 	switch {
-	case p.Status == Complete || p.Effort == nil:
+	case p.Status == Complete || p.Status == Cancelled || p.Effort == nil:
 		return Effort{}
 	case p.Status == InProgress && p.Progress != nil:
 		return p.Effort.Scale(1 - float64(*p.Progress)/100)

@@ -548,14 +548,14 @@ func (d *document) finishHeader(h *header, p *Packet) {
 	if h.status == nil {
 		d.warn(p.Line, CodeMissingStatus, "%s has no Status; it is taken as not started", p.ID)
 	} else {
-		st, progress, missing, msg := parseStatus(h.status.value)
+		r, missing, msg := readStatus(h.status.value, d.cfg)
 		switch {
 		case msg != "":
 			d.warn(h.status.line, CodeParse, "%s", msg)
 		case missing:
 			d.warn(h.status.line, CodeMissingStatus, "%s has no Status (%q); it is taken as not started", p.ID, plainValue(h.status.value))
 		}
-		p.Status, p.Progress = st, progress
+		p.Status, p.Progress, p.StatusBlocked = r.status, r.progress, r.blocked
 	}
 	if h.effort == nil {
 		d.warn(p.Line, CodeMissingEffort, "%s has no Estimated Effort; it counts as 0 days", p.ID)

@@ -5,7 +5,8 @@ import (
 	"github.com/workpackets/plan/parser"
 )
 
-// NetworkFromGraph returns the unfinished packets of g as a Network: each
+// NetworkFromGraph returns the unfinished packets of g (neither complete
+// nor cancelled) as a Network: each
 // task's effort is the packet's remaining effort, its predecessors are its
 // unfinished required dependencies (cycle cuts removed, so the network is
 // acyclic) and its rank is the packet's effective priority. Tasks are in ID
@@ -14,7 +15,7 @@ func NetworkFromGraph(g *graph.Graph) *Network {
 	index := map[string]int{}
 	var unfinished []*parser.Packet
 	for _, p := range g.Packets() {
-		if p.Status != parser.Complete {
+		if p.Status != parser.Complete && p.Status != parser.Cancelled {
 			index[p.ID] = len(unfinished)
 			unfinished = append(unfinished, p)
 		}
