@@ -306,7 +306,7 @@ func readStatus(v string, cfg *Config) (r statusRead, missing bool, msg string) 
 	if phraseIn(l, statusPhrases[0].words) {
 		return r, false, ""
 	}
-	if n, found, bad := readPercent(l); bad != "" {
+	if n, found, bad := readPercent(strings.ToLower(core)); bad != "" {
 		return r, false, fmt.Sprintf("status %q has a percentage %s; taken as not started", s, bad)
 	} else if found {
 		switch n {

@@ -237,6 +237,10 @@ type Packet struct {
 	// CaseInsensitiveID is true for a packet whose ID comes from YAML
 	// front matter (id: task-12): references match it in any case.
 	CaseInsensitiveID bool
+	// statusUnread is set when the Status line could not be read (Load
+	// keeps one warning per unknown word per folder, not one per packet).
+	statusUnread bool
+
 	// Blocks are the packets this one's "**Blocks**:" lines name: each
 	// of them requires this packet, and Load adds this packet to their
 	// Requires (with Via ViaBlocks).

@@ -552,6 +552,7 @@ func (d *document) finishHeader(h *header, p *Packet) {
 		switch {
 		case msg != "":
 			d.warn(h.status.line, CodeParse, "%s", msg)
+			p.statusUnread = true
 		case missing:
 			d.warn(h.status.line, CodeMissingStatus, "%s has no Status (%q); it is taken as not started", p.ID, plainValue(h.status.value))
 		}

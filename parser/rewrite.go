@@ -29,6 +29,13 @@ type StatusSyncer struct {
 // NewStatusSyncer returns a StatusSyncer for the packets of set.
 func NewStatusSyncer(set *Set) *StatusSyncer {
 	s := &StatusSyncer{ix: newIndex(set.Packets), unknown: map[string]string{}}
+	for _, p := range set.Packets {
+		// Load keeps one warning per unknown status word per folder, so
+		// the packets say themselves that their status was not read.
+		if p.statusUnread {
+			s.unknown[p.ID] = fmt.Sprintf("the status of %s cannot be read, so it is not known", p.ID)
+		}
+	}
 	for _, p := range set.Problems {
 		if p.Packet == "" || s.unknown[p.Packet] != "" {
 			continue
