@@ -5,6 +5,7 @@ import (
 	"math"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -25,23 +26,29 @@ const (
 	fieldEffort
 	fieldActual
 	fieldDependencies
+	fieldSize // a T-shirt size or story points, or an effort
 )
 
 // fieldNames maps a field name, lower-cased with single spaces, to its kind.
 var fieldNames = map[string]fieldKind{
-	"priority":         fieldPriority,
-	"status":           fieldStatus,
-	"estimated effort": fieldEffort,
-	"effort":           fieldEffort,
-	"estimate":         fieldEffort,
-	"effort estimate":  fieldEffort,
-	"actual effort":    fieldActual,
-	"actual":           fieldActual,
-	"dependencies":     fieldDependencies,
-	"dependency":       fieldDependencies,
-	"depends on":       fieldDependencies,
-	"depends":          fieldDependencies,
-	"blocked by":       fieldDependencies,
+	"priority":           fieldPriority,
+	"status":             fieldStatus,
+	"estimated effort":   fieldEffort,
+	"effort":             fieldEffort,
+	"estimate":           fieldEffort,
+	"effort estimate":    fieldEffort,
+	"estimated duration": fieldEffort,
+	"estimated time":     fieldEffort,
+	"time estimate":      fieldEffort,
+	"size":               fieldSize,
+	"story points":       fieldSize,
+	"actual effort":      fieldActual,
+	"actual":             fieldActual,
+	"dependencies":       fieldDependencies,
+	"dependency":         fieldDependencies,
+	"depends on":         fieldDependencies,
+	"depends":            fieldDependencies,
+	"blocked by":         fieldDependencies,
 	// The other dependency lines; deps.go says which are optional and
 	// which are the reverse edge (depFieldKind).
 	"requires":      fieldDependencies,
@@ -401,6 +408,7 @@ const maxDays = 100000
 var effortUnits = map[string]float64{
 	"d": 1, "day": 1, "days": 1, "dy": 1, "dys": 1,
 	"h": 1.0 / 8, "hr": 1.0 / 8, "hrs": 1.0 / 8, "hour": 1.0 / 8, "hours": 1.0 / 8,
+	"min": 1.0 / 480, "mins": 1.0 / 480, "minute": 1.0 / 480, "minutes": 1.0 / 480,
 	"w": 5, "wk": 5, "wks": 5, "week": 5, "weeks": 5,
 }
 
@@ -653,6 +661,160 @@ func gatherUnknownStatuses(probs []Problem) []Problem {
 			files = fmt.Sprintf("%d files in %s use it", n, k.dir)
 		}
 		out[i].Message = fmt.Sprintf("status %q is not recognised (%s); taken as not started; to say what it means, add to plan.yaml statuses: {%q: complete} (or not_started, in_progress, cancelled)", written[k], files, k.word)
+	}
+	return out
+}
+
+// --- Sizes ------------------------------------------------------------------
+
+// tshirtSizes are the size words read as sizes rather than as text.
+var tshirtSizes = map[string]bool{
+	"XXS": true, "XS": true, "S": true, "M": true, "L": true, "XL": true, "XXL": true, "XXXL": true,
+	"SMALL": true, "MEDIUM": true, "LARGE": true,
+}
+
+// pointWords are the units of story points ("5 points", "3 SP").
+var pointWords = map[string]bool{"point": true, "points": true, "pts": true, "pt": true, "sp": true, "story points": true}
+
+// sizeWord returns the T-shirt size or story points that a value starts
+// with ("M", "XL (big)", "5 points"; a bare number too when the field is a
+// Size field), upper-cased as plan.yaml's sizes are keyed, or "".
+func sizeWord(s string, sizeField bool) string {
+	t := strings.TrimSpace(withoutParens(s))
+	f := strings.Fields(t)
+	if len(f) == 0 {
+		return ""
+	}
+	w := strings.ToUpper(strings.Trim(f[0], ".,;:-–—"))
+	if tshirtSizes[w] && (len(f) == 1 || !unicode.IsDigit(rune(f[1][0]))) {
+		return w
+	}
+	if _, err := strconv.ParseFloat(w, 64); err == nil {
+		rest := strings.ToLower(strings.Join(f[1:], " "))
+		if pointWords[rest] || sizeField && rest == "" {
+			return w
+		}
+	}
+	return ""
+}
+
+// sizeMsg is the message of a size that plan.yaml does not map. Load
+// gathers these into one warning per folder (gatherSizes).
+func sizeMsg(word string) string {
+	return fmt.Sprintf("effort %q is a size, which means no days until plan.yaml says so (sizes: {%s: 3-5d}); the packet is planned without an estimate", word, word)
+}
+
+// sizeOfMsg returns the size word of a sizeMsg message.
+func sizeOfMsg(msg string) (string, bool) {
+	rest, ok := strings.CutPrefix(msg, "effort ")
+	if !ok || !strings.Contains(msg, "\" is a size, which means no days") {
+		return "", false
+	}
+	q, err := strconv.QuotedPrefix(rest)
+	if err != nil {
+		return "", false
+	}
+	w, err := strconv.Unquote(q)
+	return w, err == nil
+}
+
+// readEstimate reads an effort or size value with plan.yaml's sizes and
+// its working day and week: a size plan.yaml maps, else an effort
+// ("3-5 days", "30 min", "15-30 minutes", or a range inside words as in
+// "Medium (4-5 hours)"), else a size (no estimate, and a sizeMsg). A Size
+// field that is none of these ("505 bytes") is not an estimate and says
+// nothing.
+func readEstimate(v string, cfg *Config, sizeField bool) (e *Effort, actual *float64, missing bool, msgs []string) {
+	s := plainValue(v)
+	if isMissing(s) {
+		return nil, nil, true, nil
+	}
+	size := sizeWord(s, sizeField)
+	if size != "" {
+		if m, ok := cfg.Size(size); ok {
+			return &m, nil, false, nil
+		}
+	}
+	t := s
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsLetter(r) {
+		// A range inside words: "Medium (4-5 hours)". Only with a unit:
+		// "Sprint 3" is no estimate.
+		if i := strings.IndexAny(s, "0123456789"); i > 0 {
+			if ev, msg := readEffort(s[i:]); msg == "" && !ev.unitless {
+				t = s[i:]
+			}
+		}
+	}
+	ev, msg := readEffort(t)
+	switch {
+	case size != "" && (msg != "" || ev.unitless):
+		return nil, nil, false, []string{sizeMsg(size)}
+	case msg != "" && sizeField:
+		return nil, nil, false, nil
+	}
+	e, actual, missing, msgs = parseEffort(t)
+	if e != nil {
+		if f := unitScale(ev.unit, cfg.DayHours(), cfg.WeekDays()); f != 1 {
+			*e = e.Scale(f)
+		}
+	}
+	return e, actual, missing, msgs
+}
+
+// unitScale converts days read with the built-in 8-hour day and 5-day
+// week into days of the folder's day and week.
+func unitScale(unit, dayHours, weekDays float64) float64 {
+	switch {
+	case unit < 1: // hours and minutes
+		return 8 / dayHours
+	case unit > 1: // weeks
+		return weekDays / 5
+	}
+	return 1
+}
+
+// gatherSizes replaces the per-file warnings of unmapped sizes with one
+// warning per folder, at the first file and line, naming the sizes found.
+func gatherSizes(probs []Problem) []Problem {
+	type found struct {
+		at    int // index in out of the warning kept
+		files int
+		sizes map[string]bool
+	}
+	byDir := map[string]*found{}
+	out := probs[:0]
+	for _, pr := range probs {
+		w, ok := "", false
+		if pr.Code == CodeMissingEffort {
+			w, ok = sizeOfMsg(pr.Message)
+		}
+		if !ok {
+			out = append(out, pr)
+			continue
+		}
+		dir := filepath.Dir(pr.File)
+		f := byDir[dir]
+		if f == nil {
+			f = &found{at: len(out), sizes: map[string]bool{}}
+			byDir[dir] = f
+			out = append(out, pr)
+		} else if k := out[f.at]; pr.File < k.File || pr.File == k.File && pr.Line < k.Line {
+			out[f.at].File, out[f.at].Line, out[f.at].Packet = pr.File, pr.Line, pr.Packet
+		}
+		f.files++
+		f.sizes[w] = true
+	}
+	for dir, f := range byDir {
+		var sizes []string
+		for w := range f.sizes {
+			sizes = append(sizes, w)
+		}
+		slices.Sort(sizes)
+		files := "1 file"
+		if f.files > 1 {
+			files = fmt.Sprintf("%d files", f.files)
+		}
+		out[f.at].Message = fmt.Sprintf("sizes %s (%s in %s) mean no days until plan.yaml says so (sizes: {%s: 3-5d}); those packets are planned without an estimate", strings.Join(sizes, ", "), files, dir, sizes[0])
 	}
 	return out
 }

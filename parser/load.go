@@ -196,7 +196,7 @@ func Load(paths []string, opts Options) (*Set, []error) {
 	sort.Strings(set.Files)
 	sort.Strings(set.Skipped)
 	sort.Strings(set.Templates)
-	set.Problems = gatherUnknownStatuses(set.Problems)
+	set.Problems = gatherSizes(gatherUnknownStatuses(set.Problems))
 	sortProblems(set.Problems)
 	return set, errs
 }

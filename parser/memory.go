@@ -64,7 +64,7 @@ func LoadFiles(files []File, opts Options) *Set {
 	sort.Strings(set.Files)
 	sort.Strings(set.Skipped)
 	sort.Strings(set.Templates)
-	set.Problems = gatherUnknownStatuses(set.Problems)
+	set.Problems = gatherSizes(gatherUnknownStatuses(set.Problems))
 	sortProblems(set.Problems)
 	return set
 }

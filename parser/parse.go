@@ -431,6 +431,9 @@ func (d *document) frontTitle(fm *frontMatter) *Packet {
 // each field counts.
 type header struct {
 	priority, status, effort, actual *fieldAt
+	// size is a Size or Story Points line: the estimate when there is no
+	// effort line.
+	size *fieldAt
 	// openDep is the kind of a dependency line whose value was empty and
 	// ended its paragraph: a list right after it holds the value.
 	openDep *depField
@@ -522,6 +525,8 @@ func (d *document) headerLine(line string, n int, h *header) bool {
 		set(&h.effort)
 	case fieldActual:
 		set(&h.actual)
+	case fieldSize:
+		set(&h.size)
 	case fieldDependencies:
 		d.rows = append(d.rows, headerDeps(depFieldKind(name), value, n))
 		return true
@@ -558,14 +563,22 @@ func (d *document) finishHeader(h *header, p *Packet) {
 		}
 		p.Status, p.Progress, p.StatusBlocked = r.status, r.progress, r.blocked
 	}
+	sizeField := false
+	if h.effort == nil && h.size != nil {
+		h.effort, sizeField = h.size, true
+	}
 	if h.effort == nil {
 		d.warn(p.Line, CodeMissingEffort, "%s has no Estimated Effort; it counts as 0 days", p.ID)
 	} else {
-		e, actual, missing, msgs := parseEffort(h.effort.value)
+		e, actual, missing, msgs := readEstimate(h.effort.value, d.cfg, sizeField)
 		if missing {
 			d.warn(h.effort.line, CodeMissingEffort, "%s has no Estimated Effort (%q); it counts as 0 days", p.ID, plainValue(h.effort.value))
 		}
 		for i, m := range msgs {
+			if _, ok := sizeOfMsg(m); ok {
+				d.warn(h.effort.line, CodeMissingEffort, "%s", m)
+				continue
+			}
 			if i == 0 && e == nil {
 				m += "; the packet is planned without an estimate"
 			}
