@@ -21,14 +21,28 @@
 //
 // # What a packet is
 //
-// A file is a packet when its first level-1 heading is "<ID>: <Title>":
+// A file is a packet when its title line is "<ID><separator><Title>". The
+// title line is the first level-1 heading; in a file with no level-1
+// heading, the first level-2 heading; or the id: (and title:) of YAML front
+// matter, which then wins over any heading. The separator is ":", an em
+// dash, an en dash, " - " (with spaces), "·" or "|":
 //
 //	# P1-ACCESS-001: Content Access & Playback
+//	# WP-023 — Scoring Rules
+//	## TKT-037 · Media Migration
 //
 // An ID is groups of capital letters and digits joined by "-", ending in a
 // group of digits, with at least one letter: P1-ACCESS-001,
-// P1-FE-FOUNDATION-002, GEN-00042 (but not 2024-01-15). Markdown emphasis
-// around the ID is ignored. Any other markdown file (a template whose
+// P1-FE-FOUNDATION-002, GEN-00042 (but not 2024-01-15). The last group of
+// digits may carry one letter: WP-005A, WP-053a. An ID from front matter
+// may be in any case ("id: task-12"); such a packet is marked
+// CaseInsensitiveID and references match it in any case (TASK-12).
+// Markdown emphasis around the ID is ignored. A file whose title line does
+// not have this form is skipped, and Set.SkipReasons says precisely why:
+// it has no heading (and no front matter id), its title heading does not
+// start with an ID, its ID is not in capitals, the ID runs on into other
+// letters ("WP-001ab"), nothing separates the ID from the title, the title
+// is a template's, or the front matter id is no ID. Any other markdown file (a template whose
 // heading is "[PACKET-ID]: ...", a README with an index table, a plan
 // titled "Implementation Plan: ...") is not a packet and not a problem: it
 // is counted as skipped. A skipped file whose title has a placeholder in
@@ -38,6 +52,22 @@
 //
 // Two files with the same ID are a duplicate-id error naming both files;
 // the plan goes on with the first file by path.
+//
+// # YAML front matter
+//
+// A document may start with YAML front matter: a "---" line as its first
+// line, YAML, and a closing "---" (or "...") line. It is read with a YAML
+// library (go.yaml.in/yaml/v3), never by hand, and goldmark does not see
+// it; every field's line is its line in the file. The keys read, in any
+// case: id and title (the title line, above), status, priority, effort or
+// estimate (read as the header fields of those names), dependencies,
+// depends_on, requires, blocked_by (required references), optional
+// (optional references) and blocks (the reverse edge, as a Blocks line).
+// A dependency key's value is a list of IDs or one string of IDs separated
+// by commas; each item is a reference row at its own line. Other keys are
+// ignored. Front matter that is not valid YAML is a parse warning at its
+// line and is ignored. Front matter's fields win over header lines of the
+// same field.
 //
 // # Header fields
 //
@@ -58,10 +88,15 @@
 // missing-priority warning. Anything else ("P5", "Urgent", the template's
 // "P0/P1/P2") is a parse warning and the packet has no priority.
 //
-// Status: one of three.
+// Status: one of four. Words are read in any case, with "_" or "-" for
+// spaces (READY_FOR_IMPLEMENTATION), inside `code` or **bold**, and on a
+// block-quote line ("> **Status: DONE**").
 //
-//   - Not started: 🚧, "Not Started", "Todo", "Planned", "Blocked", "Not
-//     Implemented".
+//   - Not started: 🚧, "Not Started", "Todo", "To Do", "Backlog", "Open",
+//     "Draft", "Proposed", "Planned", "Ready", "Ready for Implementation",
+//     "Approved", "Blocked", "Not Implemented". A packet whose status says
+//     Blocked is blocked by its own status line (Packet.StatusBlocked),
+//     even when no row says by what.
 //   - In progress: 🏗️ (or 🏗), "In Progress", "WIP", "Started", "Partial",
 //     or a percentage "NN% complete" (the percentage is kept as the
 //     progress, rounded down; 0% is not started, 100% complete, and
@@ -69,8 +104,23 @@
 //     progress). A percentage that is not a plain number from 0 to 100
 //     ("-5%", "0x32%", "1,5%", "NaN%") is a parse warning and the packet
 //     is taken as not started.
-//   - Complete: ✅, "Complete", "Completed", "Done", "Implemented",
-//     "Shipped", "Finished", "Released".
+//   - Also in progress: "In Review", "Review", "Testing", "QA", "Doing",
+//     "Active".
+//   - Complete: ✅, "Complete", "Completed", "Done" (also "Done (...)"),
+//     "Implemented", "Shipped", "Finished", "Released", "Closed", "Merged",
+//     "Resolved", "Verified".
+//   - Cancelled: "Cancelled", "Canceled", "Won't Do", "Obsolete",
+//     "Superseded", "Abandoned". Cancelled work is neither planned nor
+//     remaining: it is not ordered, ready, blocked, on a critical path or
+//     in an estimate, and blocks nothing.
+//
+// A value that is exactly one of these words is that status; otherwise the
+// words are looked for inside it, the template's words first (so "Complete
+// - ready for QA" is complete). plan.yaml's statuses: (word -> not_started,
+// in_progress, complete or cancelled, compared as normalised here) win over
+// every built-in word. An unknown word is one parse warning per word per
+// folder, at its first file, saying how many files use it and the
+// statuses: entry that maps it; those packets are taken as not started.
 //
 // Words in parentheses are ignored ("✅ Complete (Phase 3)"). A negation
 // wins over the word it negates: "🚧 Not Implemented" is not started. Words
@@ -81,15 +131,27 @@
 // that cannot be read is a parse warning, and the packet is taken as not
 // started.
 //
-// Estimated Effort (also "Effort", "Estimate", "Effort Estimate"): a number of working days,
+// Estimated Effort (also "Effort", "Estimate", "Effort Estimate",
+// "Estimated Duration", "Estimated Time", "Time Estimate", and "Size" or
+// "Story Points" when there is none of those): a number of working days,
 // or a range.
 //
 //	3-4 days      3–5 days (en dash)    3 to 5 days    5 days    ~3 days
 //	2-3d          1-2 weeks (5 days a week)    16-24 hours or 4h (8 hours a day)
-//	3-4           (a number without a unit is in days)
+//	30 min        15-30 minutes         3-4 (a number without a unit is in days)
 //
-// Anything after the estimate is ignored: "1-2 days (reduced from 2-3,
-// skeleton exists)" is 1-2 days. A most-likely value is kept when given as
+// Hours and minutes are converted with plan.yaml's hours_per_day and weeks
+// with its days_per_week (8 and 5 when unset). A value that starts with
+// words has its range read from inside them when it has a unit: "Medium
+// (4-5 hours)" is 4-5 hours ("Sprint 3" is no estimate). Anything after
+// the estimate is ignored: "1-2 days (reduced from 2-3, skeleton exists)"
+// is 1-2 days and "2-4 hours per platform" is 2-4 hours. A T-shirt size
+// (XS, S, M, L, XL, XXL, Small, Medium, Large) or story points ("5 points",
+// "8 SP", or a bare number on a Size or Story Points line) mean the range
+// plan.yaml's sizes: gives them; without one the packet has no estimate,
+// and the folder gets one missing-effort warning naming every size found
+// there. A Size line that is neither ("505 bytes") is no estimate and no
+// warning. A most-likely value is kept when given as
 // "(likely 3)" or "(most likely 3)", in the estimate's unit, and must lie
 // within the range. An actual effort is kept from an "Actual Effort" (or
 // "Actual") line or
