@@ -233,3 +233,34 @@ func TestStatusProblemsAreKnown(t *testing.T) {
 		assert.True(t, isStatusProblem(Problem{Code: CodeParse, Message: msg}), "%q: %s", v, msg)
 	}
 }
+
+// TestSyncKeepsLinksCommentsFootnotes: a stale Status cell that holds a
+// link, an HTML comment or a footnote reference is left alone with a
+// reason instead of losing them; a plain stale cell beside it is fixed.
+func TestSyncKeepsLinksCommentsFootnotes(t *testing.T) {
+	for _, cell := range []string{"[✅ Complete](https://ci.example/run/1)", "✅ Complete <!-- checked by Ann -->", "✅ Complete[^1]", "✅ <b>Complete</b>"} {
+		t.Run(cell, func(t *testing.T) {
+			dir := t.TempDir()
+			src := "# KEEP-001: Keeps\n\n**Priority**: P1\n**Status**: 🚧 Not Started\n**Estimated Effort**: 1d\n\n## Dependencies\n\n| Dependency | Status |\n|---|---|\n| KEEP-002 | " + cell + " |\n| KEEP-003 | ✅ Complete |\n\n[^1]: see the run\n"
+			writeFiles(t, dir, map[string]string{
+				"a.md": src,
+				"b.md": packetSrc("KEEP-002", "🏗️ In Progress"),
+				"c.md": packetSrc("KEEP-003", "🏗️ In Progress"),
+			})
+			set, errs := Load([]string{dir}, Options{})
+			require.Empty(t, errs)
+			var file string
+			for _, p := range set.Packets {
+				if p.ID == "KEEP-001" {
+					file = p.File
+				}
+			}
+			res := NewStatusSyncer(set).Sync(file, []byte(src))
+			require.Len(t, res.Changes, 1, "the plain cell is fixed")
+			assert.Equal(t, 12, res.Changes[0].Line)
+			require.Len(t, res.Skipped, 1, "the cell with more than words is left alone")
+			assert.Equal(t, 11, res.Skipped[0].Line)
+			assert.Contains(t, string(res.Src), cell, "nothing of the cell is dropped")
+		})
+	}
+}

@@ -119,6 +119,8 @@ func StatusWords(p *Packet) string {
 // whose statuses no single cell can match, and a row naming a packet
 // whose status is not known (no Status line, one that cannot be read, or
 // an ID two files share): its status is no truth to write.
+// A Status cell holding a link, an HTML comment or tag or a footnote
+// reference is left alone too: rewriting its text would drop them.
 func (s *StatusSyncer) Sync(file string, src []byte) SyncResult {
 	res := SyncResult{Src: src}
 	want, rows, probs := parseDocument(file, src)
@@ -148,6 +150,10 @@ func (s *StatusSyncer) Sync(file string, src []byte) SyncResult {
 			skip("%s; fix that packet first", why)
 			continue
 		}
+		if what := markupIn(cur, row.line, row.statusCol); what != "" {
+			skip("its Status cell holds %s, which rewriting the cell would drop; fix it by hand", what)
+			continue
+		}
 		words := StatusWords(s.ix.byID[stale[0]])
 		if conflict := disagreeing(named, words, s.ix); conflict != "" {
 			skip("the row names several packets whose statuses differ (%s); split the row or fix it by hand", conflict)
@@ -172,6 +178,36 @@ func (s *StatusSyncer) Sync(file string, src []byte) SyncResult {
 	}
 	res.Src = cur
 	return res
+}
+
+// markupIn says what a Status cell (column col of line) holds besides
+// words and emphasis that a rewrite of the cell would lose: a link, an
+// HTML comment or tag, a footnote reference. It returns "" for a plain
+// cell or one that cannot be found (replaceCell then says so).
+func markupIn(src []byte, line, col int) string {
+	start, end, ok := lineSpan(src, line)
+	if !ok || col < 0 {
+		return ""
+	}
+	cs, ce, ok := CellSpan(src[start:end], col)
+	if !ok {
+		return ""
+	}
+	cell := src[start+cs : start+ce]
+	switch {
+	case bytes.Contains(cell, []byte("<!--")):
+		return "an HTML comment"
+	case bytes.Contains(cell, []byte("[^")):
+		return "a footnote reference"
+	case bytes.Contains(cell, []byte("](")) || bytes.Contains(cell, []byte("][")) || bytes.Contains(cell, []byte("<http")):
+		return "a link"
+	}
+	for i := 0; i+1 < len(cell); i++ {
+		if c := cell[i+1]; cell[i] == '<' && (c == '/' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return "an HTML tag"
+		}
+	}
+	return ""
 }
 
 // unknownAmong says why the status of one of ids is not known, or
