@@ -156,6 +156,13 @@ var traps = []struct {
 	src   string
 	whole bool
 }{
+	{"level-2 title", "## T-001 · Two\n\n**Status**: Done\n\n## Dependencies\n\n| Dependency |\n|---|\n| T-002 |\n", false},
+	{"setext level 2 before a level-2 title", "Intro\n---\n\n## T-001: x\n\n## Dependencies\n\n- T-002\n", true},
+	{"indented level 2 before a level-2 title", "  ## T-009: indented\n\n## T-001: x\n", true},
+	{"setext level 1 after a level-2 title", "## T-001: x\n\nTitle\n===\n", true},
+	{"front matter id and a Dependencies list", "---\nid: t-1\ndependencies: [T-2]\nblocks: T-4, T-5\n---\n\n## Dependencies\n\n- T-3\n", false},
+	{"front matter without id, then a title", "---\nstatus: Done\neffort: 30 min\n---\n# T-001: x\n\n## Dependencies\n\n| Dependency |\n|---|\n| T-002 |\n", false},
+	{"unclosed front matter", "---\nid: t-1\n\n# T-001: x\n", false},
 	{"plain", "# T-001: Plain\n\n**Status**: ✅ Done\n\n## Notes\n\ntext\n\n## Dependencies\n\n| Dependency | Status |\n|---|---|\n| T-002 | ✅ |\n\n## After\n\n| Dependency | Status |\n|---|---|\n| T-009 | ✅ |\n", false},
 	{"heading in a fence", "# T-001: F\n\n```md\n## Dependencies\n| a |\n|---|\n| T-002 |\n```\n\n## Dependencies\n\n| Dependency |\n|---|\n| T-003 |\n", false},
 	{"tilde fence with info and backticks", "# T-001: F\n\n~~~ js `x`\n# T-009: not a title\n## Dependencies\n~~~\n\n## Dependencies\n\n| Dependency |\n|---|\n| T-003 |\n", false},
