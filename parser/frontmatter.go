@@ -75,7 +75,10 @@ func (d *document) readFrontMatter(text []byte) *frontMatter {
 			fmt.Sscan(m[1], &line)
 			msg = m[2]
 		}
-		d.warn(line+1, CodeParse, "front matter is not valid YAML (%s); it is ignored", msg)
+		// d.lines is not set yet: the line is inside the front matter,
+		// which is inside the document.
+		d.problems = append(d.problems, Problem{Severity: Warning, Code: CodeParse, File: d.file, Line: min(line+1, 1+bytes.Count(text, []byte("\n"))),
+			Message: fmt.Sprintf("front matter is not valid YAML (%s); it is ignored", msg)})
 		return fm
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
