@@ -264,3 +264,34 @@ func TestSyncKeepsLinksCommentsFootnotes(t *testing.T) {
 		})
 	}
 }
+
+// TestSyncWritesTheTablesEncoding: one mis-encoded word elsewhere in a
+// file does not make sync write mis-encoded words ("âœ…") into a clean
+// table; a table that is itself mis-encoded still gets them, and the
+// change reports the bytes written.
+func TestSyncWritesTheTablesEncoding(t *testing.T) {
+	tests := []struct {
+		name, table, notes, want string
+	}{
+		{"clean table, one word elsewhere", "| ENC-002 | Blocked |\n| ENC-003 | ✅ Complete |", "The cafÃ© team owns it.", "✅ Complete"},
+		{"ascii table, one word elsewhere", "| ENC-002 | Blocked |", "The cafÃ© team owns it.", "✅ Complete"},
+		{"mis-encoded table", "| ENC-002 | Blocked |\n| ENC-003 | âœ… Complete |", "", "âœ… Complete"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			src := "# ENC-001: Encoded\n\n**Priority**: P1\n**Status**: 🚧 Not Started\n**Estimated Effort**: 1d\n\n## Dependencies\n\n| Dependency | Status |\n|---|---|\n" + tt.table + "\n\n## Notes\n\n" + tt.notes + "\n"
+			writeFiles(t, dir, map[string]string{
+				"a.md": src,
+				"b.md": packetSrc("ENC-002", "✅ Complete"),
+				"c.md": packetSrc("ENC-003", "✅ Complete"),
+			})
+			set, errs := Load([]string{dir}, Options{})
+			require.Empty(t, errs)
+			res := NewStatusSyncer(set).Sync(filepath.Join(dir, "a.md"), []byte(src))
+			require.Len(t, res.Changes, 1, "%v", res.Skipped)
+			assert.Equal(t, strings.Replace(src, "| ENC-002 | Blocked |", "| ENC-002 | "+tt.want+" |", 1), string(res.Src))
+			assert.Equal(t, tt.want, res.Changes[0].New, "the report shows the bytes written")
+		})
+	}
+}

@@ -129,7 +129,7 @@ func (s *StatusSyncer) Sync(file string, src []byte) SyncResult {
 	}
 	resolve(want, rows, s.ix)
 	refs := refsByLine(want)
-	fileMis := isMisencoded(src)
+	misTables := misencodedTables(src)
 	cur := src
 	curRows := rows
 	for _, row := range rows {
@@ -159,7 +159,7 @@ func (s *StatusSyncer) Sync(file string, src []byte) SyncResult {
 			skip("the row names several packets whose statuses differ (%s); split the row or fix it by hand", conflict)
 			continue
 		}
-		next, misencoded, ok := replaceCell(cur, row.line, row.statusCol, words, fileMis)
+		next, misencoded, ok := replaceCell(cur, row.line, row.statusCol, words, misTables[row.line])
 		if !ok {
 			skip("its Status cell could not be found in the line as written")
 			continue
@@ -174,7 +174,11 @@ func (s *StatusSyncer) Sync(file string, src []byte) SyncResult {
 			continue
 		}
 		cur, curRows = next, nextRows
-		res.Changes = append(res.Changes, CellChange{Line: row.line, Refs: stale, Old: row.status, New: words})
+		written := words
+		if misencoded {
+			written = misencodeText(words)
+		}
+		res.Changes = append(res.Changes, CellChange{Line: row.line, Refs: stale, Old: row.status, New: written})
 	}
 	res.Src = cur
 	return res
@@ -287,11 +291,63 @@ func (s *StatusSyncer) readsBack(file string, src []byte, want *Packet, before [
 	return rows, true
 }
 
+// misencodedTables returns the lines of src (1-based, counted as lineSpan
+// counts them) that belong to a table holding mis-encoded text: runs of
+// consecutive lines with a "|". A clean table keeps clean words even when
+// a word elsewhere in the file is mis-encoded.
+func misencodedTables(src []byte) map[int]bool {
+	if !mayBeMisencoded(src) {
+		return nil
+	}
+	var runs [][2]int // line ranges of the runs, and their byte ranges below
+	var spans [][2]int
+	inRun := false
+	// Walk the lines once (lineSpan from the start for each would be
+	// quadratic).
+	i := 0
+	if bytes.HasPrefix(src, []byte("\xEF\xBB\xBF")) {
+		i = 3
+	}
+	for line := 1; ; line++ {
+		j := i
+		for j < len(src) && src[j] != '\n' && src[j] != '\r' {
+			j++
+		}
+		if bytes.IndexByte(src[i:j], '|') >= 0 {
+			if !inRun {
+				runs = append(runs, [2]int{line, line})
+				spans = append(spans, [2]int{i, j})
+				inRun = true
+			}
+			runs[len(runs)-1][1] = line
+			spans[len(spans)-1][1] = j
+		} else {
+			inRun = false
+		}
+		if j == len(src) {
+			break
+		}
+		if src[j] == '\r' && j+1 < len(src) && src[j+1] == '\n' {
+			j++
+		}
+		i = j + 1
+	}
+	mis := map[int]bool{}
+	for k, r := range runs {
+		if isMisencoded(src[spans[k][0]:spans[k][1]]) {
+			for n := r[0]; n <= r[1]; n++ {
+				mis[n] = true
+			}
+		}
+	}
+	return mis
+}
+
 // replaceCell returns src with the text of cell col (0-based) of line
 // (1-based) replaced by words, written mis-encoded when the old cell text
-// is (or, for a cell of plain ASCII, when the file is). It reports whether
-// it wrote the mis-encoded form and whether the cell was found.
-func replaceCell(src []byte, line, col int, words string, fileMis bool) (out []byte, misencoded, ok bool) {
+// is (or, for a cell of plain ASCII, when its table is). It reports
+// whether it wrote the mis-encoded form and whether the cell was found.
+func replaceCell(src []byte, line, col int, words string, tableMis bool) (out []byte, misencoded, ok bool) {
 	if col < 0 {
 		return nil, false, false
 	}
@@ -305,7 +361,7 @@ func replaceCell(src []byte, line, col int, words string, fileMis bool) (out []b
 	}
 	cs, ce = start+cs, start+ce
 	old := src[cs:ce]
-	misencoded = fileMis
+	misencoded = tableMis
 	if !isASCII(old) {
 		misencoded = isMisencoded(old)
 	}
