@@ -27,6 +27,9 @@ type exitError struct {
 	code int
 	msg  string
 	hint string
+	// lines are printed as they are, before the hint: errors that carry
+	// their own "FILE:LINE: error:" prefix (a bad plan.yaml).
+	lines []string
 }
 
 func (e *exitError) Error() string { return e.msg }
@@ -41,6 +44,8 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	color  bool
+	// cfg is the run's plan.yaml.
+	cfg configState
 	// quiet (-q) leaves only errors on standard error; verbose (-v) adds
 	// which files were read and skipped, and why.
 	quiet, verbose bool
@@ -86,6 +91,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if errors.As(err, &ee) {
 		if ee.msg != "" {
 			e.errorf("%s", ee.msg)
+		}
+		for _, l := range ee.lines {
+			fmt.Fprintln(e.stderr, l)
 		}
 		if ee.hint != "" {
 			e.hintf("%s", ee.hint)
@@ -227,7 +235,7 @@ func (e *env) load(paths []string, opts loadOptions) (a *analysis, failed bool, 
 // loadWith is load with the analysis of the caller's choice: analyze, or
 // analyzeProblems for the commands that print only problems.
 func (e *env) loadWith(paths []string, opts loadOptions, analyze func(*parser.Set) (*analysis, error)) (a *analysis, failed bool, err error) {
-	set, ioErrs := loadPackets(paths, parser.Options{Stdin: e.stdin, MaxFileSize: int64(opts.maxFileSize)})
+	set, ioErrs := loadPackets(paths, parser.Options{Stdin: e.stdin, MaxFileSize: int64(opts.maxFileSize), Config: e.cfg.config})
 	for _, err := range ioErrs {
 		e.errorf("%v", err)
 	}

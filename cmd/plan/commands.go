@@ -44,6 +44,9 @@ expected and pessimistic days, and the problems found.
 			if e.quiet && e.verbose {
 				return usageErrorf("", "-q (--quiet) and -v (--verbose) cannot be used together")
 			}
+			if needsConfig(cmd) {
+				return e.loadConfig(cmd, args)
+			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -76,9 +79,10 @@ expected and pessimistic days, and the problems found.
 	ff.register(root, formats)
 	load.register(root)
 	root.PersistentFlags().BoolVarP(&e.quiet, "quiet", "q", false, "print only errors on standard error")
+	root.PersistentFlags().StringVar(&e.cfg.file, "config", "", "read settings from this plan.yaml `FILE` instead of looking for one")
 	root.PersistentFlags().BoolVarP(&e.verbose, "verbose", "v", false, "also say which files were read and skipped, and why")
 	root.AddCommand(newCheckCmd(e), newOrderCmd(e), newReadyCmd(e), newBlockedCmd(e), newCriticalCmd(e),
-		newEstimateCmd(e), newScheduleCmd(e), newSyncCmd(e), newNewCmd(e))
+		newEstimateCmd(e), newScheduleCmd(e), newSyncCmd(e), newNewCmd(e), newConfigCmd(e))
 	// The completion commands capture the output stream when created.
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/workpackets/plan/parser"
 	"github.com/workpackets/plan/schedule"
 )
 
@@ -26,8 +27,10 @@ func (c *calendarFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&c.holidays, "holidays", "", "`FILE` of dates that are not working days")
 }
 
-// calendar returns nil when no --start was given.
-func (c *calendarFlags) calendar() (*calendar, error) {
+// calendar returns nil when no --start was given (nor plan.yaml's start:).
+// Without --holidays, plan.yaml's holidays (cfg, nil for none) are the days
+// off.
+func (c *calendarFlags) calendar(cfg *parser.Config) (*calendar, error) {
 	if c.start == "" {
 		if c.holidays != "" {
 			return nil, usageErrorf("", "--holidays needs --start")
@@ -47,6 +50,14 @@ func (c *calendarFlags) calendar() (*calendar, error) {
 		}
 		if holidays, err = schedule.ParseHolidays(bytes.NewReader(data)); err != nil {
 			return nil, &exitError{code: exitUsage, msg: c.holidays + ": " + err.Error()}
+		}
+	} else if cfg != nil {
+		for _, d := range cfg.Holidays {
+			day, err := schedule.ParseDate(d)
+			if err != nil {
+				return nil, &exitError{code: exitUsage, lines: []string{(&parser.ConfigError{File: cfg.File, Line: cfg.Lines["holidays"], Msg: fmt.Sprintf("holidays: %q is not a date (YYYY-MM-DD)", d)}).Error()}}
+			}
+			holidays = append(holidays, day)
 		}
 	}
 	return &calendar{schedule.NewCalendar(start, holidays)}, nil
@@ -129,7 +140,7 @@ numbers on any machine.`,
 			if opts.Percentiles, err = parsePercentiles(percentiles); err != nil {
 				return err
 			}
-			calendar, err := cal.calendar()
+			calendar, err := cal.calendar(e.cfg.config)
 			if err != nil {
 				return err
 			}
@@ -339,7 +350,7 @@ externals are listed as risks; they do not delay the schedule.`,
 			if cmd.Flags().Changed("sprint") && !(sprint > 0) {
 				return usageErrorf("", "--sprint must be a positive number of working days")
 			}
-			calendar, err := cal.calendar()
+			calendar, err := cal.calendar(e.cfg.config)
 			if err != nil {
 				return err
 			}
