@@ -27,11 +27,17 @@ type configState struct {
 
 // configArgsFrom returns the argument a command's plan.yaml is looked up
 // from: its first path. `plan new ID TITLE [PATH...]` has its paths after
-// two words; `plan explain` takes one file or packet ID.
+// two words; `plan explain FILE|ID [PATH...]` looks from its folder when
+// it names one, else from the file (an ID looks from ".").
 func configArgsFrom(cmd *cobra.Command, args []string) string {
 	skip := 0
-	if cmd.Name() == "new" {
+	switch cmd.Name() {
+	case "new":
 		skip = 2
+	case "explain":
+		if len(args) > 1 {
+			skip = 1 // the folder, not the packet ID or file in it
+		}
 	}
 	if len(args) > skip {
 		return args[skip]
@@ -129,16 +135,36 @@ func newConfigCmd(e *env) *cobra.Command {
 	formats := []string{"text", "json"}
 	cmd := &cobra.Command{
 		Use:   "config [PATH]",
-		Short: "Print the effective settings and where each came from",
-		Long: `plan config prints the settings plan would use for PATH (default "."):
-what plan.yaml's statuses and sizes mean, the working day and week, the
-files ignored, and the flag defaults, each with where it came from: a
-flag, plan.yaml and its line, or the built-in default. plan.yaml is looked
-up from PATH and its parents up to the repository root; --config names it.
-See 'plan help config' for the keys.`,
+		Short: "Print the settings and where each came from",
+		Long: `plan config prints the settings plan uses for PATH (default "."), each
+with where it came from: a flag, plan.yaml and its line, or the default.
+
+plan.yaml says what packets cannot. plan looks for it in the folder read
+and then its parents, up to the repository root (the folder holding .git);
+--config FILE names it instead. Every key is optional:
+
+  statuses:                  # a status word (any case, _ or - for a
+    Shipped: complete        # space) -> not_started, in_progress,
+    READY_FOR_QA: in_progress  # complete or cancelled
+  sizes:                     # a T-shirt size or points -> days
+    S: 1-2d
+    M: 3-5d
+  hours_per_day: 8           # for efforts in hours and minutes
+  days_per_week: 5           # for efforts in weeks
+  ignore: [archive/**]       # globs, relative to plan.yaml, not to read
+  status_source: packets     # or index: an index's task list is the truth
+  team: 3                    # defaults for the flags of the same names;
+  sprint: 10                 # a flag on the command line wins
+  start: 2026-12-01
+  holidays: [2026-12-24, 2026-12-25]
+  dist: lognormal
+  seed: 1
+
+A key plan does not know, a key set twice or a value it cannot read is
+reported as "plan.yaml:LINE: error: ..." and plan exits 2.`,
 		Example: `  plan config docs/packets
   plan config --team 4 docs/packets
-  plan config --config ci/plan.yaml --json`,
+  plan config --json docs/packets`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, err := ff.resolve(cmd, formats)

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/workpackets/plan/parser"
+)
+
+func newExplainCmd(e *env) *cobra.Command {
+	var (
+		ff   formatFlags
+		load loadOptions
+	)
+	formats := []string{"text", "json"}
+	cmd := &cobra.Command{
+		Use:   "explain FILE|ID [PATH...]",
+		Short: "Say what plan read from one file, line by line",
+		Long: `plan explain says what plan reads from one file: whether it is a packet and,
+if not, why; each header field with its line, its text and what plan made
+of it; each dependency with its line, how it was found (table, header line,
+bullet, range, link, a reverse Blocks line), what it resolved to and whether
+it blocks the packet. Name the file, or the packet by its ID.
+
+The folder (PATH, default ".") is read too, so that references resolve as
+every other command resolves them.`,
+		Example: `  plan explain docs/packets/frontend/FE-BROWSE-001-browse-pages.md
+  plan explain FE-BROWSE-001 docs/packets
+  plan explain --json BE-PAY-001 docs/packets`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			format, err := ff.resolve(cmd, formats)
+			if err != nil {
+				return err
+			}
+			target, paths := args[0], args[1:]
+			if len(paths) == 0 {
+				paths = []string{"."}
+			}
+			isFile := false
+			if fi, err := os.Stat(target); err == nil && !fi.IsDir() {
+				isFile = true
+			}
+			a, failed, err := e.load(paths, load)
+			if err != nil {
+				return err
+			}
+			file := ""
+			if isFile {
+				file = findFile(a.set, target)
+				if file == "" {
+					// Not under PATH (or hidden there): read it as well.
+					if a, failed, err = e.load(append(paths, target), load); err != nil {
+						return err
+					}
+					file = findFile(a.set, target)
+				}
+				if file == "" {
+					file = filepath.Clean(target)
+				}
+			} else {
+				p := packetByID(a, target)
+				if p == nil {
+					if !parser.IsID(strings.ToUpper(target)) {
+						return usageErrorf("name a packet file, or a packet ID such as WP-001", "no file named %q", target)
+					}
+					return usageErrorf("run 'plan -v "+strings.Join(paths, " ")+"' to see which files are read", "no packet %s in %s", target, strings.Join(paths, " "))
+				}
+				file = p.File
+			}
+			src, err := readLimitedFile(file, int64(load.maxFileSize))
+			if err != nil {
+				return &exitError{code: exitUsage, msg: err.Error()}
+			}
+			ex := parser.Explain(file, src)
+			var kept *parser.Packet
+			for _, p := range a.set.Packets {
+				if p.File == file {
+					kept = p
+				}
+			}
+			r := buildExplainReport(file, ex, kept, a)
+			if format == "json" {
+				err = writeJSON(e.stdout, r)
+			} else {
+				err = writeExplainText(e.stdout, r)
+			}
+			if err == nil && failed {
+				err = ioFailure
+			}
+			return err
+		},
+	}
+	ff.register(cmd, formats)
+	load.register(cmd)
+	return cmd
+}
+
+// findFile returns the file of the set that is target, as the set shows
+// it, or "".
+func findFile(set *parser.Set, target string) string {
+	want := filepath.Clean(target)
+	for _, f := range set.Files {
+		if filepath.Clean(f) == want {
+			return f
+		}
+	}
+	return ""
+}
+
+// packetByID finds a packet by its ID, in any case.
+func packetByID(a *analysis, id string) *parser.Packet {
+	if p := a.graph.Packet(id); p != nil {
+		return p
+	}
+	for _, p := range a.set.Packets {
+		if strings.EqualFold(p.ID, id) {
+			return p
+		}
+	}
+	return nil
+}
