@@ -131,3 +131,39 @@ func TestRequiresCancelledAndCaseInsensitiveIDs(t *testing.T) {
 	assert.Equal(t, "P-001 requires C-001, which is cancelled; this row makes no dependency", probs[0].Message)
 	assert.Equal(t, 5, probs[0].Line)
 }
+
+// TestFoldersAndDuplicates: an archived copy loses to the live one, the
+// losing file's warnings are not the winner's, Ignore globs leave files
+// out, and a folder whose packets are all in a hidden folder says where.
+func TestFoldersAndDuplicates(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"archive/A-001.md":  "# A-001: Old copy\n\n**Priority**: P1\n**Status**: ✅ Complete\n", // no effort
+		"live/A-001.md":     headerPacket("A-001", "🚧 Not Started"),
+		"drafts/B-001.md":   headerPacket("B-001", "🚧 Not Started"),
+		"live/B-002.md":     headerPacket("B-002", "🚧 Not Started"),
+		"live/C-001.tmp.md": headerPacket("C-001", "🚧 Not Started"),
+	})
+	cfg := &Config{File: dir + "/plan.yaml", Ignore: []string{"drafts", "live/*.tmp.md"}}
+	set, errs := Load([]string{dir}, Options{Config: cfg})
+	require.Empty(t, errs)
+	assert.Equal(t, []string{"A-001", "B-002"}, ids(set), "drafts/ and *.tmp.md are ignored")
+	assert.Equal(t, dir+"/live/A-001.md", set.Packets[0].File, "the live copy wins over archive/ although archive sorts first")
+	require.Len(t, set.Problems, 1, "only the duplicate-id error: the archived copy's missing effort is not A-001's")
+	assert.Equal(t, CodeDuplicateID, set.Problems[0].Code)
+	assert.Equal(t, dir+"/archive/A-001.md", set.Problems[0].File)
+	assert.Empty(t, set.Hidden)
+
+	hid := t.TempDir()
+	writeFiles(t, hid, map[string]string{
+		"README.md":                "# Project\n",
+		".kit/tasks/1-todo/T-1.md": headerPacket("T-001", "🚧 Not Started"),
+		".kit/tasks/5-done/T-2.md": headerPacket("T-002", "✅ Complete"),
+		".kit/notes.txt":           "not markdown",
+		".git/x.md":                headerPacket("G-001", "🚧 Not Started"),
+	})
+	set, errs = Load([]string{hid}, Options{})
+	require.Empty(t, errs)
+	assert.Empty(t, set.Packets)
+	assert.Equal(t, []string{hid + "/.kit/tasks"}, set.Hidden, "the folder to run plan on; .git is never suggested")
+}

@@ -19,6 +19,23 @@
 // and every other file is still read. Paths are shown as you would type
 // them: relative to the current directory when the argument was relative.
 //
+// When no argument yields a packet but hidden folders under them hold
+// packets (a task board kept in .kit/tasks), Set.Hidden names, for each
+// such folder, the deepest folder holding all of its packets, so that
+// plan can say what to run instead ("plan .kit/tasks"). .git is never
+// named.
+//
+// The ignore globs of plan.yaml leave files out, matched against the path
+// relative to plan.yaml's folder ("**" for any number of folders; a glob
+// naming a folder leaves out all under it); a file named as an argument is
+// read anyway.
+//
+// Of two files with one ID, a file inside a folder named archive or
+// archived (any case; "8-archive" is not) loses to one outside; otherwise
+// the first by path wins. The other file is a duplicate-id error, and the
+// problems found in it are not reported: they are not about the packet the
+// plan uses.
+//
 // # What a packet is
 //
 // A file is a packet when its title line is "<ID><separator><Title>". The

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -60,6 +61,11 @@ type Set struct {
 	// why it is not a packet (its title heading's form, its ID's shape, or
 	// that it has no title), for -v.
 	SkipReasons map[string]string
+	// Hidden are the hidden folders under the arguments (".kit/tasks")
+	// that hold packets, each as the deepest folder holding all of its
+	// packets, sorted; set only when no argument yielded a packet, so that
+	// the user can be told what to run instead.
+	Hidden []string
 	// ReadWhole counts the documents that goldmark parsed whole although
 	// Options.Whole was not set, because the line scanner was not sure
 	// where their sections are (a setext heading that may say
@@ -117,7 +123,7 @@ func Load(paths []string, opts Options) (*Set, []error) {
 	if opts.MaxFileSize <= 0 {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
-	srcs, errs := collect(paths)
+	srcs, hidden, errs := collect(paths)
 	srcs = opts.Config.ignored(srcs, paths)
 	results := make([]result, len(srcs))
 	var stdinOnce sync.Once
@@ -180,6 +186,9 @@ func Load(paths []string, opts Options) (*Set, []error) {
 		packets = append(packets, r.packet)
 	}
 	set.Packets, set.Problems = dedupe(packets, set.Problems)
+	if len(set.Packets) == 0 && len(hidden) > 0 {
+		set.Hidden = hiddenPacketFolders(hidden, opts)
+	}
 	ix := newIndex(set.Packets)
 	// The rows are resolved in file order, each result released as it is
 	// resolved; a packet dropped as a duplicate is not in the index by ID
@@ -222,15 +231,30 @@ func (in interner) rows(rows []depRow) {
 	}
 }
 
-// dedupe keeps the first packet by path for each ID and reports the others
-// as duplicate-id errors. It returns the packets sorted by ID.
+// dedupe keeps one packet for each ID and reports the others as
+// duplicate-id errors: a file outside any folder named archive or archived
+// wins over one inside such a folder, and otherwise the first by path.
+// The problems found in a file that lost are dropped: they are not about
+// the packet the plan uses. It returns the packets sorted by ID.
 func dedupe(packets []*Packet, probs []Problem) ([]*Packet, []Problem) {
-	sort.SliceStable(packets, func(i, j int) bool { return packets[i].File < packets[j].File })
+	sort.SliceStable(packets, func(i, j int) bool {
+		ai, aj := archived(packets[i].File), archived(packets[j].File)
+		if ai != aj {
+			return aj
+		}
+		return packets[i].File < packets[j].File
+	})
 	first := make(map[string]*Packet, len(packets))
 	kept := packets[:0:0]
+	var lost map[string]bool
+	var dups []Problem
 	for _, p := range packets {
 		if f, ok := first[p.ID]; ok {
-			probs = append(probs, Problem{
+			if lost == nil {
+				lost = map[string]bool{}
+			}
+			lost[p.File] = true
+			dups = append(dups, Problem{
 				Severity: Error,
 				Code:     CodeDuplicateID,
 				Message:  fmt.Sprintf("duplicate packet ID %s: also in %s:%d; the plan uses %s and ignores this file", p.ID, f.File, f.Line, f.File),
@@ -243,8 +267,51 @@ func dedupe(packets []*Packet, probs []Problem) ([]*Packet, []Problem) {
 		first[p.ID] = p
 		kept = append(kept, p)
 	}
+	if lost != nil {
+		probs = slices.DeleteFunc(probs, func(pr Problem) bool { return lost[pr.File] })
+	}
+	probs = append(probs, dups...)
 	sort.Slice(kept, func(i, j int) bool { return kept[i].ID < kept[j].ID })
 	return kept, probs
+}
+
+// archived reports whether a file is inside a folder named archive or
+// archived (in any case; "8-archive" is not).
+func archived(file string) bool {
+	dir := filepath.Dir(filepath.Clean(file))
+	for _, part := range strings.Split(filepath.ToSlash(dir), "/") {
+		if l := strings.ToLower(part); l == "archive" || l == "archived" {
+			return true
+		}
+	}
+	return false
+}
+
+// hiddenPacketFolders loads each hidden folder and returns, for those
+// that hold packets, the deepest folder holding all of them.
+func hiddenPacketFolders(hidden []string, opts Options) []string {
+	var out []string
+	for _, dir := range hidden {
+		set, _ := Load([]string{dir}, Options{MaxFileSize: opts.MaxFileSize, Config: opts.Config})
+		if len(set.Packets) == 0 {
+			continue
+		}
+		common := filepath.Dir(set.Packets[0].File)
+		for _, p := range set.Packets[1:] {
+			for d := filepath.Dir(p.File); !within(d, common) && filepath.Dir(common) != common; {
+				common = filepath.Dir(common)
+			}
+		}
+		out = append(out, common)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// within reports whether dir is folder or inside it.
+func within(dir, folder string) bool {
+	rel, err := filepath.Rel(folder, dir)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // load reads and parses one source, reading into buf (which it may grow
@@ -393,8 +460,10 @@ func skipDir(name string) bool {
 }
 
 // collect turns the arguments into the sorted list of files to read, each
-// once, and the errors of the paths that cannot be walked.
-func collect(paths []string) ([]source, []error) {
+// once, the hidden folders it skipped and the
+// errors of the paths that cannot be walked.
+func collect(paths []string) ([]source, []string, []error) {
+	var hidden []string
 	var srcs []source
 	var errs []error
 	seen := map[string]bool{}
@@ -444,6 +513,9 @@ func collect(paths []string) ([]source, []error) {
 			name := de.Name()
 			if de.IsDir() {
 				if path != root && skipDir(name) {
+					if strings.HasPrefix(name, ".") && name != ".git" {
+						hidden = append(hidden, path)
+					}
 					return fs.SkipDir
 				}
 				return nil
@@ -472,5 +544,5 @@ func collect(paths []string) ([]source, []error) {
 		}
 	}
 	sort.SliceStable(srcs, func(i, j int) bool { return srcs[i].name < srcs[j].name })
-	return srcs, errs
+	return srcs, hidden, errs
 }
