@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	gonum "gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/encoding"
@@ -35,9 +36,9 @@ type DOTOptions struct {
 // When the packets' files lie in more than one top-level folder, each folder
 // is a cluster. The same input always gives the same bytes.
 //
-// Every ID, label and name is quoted with strconv.Quote before gonum sees
-// it, because gonum passes a value that looks like an HTML string (<...>)
-// through unquoted, which Graphviz would read as markup.
+// Every ID, label and name is quoted for DOT before gonum sees it, because
+// gonum passes a value that looks like an HTML string (<...>) through
+// unquoted, which Graphviz would read as markup.
 func WriteDOT(w io.Writer, g *Graph, opts DOTOptions) error {
 	b, err := dot.Marshal(newDOTGraph(g, opts), "", "", "  ")
 	if err != nil {
@@ -48,10 +49,33 @@ func WriteDOT(w io.Writer, g *Graph, opts DOTOptions) error {
 	return err
 }
 
-// quote makes s a DOT double-quoted string. strconv.Quote escapes quotes,
-// backslashes, newlines and every other control character, and its result
+// quote makes s a DOT double-quoted string, as Graphviz reads it: only '"',
+// '\\' and newlines are escaped, so a zero-width joiner or any other
+// character reaches the picture as itself (strconv.Quote's \u200d is not
+// DOT and would be drawn as "u200d"). Characters that must never reach a
+// picture are replaced as in every other picture (see hidden). The result
 // is a quoted ID that gonum's encoder writes unchanged.
-func quote(s string) string { return strconv.Quote(s) }
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case hidden(r, size):
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
 
 // dotGraph adapts a Graph to gonum's graph.Directed with the DOT
 // interfaces (dot.Graph, dot.Attributers, dot.Structurer). Unlike gonum's

@@ -158,3 +158,20 @@ func TestWriteDOTWithoutClustersRenders(t *testing.T) {
 	require.NoError(t, WriteDOT(&buf, New(nil), DOTOptions{}))
 	requireRenders(t, buf.Bytes())
 }
+
+// TestWriteDOTQuotesForGraphviz checks that labels are quoted as Graphviz
+// reads them: a zero-width joiner stays itself (strconv.Quote's \u200d
+// would be drawn as "u200d"), while a bidirectional control, which would
+// reorder the picture, becomes a space as it does in Mermaid.
+func TestWriteDOTQuotesForGraphviz(t *testing.T) {
+	ps := []*parser.Packet{pkt("DEV-1", title("👩\u200d💻 pair on \u202eevil"))}
+	var buf bytes.Buffer
+	require.NoError(t, WriteDOT(&buf, New(ps), DOTOptions{}))
+	src := buf.String()
+	assert.Contains(t, src, "👩\u200d💻 pair on  evil")
+	assert.NotContains(t, src, `\u`, "no Go escape reaches Graphviz")
+	assert.NotContains(t, src, "\u202e")
+	var mm bytes.Buffer
+	require.NoError(t, WriteMermaid(&mm, New(ps), MermaidOptions{}))
+	assert.Contains(t, mm.String(), "👩\u200d💻 pair on  evil", "DOT and Mermaid show the same text")
+}

@@ -209,9 +209,7 @@ func mermaidLabel(s string) string {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
-		case r == utf8.RuneError && size <= 1:
-			b.WriteByte(' ')
-		case unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029':
+		case hidden(r, size):
 			b.WriteByte(' ')
 		default:
 			if e, ok := mermaidEntities[r]; ok {
@@ -222,4 +220,13 @@ func mermaidLabel(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// hidden reports whether the rune r, decoded from size bytes, must not
+// reach a picture: an invalid byte, a control character, a bidirectional
+// control or a line or paragraph separator. Every picture (DOT, Mermaid)
+// replaces it with a space, so the formats agree on what is shown.
+func hidden(r rune, size int) bool {
+	return r == utf8.RuneError && size <= 1 ||
+		unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029'
 }

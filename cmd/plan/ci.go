@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
@@ -50,14 +51,17 @@ func cleanLines(s string) string {
 	return b.String()
 }
 
-// ghAnnotation formats one problem as a workflow command.
+// ghAnnotation formats one problem as a workflow command. The file name
+// is escaped exactly as @actions/core's escapeProperty does and nothing
+// more: the runner opens the file it names, so a TAB or ESC in it must
+// arrive as itself, not shown as \t.
 func ghAnnotation(p parser.Problem) string {
 	line := p.Line
 	if line < 1 {
 		line = 1
 	}
 	return fmt.Sprintf("::%s file=%s,line=%d,title=%s::%s", p.Severity,
-		ghEscapeProperty(cleanLines(p.File)), line, ghEscapeProperty("plan "+p.Code), ghEscapeData(cleanLines(p.Message)))
+		ghEscapeProperty(p.File), line, ghEscapeProperty("plan "+p.Code), ghEscapeData(cleanLines(p.Message)))
 }
 
 // writeAnnotations prints one workflow command per problem, then one
@@ -216,11 +220,11 @@ func readBaseline(name string) (baselineFile, error) {
 // writeBaseline writes b to name as indented JSON, through a temporary
 // file in the same folder so a failed write never leaves half a file.
 func writeBaseline(name string, b baselineFile) error {
-	data, err := json.MarshalIndent(b, "", "  ")
-	if err != nil {
+	var buf bytes.Buffer
+	if err := writeJSON(&buf, b); err != nil {
 		return err
 	}
-	data = append(data, '\n')
+	data := buf.Bytes()
 	f, err := os.CreateTemp(filepath.Dir(name), ".plan-baseline-*")
 	if err != nil {
 		return err

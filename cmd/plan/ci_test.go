@@ -86,6 +86,16 @@ func TestGitHubAnnotationEscaping(t *testing.T) {
 		ghAnnotation(parser.Problem{Code: "x", File: "f.md", Line: 1, Message: "red \x1b[31m and \u202e"}))
 }
 
+// TestGitHubAnnotationFileName checks that the file property names the
+// real file: @actions/core's escapeProperty changes % CR LF : , and
+// nothing else, so a TAB or ESC in a file name reaches the runner as
+// itself (shown as \t, the annotation would point at a file that does
+// not exist).
+func TestGitHubAnnotationFileName(t *testing.T) {
+	got := ghAnnotation(parser.Problem{Code: "x", File: "a\tb\x1bc:d,e%f.md", Line: 2, Message: "m"})
+	assert.Equal(t, "::warning file=a\tb\x1bc%3Ad%2Ce%25f.md,line=2,title=plan x::m", got)
+}
+
 func TestBaseline(t *testing.T) {
 	prob := func(code, packet, ref string, line int) parser.Problem {
 		return parser.Problem{Code: code, Packet: packet, Ref: ref, File: packet + ".md", Line: line}

@@ -310,9 +310,12 @@ func heldBack(a *analysis, id string) heldBackJSON {
 }
 
 // writeJSON prints v as indented JSON. encoding/json escapes every string,
-// so the document stays valid whatever bytes the packets hold.
+// so the document stays valid whatever bytes the packets hold; HTML
+// escaping is off, because the reader is a program, not a web page, and
+// "R&D" should read as itself rather than "R\u0026D".
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
