@@ -130,3 +130,14 @@ func requireMermaidParses(t *testing.T, chart string) {
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "Mermaid rejects the flowchart: %s\n%s", out, chart)
 }
+
+// TestWriteMermaidLiteralBackslashN checks that a title holding the two
+// characters \n (a Windows path) is drawn as written: Mermaid reads \n in
+// a label as a line break, so the backslash is written as an entity.
+func TestWriteMermaidLiteralBackslashN(t *testing.T) {
+	ps := []*parser.Packet{pkt("WIN-1", title(`copy C:\new\data`))}
+	var buf bytes.Buffer
+	require.NoError(t, WriteMermaid(&buf, New(ps), MermaidOptions{}))
+	assert.Contains(t, buf.String(), `C#58;#92;new#92;data`)
+	assert.NotContains(t, buf.String(), `\n`, "no backslash-n for Mermaid to break the line at")
+}
