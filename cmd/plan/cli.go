@@ -242,6 +242,9 @@ func (e *env) loadWith(paths []string, opts loadOptions, analyze func(*parser.Se
 	if e.verbose {
 		e.explainFiles(set)
 	}
+	for _, dir := range set.Hidden {
+		e.hintf("no packets here, but the hidden folder %s holds some: run 'plan %s'", clean(dir), clean(dir))
+	}
 	a, err = analyze(set)
 	if err != nil {
 		return nil, true, &exitError{code: exitUsage, msg: err.Error()}
@@ -284,6 +287,8 @@ func (e *env) explainFiles(set *parser.Set) {
 			fmt.Fprintf(e.stderr, "plan: skipped %s: %s\n", clean(f), clean(why[f]))
 		case template[f]:
 			fmt.Fprintf(e.stderr, "plan: skipped %s: a packet template (its title has a placeholder in brackets where the ID goes)\n", clean(f))
+		case set.SkipReasons[f] != "":
+			fmt.Fprintf(e.stderr, "plan: skipped %s: not a packet: %s\n", clean(f), clean(set.SkipReasons[f]))
 		case skipped[f]:
 			fmt.Fprintf(e.stderr, "plan: skipped %s: not a packet (its first level-1 heading is not '# ID: Title')\n", clean(f))
 		default:

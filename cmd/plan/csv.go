@@ -128,10 +128,10 @@ func writeBlockedCSV(w io.Writer, a *analysis) error {
 	var rows [][]string
 	for _, b := range a.blocked {
 		row := csvPacket(a, b.ID)
-		row = append(row, csvCell(strings.Join(b.BlockedBy, "; ")), csvCell(strings.Join(b.External, "; ")), csvCell(strings.Join(b.WaitsOn, "; ")))
+		row = append(row, csvCell(strings.Join(b.BlockedBy, "; ")), csvCell(strings.Join(b.External, "; ")), csvCell(strings.Join(b.WaitsOn, "; ")), csvCell(strings.Join(b.Missing, "; ")), strconv.FormatBool(b.ByStatus))
 		rows = append(rows, row)
 	}
-	return csvWrite(w, []string{"id", "title", "priority", "blocked_by", "external", "waits_on"}, rows)
+	return csvWrite(w, []string{"id", "title", "priority", "blocked_by", "external", "waits_on", "missing", "by_status"}, rows)
 }
 
 // writeHeldBackCSV is `plan blocked --by ID --format csv`.

@@ -146,14 +146,7 @@ func writeBlockedMarkdown(w io.Writer, a *analysis) {
 	var rows [][]string
 	for _, b := range a.blocked {
 		idc, prio, title := mdPacket(a, b.ID)
-		var parts []string
-		for _, id := range b.BlockedBy {
-			parts = append(parts, mdCell(id))
-		}
-		for _, x := range b.External {
-			parts = append(parts, mdCell(x)+" (external)")
-		}
-		rows = append(rows, []string{idc, prio, title, strings.Join(parts, ", ")})
+		rows = append(rows, []string{idc, prio, title, strings.Join(blockReasons(b, mdCell), ", ")})
 	}
 	mdTable(w, []string{"ID", "Priority", "Title", "Waits on"}, rows)
 }

@@ -94,6 +94,11 @@ type blockedJSON struct {
 	// WaitsOnTruncated says that waits_on lists only the nearest
 	// graph.WaitsOnLimit packets of more.
 	WaitsOnTruncated bool `json:"waits_on_truncated"`
+	// Missing are required IDs that no file has: the packet cannot start
+	// until they exist.
+	Missing []string `json:"missing"`
+	// ByStatus says that the packet's own Status is Blocked.
+	ByStatus bool `json:"by_status"`
 }
 
 type problemJSON struct {
@@ -230,7 +235,7 @@ func problemsJSON(ps []parser.Problem) []problemJSON {
 func blockedList(a *analysis) []blockedJSON {
 	out := []blockedJSON{}
 	for _, b := range a.blocked {
-		out = append(out, blockedJSON{ID: b.ID, BlockedBy: nonNil(b.BlockedBy), External: nonNil(b.External), WaitsOn: nonNil(b.WaitsOn), WaitsOnTruncated: b.WaitsOnTruncated})
+		out = append(out, blockedJSON{ID: b.ID, BlockedBy: nonNil(b.BlockedBy), External: nonNil(b.External), WaitsOn: nonNil(b.WaitsOn), WaitsOnTruncated: b.WaitsOnTruncated, Missing: nonNil(b.Missing), ByStatus: b.ByStatus})
 	}
 	return out
 }

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/text/width"
 
+	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -298,13 +299,15 @@ func writeReport(e *env, a *analysis) error {
 }
 
 func writeSummary(w io.Writer, a *analysis) {
-	var complete, inProgress, notStarted int
+	var complete, inProgress, notStarted, cancelled int
 	for _, p := range a.set.Packets {
 		switch p.Status {
 		case parser.Complete:
 			complete++
 		case parser.InProgress:
 			inProgress++
+		case parser.Cancelled:
+			cancelled++
 		default:
 			notStarted++
 		}
@@ -312,8 +315,12 @@ func writeSummary(w io.Writer, a *analysis) {
 	if len(a.set.Packets) == 0 {
 		fmt.Fprintln(w, "No work packets found.")
 	} else {
-		fmt.Fprintf(w, "%s: %d complete, %d in progress, %d not started\n",
+		fmt.Fprintf(w, "%s: %d complete, %d in progress, %d not started",
 			plural(len(a.set.Packets), "packet"), complete, inProgress, notStarted)
+		if cancelled > 0 {
+			fmt.Fprintf(w, ", %d cancelled", cancelled)
+		}
+		fmt.Fprintln(w)
 	}
 	skipped := "none skipped"
 	switch n, t := len(a.set.Skipped), len(a.set.Templates); {
@@ -363,15 +370,29 @@ func writeBlockedRows(w io.Writer, a *analysis) {
 	}
 	width := idWidth(ids)
 	for _, b := range a.blocked {
-		var parts []string
-		for _, id := range b.BlockedBy {
-			parts = append(parts, clean(id))
-		}
-		for _, x := range b.External {
-			parts = append(parts, clean(x)+" (external)")
-		}
-		wrapList(w, fmt.Sprintf("  %-*s  waits on ", width, clean(b.ID)), parts)
+		wrapList(w, fmt.Sprintf("  %-*s  waits on ", width, clean(b.ID)), blockReasons(b, clean))
 	}
+}
+
+// blockReasons says what a blocked packet waits on, each part quoted for
+// its format: the unfinished packets it requires, its blocking externals,
+// the IDs it requires that no file has, and its own Blocked status when no
+// row says why. Text, markdown and CSV all list these parts.
+func blockReasons(b graph.Blocked, quote func(string) string) []string {
+	var parts []string
+	for _, id := range b.BlockedBy {
+		parts = append(parts, quote(id))
+	}
+	for _, x := range b.External {
+		parts = append(parts, quote(x)+" (external)")
+	}
+	for _, id := range b.Missing {
+		parts = append(parts, quote(id)+" (no file)")
+	}
+	if b.ByStatus {
+		parts = append(parts, "its own Status (Blocked)")
+	}
+	return parts
 }
 
 // atRisk lists the at-risk externals (⚠️, Pending, Partial) of unfinished
