@@ -82,7 +82,8 @@ expected and pessimistic days, and the problems found.
 	root.PersistentFlags().StringVar(&e.cfg.file, "config", "", "read settings from `FILE`, not the plan.yaml found")
 	root.PersistentFlags().BoolVarP(&e.verbose, "verbose", "v", false, "also say which files were read and skipped, and why")
 	root.AddCommand(newCheckCmd(e), newOrderCmd(e), newReadyCmd(e), newBlockedCmd(e), newCriticalCmd(e),
-		newEstimateCmd(e), newScheduleCmd(e), newSyncCmd(e), newNewCmd(e), newConfigCmd(e), newExplainCmd(e))
+		newEstimateCmd(e), newScheduleCmd(e), newSyncCmd(e), newNewCmd(e), newConfigCmd(e), newExplainCmd(e),
+		newDiffCmd(e), newHistoryCmd(e))
 	// The completion commands capture the output stream when created.
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)

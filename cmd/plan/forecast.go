@@ -104,7 +104,7 @@ func newEstimateCmd(e *env) *cobra.Command {
 		percentiles string
 		dist        string
 		team        int
-		calibrate   bool
+		calibrate   string
 	)
 	formats := []string{"text", "json"}
 	cmd := &cobra.Command{
@@ -127,7 +127,10 @@ numbers on any machine.`,
 			if err != nil {
 				return err
 			}
-			opts := schedule.SimOptions{Iterations: iterations, Seed: seed, Team: team, Calibrate: calibrate}
+			opts := schedule.SimOptions{Iterations: iterations, Seed: seed, Team: team, Calibrate: calibrate != ""}
+			if calibrate != "" && calibrate != "actual" && calibrate != "git" {
+				return usageErrorf("", "--calibrate must be actual or git, not %q", calibrate)
+			}
 			if iterations < 1 || iterations > schedule.MaxIterations {
 				return usageErrorf("", "--iterations must be between 1 and %d", schedule.MaxIterations)
 			}
@@ -145,8 +148,24 @@ numbers on any machine.`,
 				return err
 			}
 			return e.withAnalysis(args, load, func(a *analysis) (err error) {
-				if calibrate {
+				switch calibrate {
+				case "actual":
 					opts.Ratios = schedule.CalibrationRatios(a.graph.Packets())
+				case "git":
+					// The summary goes where the estimate goes, except
+					// that JSON stays one document.
+					w := e.stdout
+					if format == "json" {
+						w = e.stderr
+					}
+					ratios, ok, err := gitRatios(w, args, parser.Options{MaxFileSize: int64(load.maxFileSize)}, a.graph.Packets())
+					if err != nil {
+						return err
+					}
+					opts.Ratios, opts.Calibrate = ratios, ok
+					if format != "json" {
+						fmt.Fprintln(e.stdout)
+					}
 				}
 				est, err := schedule.NetworkFromGraph(a.graph).Simulate(opts)
 				if err != nil {
@@ -173,7 +192,8 @@ numbers on any machine.`,
 	cmd.Flags().StringVar(&dist, "dist", "lognormal", "lognormal (default)|triangular|pert|uniform")
 	cmd.Flags().Lookup("dist").DefValue = "" // the usage says the default
 	cmd.Flags().IntVar(&team, "team", 0, "schedule each run on `N` people (default unlimited)")
-	cmd.Flags().BoolVar(&calibrate, "calibrate", false, "scale by actual/estimated effort of done packets")
+	cmd.Flags().StringVar(&calibrate, "calibrate", "", "scale by actual/estimate of done packets: `actual` effort lines, or git (also elapsed days between status commits)")
+	cmd.Flags().Lookup("calibrate").NoOptDefVal = "actual"
 	return cmd
 }
 
