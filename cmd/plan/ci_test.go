@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -216,6 +217,9 @@ func TestHelp(t *testing.T) {
 			}
 			example := filepath.Join(t.TempDir(), "packets")
 			require.NoError(t, copyTree(filepath.Join("..", "..", "testdata", "example"), example))
+			if c.Name() == "diff" || c.Name() == "history" {
+				gitExampleRepo(t, filepath.Dir(example))
+			}
 			// A line ending in a backslash continues on the next, as in a shell.
 			for _, line := range strings.Split(strings.ReplaceAll(c.Example, "\\\n", " "), "\n") {
 				line = strings.TrimSpace(line)
@@ -266,4 +270,23 @@ func exampleArgs(line string) []string {
 		}
 	}
 	return args
+}
+
+// gitExampleRepo makes dir a repository on branch main with one commit of
+// everything in it, and changes into it: the examples of plan diff and
+// plan history read git.
+func gitExampleRepo(t *testing.T, dir string) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	for _, args := range [][]string{{"init", "-q", "-b", "main"}, {"add", "-A"}, {"commit", "-q", "-m", "example"}} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
+			"GIT_AUTHOR_NAME=T", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=T", "GIT_COMMITTER_EMAIL=t@example.com")
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, "git %v: %s", args, out)
+	}
+	t.Chdir(dir)
 }

@@ -62,7 +62,7 @@ touched. --fail-on cycle,error,forecast:+5d exits 1 when the change brings
 what the team forbids.`,
 		Example: `  plan diff main docs/packets
   plan diff --format markdown >> "$GITHUB_STEP_SUMMARY"
-  plan diff origin/main docs/packets --fail-on cycle,error,forecast:+5d`,
+  plan diff main docs/packets --fail-on cycle,error,forecast:+5d`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
