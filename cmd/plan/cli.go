@@ -237,7 +237,7 @@ func (e *env) load(paths []string, opts loadOptions) (a *analysis, failed bool, 
 func (e *env) loadWith(paths []string, opts loadOptions, analyze func(*parser.Set) (*analysis, error)) (a *analysis, failed bool, err error) {
 	set, ioErrs := loadPackets(paths, parser.Options{Stdin: e.stdin, MaxFileSize: int64(opts.maxFileSize), Config: e.cfg.config})
 	for _, err := range ioErrs {
-		e.errorf("%v", err)
+		e.errorf("%s", clean(err.Error())) // a file name may hold escape sequences or newlines
 	}
 	if e.verbose {
 		e.explainFiles(set)

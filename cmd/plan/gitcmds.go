@@ -109,7 +109,7 @@ func runDiff(e *env, opts diffOptions) error {
 		return gitError(err)
 	}
 	for _, err := range ioErrs {
-		e.errorf("%v", err)
+		e.errorf("%s", clean(err.Error())) // a file name may hold escape sequences or newlines
 	}
 	switch opts.format {
 	case "json":

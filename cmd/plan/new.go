@@ -133,7 +133,7 @@ func runNew(e *env, opts newOptions) error {
 
 	set, ioErrs := parser.Load(opts.paths, parser.Options{MaxFileSize: int64(opts.load.maxFileSize)})
 	for _, err := range ioErrs {
-		e.errorf("%v", err)
+		e.errorf("%s", clean(err.Error())) // a file name may hold escape sequences or newlines
 	}
 	if len(ioErrs) > 0 {
 		// An unread file may hold the same ID: write nothing.

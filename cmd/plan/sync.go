@@ -73,7 +73,7 @@ func runSync(e *env, paths []string, opts syncOptions) error {
 	}
 	set, ioErrs := parser.Load(paths, parser.Options{MaxFileSize: int64(opts.load.maxFileSize)})
 	for _, err := range ioErrs {
-		e.errorf("%v", err)
+		e.errorf("%s", clean(err.Error())) // a file name may hold escape sequences or newlines
 	}
 	failed := len(ioErrs) > 0
 	maxSize := int64(opts.load.maxFileSize) // register set the default; Set refuses 0
@@ -89,7 +89,7 @@ func runSync(e *env, paths []string, opts syncOptions) error {
 	for _, name := range files {
 		st, err := readForUpdate(name, maxSize)
 		if err != nil {
-			e.errorf("%v", err)
+			e.errorf("%s", clean(err.Error())) // a file name may hold escape sequences or newlines
 			failed = true
 			continue
 		}
