@@ -7,11 +7,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"golang.org/x/text/width"
-
+	"github.com/workpackets/plan/cmd/plan/internal/termtext"
 	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 )
@@ -19,85 +16,12 @@ import (
 // lineWidth is the width the text report is laid out for.
 const lineWidth = 80
 
-// clean makes text from a packet safe to print on a terminal: control
-// characters (ANSI escapes among them) and invalid bytes are shown escaped,
-// never written raw.
-func clean(s string) string {
-	safe := true
-	for _, r := range s {
-		if r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
-			safe = false
-			break
-		}
-	}
-	if safe {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r):
-			q := strconv.QuoteRuneToASCII(r)
-			b.WriteString(q[1 : len(q)-1])
-		default:
-			b.WriteRune(r)
-		}
-		i += size
-	}
-	return b.String()
-}
-
-// runeWidth is the number of terminal columns r takes: 0 for combining
-// marks, zero-width joiners and variation selectors, 2 for wide and
-// full-width characters (most emoji among them), 1 otherwise.
-func runeWidth(r rune) int {
-	switch {
-	case r == '\u200d' || unicode.Is(unicode.Variation_Selector, r) || unicode.In(r, unicode.Mn, unicode.Me):
-		return 0
-	}
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth:
-		return 2
-	}
-	return 1
-}
-
-// textWidth is the number of terminal columns s takes. A character
-// followed by the emoji variation selector (U+FE0F, as in ⚠️ and 🏗️) is
-// drawn as a wide emoji.
-func textWidth(s string) int {
-	n, prev := 0, 0
-	for _, r := range s {
-		w := runeWidth(r)
-		if r == '\ufe0f' && prev == 1 {
-			w = 1
-		}
-		n += w
-		prev = w
-	}
-	return n
-}
-
-// truncate shortens s to at most n columns, marking the cut.
-func truncate(s string, n int) string {
-	if n <= 1 || textWidth(s) <= n {
-		return s
-	}
-	var b strings.Builder
-	w := 0
-	for _, r := range s {
-		rw := runeWidth(r)
-		if w+rw > n-1 {
-			break
-		}
-		b.WriteRune(r)
-		w += rw
-	}
-	return b.String() + "…"
-}
+// clean, runeWidth, textWidth and truncate are termtext's, under the
+// names the formats here use.
+func clean(s string) string           { return termtext.Clean(s) }
+func runeWidth(r rune) int            { return termtext.RuneWidth(r) }
+func textWidth(s string) int          { return termtext.TextWidth(s) }
+func truncate(s string, n int) string { return termtext.Truncate(s, n) }
 
 // styler adds terminal colour when the env allows it.
 type styler struct{ on bool }

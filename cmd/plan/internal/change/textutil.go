@@ -1,81 +1,21 @@
 package change
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"golang.org/x/text/width"
+	"github.com/workpackets/plan/cmd/plan/internal/termtext"
 )
-
-// These mirror cmd/plan's text helpers until the report package, which
-// will own them, lands; then this file goes.
 
 // lineWidth is the width the text formats are laid out for.
 const lineWidth = 80
 
-// clean escapes control characters and invalid bytes of packet text.
-func clean(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r):
-			q := strconv.QuoteRuneToASCII(r)
-			b.WriteString(q[1 : len(q)-1])
-		default:
-			b.WriteRune(r)
-		}
-		i += size
-	}
-	return b.String()
-}
-
-func runeWidth(r rune) int {
-	if r == '\u200d' || unicode.Is(unicode.Variation_Selector, r) || unicode.In(r, unicode.Mn, unicode.Me) {
-		return 0
-	}
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth:
-		return 2
-	}
-	return 1
-}
-
-func textWidth(s string) int {
-	n, prev := 0, 0
-	for _, r := range s {
-		w := runeWidth(r)
-		if r == '\ufe0f' && prev == 1 {
-			w = 1
-		}
-		n += w
-		prev = w
-	}
-	return n
-}
-
-// truncate shortens s to at most n columns, marking the cut.
-func truncate(s string, n int) string {
-	if n <= 1 || textWidth(s) <= n {
-		return s
-	}
-	var b strings.Builder
-	w := 0
-	for _, r := range s {
-		rw := runeWidth(r)
-		if w+rw > n-1 {
-			break
-		}
-		b.WriteRune(r)
-		w += rw
-	}
-	return b.String() + "…"
-}
+// clean, runeWidth, textWidth and truncate are termtext's, under the
+// names the formats here use.
+func clean(s string) string           { return termtext.Clean(s) }
+func runeWidth(r rune) int            { return termtext.RuneWidth(r) }
+func textWidth(s string) int          { return termtext.TextWidth(s) }
+func truncate(s string, n int) string { return termtext.Truncate(s, n) }
 
 // signed formats a change in days: "+2.5d", "-1d", "±0d".
 func signed(x float64) string {
