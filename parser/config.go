@@ -523,13 +523,7 @@ func sizeEffort(s string, dayHours, weekDays float64) (Effort, string) {
 	if ev.high == 0 {
 		return Effort{}, fmt.Sprintf("%q is no time at all", s)
 	}
-	scale := 1.0
-	switch ev.unit {
-	case effortUnits["h"]:
-		scale = 8 / dayHours
-	case effortUnits["w"]:
-		scale = weekDays / 5
-	}
+	scale := unitScale(ev.unit, dayHours, weekDays) // minutes too, not only hours
 	return Effort{Low: ev.low * scale, High: ev.high * scale}, ""
 }
 

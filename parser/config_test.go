@@ -300,3 +300,11 @@ func TestLoadIgnore(t *testing.T) {
 	set, _ = Load([]string{dir}, Options{})
 	assert.Len(t, set.Packets, 6)
 }
+
+// TestParseConfigSizeInMinutes: a size given in minutes is converted with
+// the folder's working day, as hours are.
+func TestParseConfigSizeInMinutes(t *testing.T) {
+	c, err := ParseConfig("plan.yaml", []byte("hours_per_day: 6\nsizes:\n  XS: 90 minutes\n  S: 3 hours\n"))
+	require.NoError(t, err)
+	assert.Equal(t, map[string]Effort{"XS": {Low: 0.25, High: 0.25}, "S": {Low: 0.5, High: 0.5}}, c.Sizes)
+}
