@@ -171,19 +171,7 @@ func Load(paths []string, opts Options) (*Set, []error) {
 			continue
 		}
 		set.Files = append(set.Files, s.name)
-		set.Problems = append(set.Problems, r.problems...)
-		if r.whole {
-			set.ReadWhole++
-		}
-		if r.skipped || r.packet == nil {
-			set.Skipped = append(set.Skipped, s.name)
-			set.addSkipReason(s.name, r.why)
-			if r.template {
-				set.Templates = append(set.Templates, s.name)
-			}
-			continue
-		}
-		packets = append(packets, r.packet)
+		packets = set.addResult(s.name, r, packets)
 	}
 	set.Packets, set.Problems = dedupe(packets, set.Problems)
 	if len(set.Packets) == 0 && len(hidden) > 0 {
@@ -545,4 +533,24 @@ func collect(paths []string) ([]source, []string, []error) {
 	}
 	sort.SliceStable(srcs, func(i, j int) bool { return srcs[i].name < srcs[j].name })
 	return srcs, hidden, errs
+}
+
+// addResult takes what reading one file gave into the Set: its problems,
+// and either its packet (appended to packets, which it returns) or its
+// name among the skipped files with the reason. Load and LoadFiles share
+// it.
+func (set *Set) addResult(name string, r *result, packets []*Packet) []*Packet {
+	set.Problems = append(set.Problems, r.problems...)
+	if r.whole {
+		set.ReadWhole++
+	}
+	if r.skipped || r.packet == nil {
+		set.Skipped = append(set.Skipped, name)
+		set.addSkipReason(name, r.why)
+		if r.template {
+			set.Templates = append(set.Templates, name)
+		}
+		return packets
+	}
+	return append(packets, r.packet)
 }

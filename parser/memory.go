@@ -38,20 +38,7 @@ func LoadFiles(files []File, opts Options) *Set {
 	}
 	var packets []*Packet
 	for i, f := range files {
-		r := &results[i]
-		set.Problems = append(set.Problems, r.problems...)
-		if r.whole {
-			set.ReadWhole++
-		}
-		if r.skipped || r.packet == nil {
-			set.Skipped = append(set.Skipped, f.Name)
-			set.addSkipReason(f.Name, r.why)
-			if r.template {
-				set.Templates = append(set.Templates, f.Name)
-			}
-			continue
-		}
-		packets = append(packets, r.packet)
+		packets = set.addResult(f.Name, &results[i], packets)
 	}
 	set.Packets, set.Problems = dedupe(packets, set.Problems)
 	ix := newIndex(set.Packets)
