@@ -8,9 +8,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
+	"github.com/workpackets/plan/internal/hiddentext"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -223,10 +223,8 @@ func mermaidLabel(s string) string {
 }
 
 // hidden reports whether the rune r, decoded from size bytes, must not
-// reach a picture: an invalid byte, a control character, a bidirectional
-// control or a line or paragraph separator. Every picture (DOT, Mermaid)
-// replaces it with a space, so the formats agree on what is shown.
-func hidden(r rune, size int) bool {
-	return r == utf8.RuneError && size <= 1 ||
-		unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029'
-}
+// reach a picture as itself (hiddentext's rule: invalid bytes, controls,
+// format characters such as U+200B and the bidirectional controls, line
+// and paragraph separators). Every picture (DOT, Mermaid) replaces it with
+// a space, so the formats agree on what is shown.
+func hidden(r rune, size int) bool { return hiddentext.Hidden(r, size) }

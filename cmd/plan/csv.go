@@ -8,18 +8,14 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/workpackets/plan/cmd/plan/internal/termtext"
 	"github.com/workpackets/plan/schedule"
 )
 
-// csvCell keeps a spreadsheet from reading a cell as a formula: text that
-// starts with =, +, -, @, tab or CR gets a leading apostrophe (the OWASP
-// advice). Numbers are written by the caller and never pass through here.
-func csvCell(s string) string {
-	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') {
-		return "'" + s
-	}
-	return s
-}
+// csvCell is termtext.CSVCell: packet text cleaned as for the terminal,
+// and never read as a formula. Numbers are written by the caller and never
+// pass through here.
+func csvCell(s string) string { return termtext.CSVCell(s) }
 
 func writeScheduleCSV(w io.Writer, a *analysis, s *schedule.Schedule, cal *calendar) error {
 	cw := csv.NewWriter(w)

@@ -6,14 +6,15 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
+	"github.com/workpackets/plan/internal/hiddentext"
 	"github.com/workpackets/plan/parser"
 )
 
 // mdCell makes packet text safe inside a GitHub-flavoured markdown table
-// cell: line breaks and other control characters become spaces (a line
+// cell: line breaks and the other characters hiddentext hides (controls,
+// zero-width and format characters, invalid bytes) become spaces (a line
 // break would end the row), | and the characters markdown reads as
 // emphasis, code, links, strikethrough or math (\ ` * _ [ ] ~ $) are
 // backslash-escaped, and < > & are written as HTML entities so no tag or
@@ -24,8 +25,7 @@ func mdCell(s string) string {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
-		case r == utf8.RuneError && size <= 1,
-			unicode.IsControl(r), unicode.Is(unicode.Bidi_Control, r), r == '\u2028', r == '\u2029':
+		case hiddentext.Hidden(r, size):
 			b.WriteByte(' ')
 		case r == '<':
 			b.WriteString("&lt;")

@@ -7,6 +7,8 @@ import (
 	"io"
 	"math"
 	"strconv"
+
+	"github.com/workpackets/plan/cmd/plan/internal/termtext"
 )
 
 const dateLayout = "2006-01-02"
@@ -44,7 +46,7 @@ func WriteHistoryCSV(w io.Writer, points []Point) error {
 	_ = cw.Write([]string{"commit", "date", "subject", "packets", "complete", "in_progress", "not_started", "cancelled",
 		"remaining_low", "remaining_expected", "remaining_high", "critical_path", "p50", "p80", "errors", "cycles"})
 	for _, p := range points {
-		_ = cw.Write([]string{p.Commit, p.Date.Format(dateLayout), csvSafe(p.Subject),
+		_ = cw.Write([]string{p.Commit, p.Date.Format(dateLayout), termtext.CSVCell(p.Subject),
 			strconv.Itoa(p.Counts.Total()), strconv.Itoa(p.Counts.Complete), strconv.Itoa(p.Counts.InProgress),
 			strconv.Itoa(p.Counts.NotStarted), strconv.Itoa(p.Counts.Cancelled),
 			num(p.Remaining.Low), num(p.Remaining.Expected), num(p.Remaining.High), num(p.Critical),
@@ -52,14 +54,6 @@ func WriteHistoryCSV(w io.Writer, points []Point) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// csvSafe keeps a spreadsheet from reading a commit subject as a formula.
-func csvSafe(s string) string {
-	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@') {
-		return "'" + s
-	}
-	return s
 }
 
 // WriteHistorySVG draws a burn-down of the remaining expected effort (with

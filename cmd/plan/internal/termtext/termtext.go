@@ -11,20 +11,16 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
+
+	"github.com/workpackets/plan/internal/hiddentext"
 )
 
-// Clean makes text from a packet safe to print on a terminal: control
-// characters (ANSI escapes among them) and invalid bytes are shown escaped,
+// Clean makes text from a packet safe to print on a terminal: every
+// character hiddentext calls hidden (controls, ANSI escapes among them,
+// format characters such as U+200B, invalid bytes) is shown escaped,
 // never written raw.
 func Clean(s string) string {
-	safe := true
-	for _, r := range s {
-		if r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
-			safe = false
-			break
-		}
-	}
-	if safe {
+	if !hiddentext.Any(s) {
 		return s
 	}
 	var b strings.Builder
@@ -33,7 +29,7 @@ func Clean(s string) string {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r):
+		case hiddentext.Hidden(r, size):
 			q := strconv.QuoteRuneToASCII(r)
 			b.WriteString(q[1 : len(q)-1])
 		default:
@@ -91,4 +87,18 @@ func Truncate(s string, n int) string {
 		w += rw
 	}
 	return b.String() + "…"
+}
+
+// CSVCell makes text from a packet or a commit safe in a CSV cell that a
+// person opens in a spreadsheet: it is cleaned as for the terminal (Clean:
+// ESC, BEL, C1 and bidirectional controls, zero-width characters and
+// invalid bytes are shown escaped), and text that a spreadsheet would read
+// as a formula (starting with =, +, -, @, tab or CR) gets a leading
+// apostrophe, the OWASP advice. encoding/csv does the quoting.
+func CSVCell(s string) string {
+	s = Clean(s)
+	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') {
+		return "'" + s
+	}
+	return s
 }
