@@ -90,3 +90,27 @@ func TestNesting(t *testing.T) {
 		assert.Equal(t, tt.want, nesting([]byte(tt.line+"\n")), tt.line)
 	}
 }
+
+// TestMarkBound: the openers of one paragraph are counted across its
+// lines, so that exactly MaxMarks is read as written and one more, on a
+// later line, is the warning at that line (excessMarks counts a line at a
+// time and looks at the bytes only when the bound is passed).
+func TestMarkBound(t *testing.T) {
+	doc := func(extra string) []byte {
+		return []byte("# LIM-001: Marks\n\n**Priority**: P1\n**Status**: Done\n**Estimated Effort**: 1d\n\n" +
+			strings.Repeat("(", MaxMarks-2) + "\nabc\n" + "x`y<z" + extra + "\n\nnext *a*\n")
+	}
+	for _, tc := range []struct {
+		extra string
+		line  int // of the warning; 0: none
+	}{{"", 0}, {"[", 9}, {"[[[", 9}} {
+		_, probs := Parse("lim.md", doc(tc.extra))
+		line := 0
+		for _, p := range probs {
+			if p.Code == CodeParse {
+				line = p.Line
+			}
+		}
+		assert.Equal(t, tc.line, line, "extra %q: %v", tc.extra, probs)
+	}
+}
