@@ -77,13 +77,21 @@ func (e *env) hintf(format string, args ...any) {
 
 // run executes plan with args and returns the process exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, color: useColor(stdout)}
+	out := &outputWriter{w: stdout}
+	e := &env{stdin: stdin, stdout: out, stderr: stderr, color: useColor(stdout)}
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	root.SetIn(stdin)
-	root.SetOut(stdout)
+	root.SetOut(out)
 	root.SetErr(stderr)
 	err := root.Execute()
+	if out.err != nil {
+		// Lost output is a failure whatever the command found: a report
+		// that did not arrive must not pass for an empty one.
+		e.errorf("standard output could not be written: %s", clean(out.err.Error()))
+		e.hintf("the output is missing or cut short (a full disk or a closed pipe?); files the command writes (new, sync) were written")
+		return exitUsage
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -104,6 +112,26 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e.errorf("%s", err)
 	e.hintf("run 'plan --help' for usage")
 	return exitUsage
+}
+
+// outputWriter is standard output remembering its first write error, so
+// that a run whose output was lost (plan new > /dev/full) does not exit 0
+// whichever writer forgot to check. After an error it writes nothing more.
+type outputWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outputWriter) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	o.err = err
+	return n, err
 }
 
 // useColor reports whether w is a terminal and NO_COLOR is unset.
