@@ -10,10 +10,9 @@ import (
 // lineWidth is the width the text formats are laid out for.
 const lineWidth = 80
 
-// clean, runeWidth, textWidth and truncate are termtext's, under the
+// clean, textWidth and truncate are termtext's, under the
 // names the formats here use.
 func clean(s string) string           { return termtext.Clean(s) }
-func runeWidth(r rune) int            { return termtext.RuneWidth(r) }
 func textWidth(s string) int          { return termtext.TextWidth(s) }
 func truncate(s string, n int) string { return termtext.Truncate(s, n) }
 
