@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/workpackets/plan/cmd/internal/corpus"
+	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 	"github.com/workpackets/plan/schedule"
@@ -29,11 +30,11 @@ func BenchmarkPipeline(b *testing.B) {
 				if len(errs) > 0 || len(set.Packets) != n {
 					b.Fatalf("%d packets, errors %v", len(set.Packets), errs)
 				}
-				a, err := analyze(set)
+				a, err := report.Analyze(set)
 				if err != nil {
 					b.Fatal(err)
 				}
-				a.order(false)
+				a.Order(false)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/packet")
 		})

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -256,13 +257,13 @@ var loadPackets = parser.Load
 // load reads the packets under paths and analyzes them. I/O errors are
 // printed as they are met; the returned failed flag says whether any
 // occurred, so the command can finish its output and then exit 2.
-func (e *env) load(paths []string, opts loadOptions) (a *analysis, failed bool, err error) {
-	return e.loadWith(paths, opts, analyze)
+func (e *env) load(paths []string, opts loadOptions) (a *report.Analysis, failed bool, err error) {
+	return e.loadWith(paths, opts, report.Analyze)
 }
 
-// loadWith is load with the analysis of the caller's choice: analyze, or
-// analyzeProblems for the commands that print only problems.
-func (e *env) loadWith(paths []string, opts loadOptions, analyze func(*parser.Set) (*analysis, error)) (a *analysis, failed bool, err error) {
+// loadWith is load with the analysis of the caller's choice: report.Analyze, or
+// report.AnalyzeProblems for the commands that print only problems.
+func (e *env) loadWith(paths []string, opts loadOptions, analyze func(*parser.Set) (*report.Analysis, error)) (a *report.Analysis, failed bool, err error) {
 	set, ioErrs := loadPackets(paths, parser.Options{Stdin: e.stdin, MaxFileSize: int64(opts.maxFileSize), Config: e.cfg.config})
 	for _, err := range ioErrs {
 		e.errorf("%s", clean(err.Error())) // a file name may hold escape sequences or newlines
@@ -331,7 +332,7 @@ func (e *env) explainFiles(set *parser.Set) {
 // When some input could not be read (each file already reported), the run
 // then ends with exit code 2: the output for the files that were read is
 // still printed.
-func (e *env) withAnalysis(paths []string, opts loadOptions, write func(a *analysis) error) error {
+func (e *env) withAnalysis(paths []string, opts loadOptions, write func(a *report.Analysis) error) error {
 	a, failed, err := e.load(paths, opts)
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 )
@@ -57,18 +58,18 @@ expected and pessimistic days, and the problems found.
 			if err := checkArgs(cmd, args); err != nil {
 				return err
 			}
-			return e.withAnalysis(args, load, func(a *analysis) (err error) {
+			return e.withAnalysis(args, load, func(a *report.Analysis) (err error) {
 				switch format {
 				case "json":
-					err = writeJSON(e.stdout, fullReport(a))
+					err = report.WriteReportJSON(e.stdout, a)
 				case "dot":
-					err = graph.WriteDOT(e.stdout, a.graph, graph.DOTOptions{Critical: a.critical.IDs})
+					err = graph.WriteDOT(e.stdout, a.Graph, graph.DOTOptions{Critical: a.Critical.IDs})
 				case "mermaid":
-					err = graph.WriteMermaid(e.stdout, a.graph, graph.MermaidOptions{Critical: a.critical.IDs})
+					err = graph.WriteMermaid(e.stdout, a.Graph, graph.MermaidOptions{Critical: a.Critical.IDs})
 				case "markdown":
-					err = writeReportMarkdown(e.stdout, a)
+					err = report.WriteReportMarkdown(e.stdout, a)
 				default:
-					err = writeReport(e, a)
+					err = report.WriteReport(e.stdout, a, report.Style{Color: e.color})
 				}
 				return err
 			})
@@ -239,7 +240,7 @@ match on code, packet and referenced packet, never on line numbers.`,
 			if baselinePath != "" && writeBaseline != "" {
 				return usageErrorf("write the baseline once, then check against it", "--baseline and --write-baseline cannot be used together")
 			}
-			var base *baselineFile
+			var base *report.BaselineFile
 			if baselinePath != "" {
 				b, err := readBaseline(baselinePath)
 				if err != nil {
@@ -247,7 +248,7 @@ match on code, packet and referenced packet, never on line numbers.`,
 				}
 				base = &b
 			}
-			a, failed, err := e.loadWith(args, load, analyzeProblems)
+			a, failed, err := e.loadWith(args, load, report.AnalyzeProblems)
 			if err != nil {
 				return err
 			}
@@ -271,18 +272,18 @@ type checkOptions struct {
 	strict       bool
 	failed       bool // some input could not be read
 	baselinePath string
-	baseline     *baselineFile
+	baseline     *report.BaselineFile
 }
 
 // runCheck prints the problems (those not in the baseline, when there is
 // one) and returns the exit status.
-func runCheck(e *env, a *analysis, opts checkOptions) error {
-	problems, known := a.problems, 0
-	var stale []baselineEntry
+func runCheck(e *env, a *report.Analysis, opts checkOptions) error {
+	problems, known := a.Problems, 0
+	var stale []report.BaselineEntry
 	if opts.baseline != nil {
-		problems, known, stale = applyBaseline(a.problems, *opts.baseline)
+		problems, known, stale = report.ApplyBaseline(a.Problems, *opts.baseline)
 	}
-	errs, warns := countProblems(problems)
+	errs, warns := report.CountProblems(problems)
 	shown := problems
 	if e.quiet {
 		shown = nil
@@ -295,18 +296,18 @@ func runCheck(e *env, a *analysis, opts checkOptions) error {
 	var err error
 	switch opts.format {
 	case "json":
-		r := checkJSON{SchemaVersion: schemaVersion, Packets: len(a.set.Packets), Errors: errs, Warnings: warns, Problems: problemsJSON(problems)}
+		var base *report.CheckBaseline
 		if opts.baseline != nil {
-			r.Baseline = &checkBaselineJSON{File: opts.baselinePath, Known: known, Stale: nonNilEntries(stale)}
+			base = &report.CheckBaseline{File: opts.baselinePath, Known: known, Stale: stale}
 		}
-		err = writeJSON(e.stdout, r)
+		err = report.WriteCheckJSON(e.stdout, len(a.Set.Packets), problems, base)
 	case "github":
 		if e.quiet {
 			stale = nil
 		}
-		err = writeAnnotations(e.stdout, shown, stale, opts.baselinePath)
+		err = report.WriteAnnotations(e.stdout, shown, stale, opts.baselinePath)
 	default:
-		err = writeProblems(e, shown)
+		err = report.WriteProblems(e.stdout, shown, report.Style{Color: e.color})
 	}
 	if err != nil {
 		return err
@@ -319,7 +320,7 @@ func runCheck(e *env, a *analysis, opts checkOptions) error {
 	if len(stale) > 0 && !e.quiet {
 		e.hintf("delete those entries, or rewrite the file with 'plan check --write-baseline %s' when no new problem is reported", clean(opts.baselinePath))
 	}
-	summary := fmt.Sprintf("%s, %s, %s", plural(len(a.set.Packets), "packet"), plural(errs, "error"), plural(warns, "warning"))
+	summary := fmt.Sprintf("%s, %s, %s", plural(len(a.Set.Packets), "packet"), plural(errs, "error"), plural(warns, "warning"))
 	if opts.baseline != nil {
 		summary += fmt.Sprintf(" not in the baseline (%d known)", known)
 	}
@@ -329,10 +330,10 @@ func runCheck(e *env, a *analysis, opts checkOptions) error {
 	case errs > 0 || (opts.strict && warns > 0):
 		return &exitError{code: exitProblems, msg: "check failed: " + summary, hint: checkHint(problems, opts.strict)}
 	}
-	if len(a.set.Packets) == 0 && !e.quiet {
+	if len(a.Set.Packets) == 0 && !e.quiet {
 		// A mistyped folder that exists but holds no packets would
 		// otherwise pass CI silently.
-		e.warnf("no work packets found (%s read)", plural(len(a.set.Files), "markdown file"))
+		e.warnf("no work packets found (%s read)", plural(len(a.Set.Files), "markdown file"))
 		e.hintf("check the path; a packet's first level-1 heading is '# ID: Title'")
 	}
 	e.infof("%s", summary)
@@ -342,15 +343,15 @@ func runCheck(e *env, a *analysis, opts checkOptions) error {
 // runWriteBaseline records the problems of a in the file name. It refuses
 // when some input could not be read, as the baseline would miss its
 // problems.
-func runWriteBaseline(e *env, a *analysis, failed bool, name string) error {
+func runWriteBaseline(e *env, a *report.Analysis, failed bool, name string) error {
 	if failed {
 		return &exitError{code: exitUsage, msg: "not writing " + name + ": some input could not be read", hint: "fix the errors above and run again"}
 	}
-	b := newBaseline(a.problems)
+	b := report.NewBaseline(a.Problems)
 	if err := writeBaseline(name, b); err != nil {
 		return &exitError{code: exitUsage, msg: fmt.Sprintf("--write-baseline: %v", err)}
 	}
-	e.infof("wrote %s to %s", plural(len(a.problems), "known problem"), clean(name))
+	e.infof("wrote %s to %s", plural(len(a.Problems), "known problem"), clean(name))
 	return nil
 }
 
@@ -397,18 +398,15 @@ The members of a cycle sit together.`,
 			if err != nil {
 				return err
 			}
-			return e.withAnalysis(args, load, func(a *analysis) (err error) {
-				ids := a.order(all)
+			return e.withAnalysis(args, load, func(a *report.Analysis) (err error) {
+				ids := a.Order(all)
 				switch format {
 				case "json":
-					err = writeJSON(e.stdout, struct {
-						SchemaVersion int      `json:"schema_version"`
-						Order         []string `json:"order"`
-					}{schemaVersion, nonNil(ids)})
+					err = report.WriteOrderJSON(e.stdout, ids)
 				case "csv":
-					err = writeOrderCSV(e.stdout, a, ids)
+					err = report.WriteOrderCSV(e.stdout, a, ids)
 				default:
-					err = writeLines(e.stdout, ids)
+					err = report.WriteLines(e.stdout, ids)
 				}
 				return err
 			})
@@ -441,14 +439,11 @@ included and marked.`,
 			if err != nil {
 				return err
 			}
-			return e.withAnalysis(args, load, func(a *analysis) (err error) {
+			return e.withAnalysis(args, load, func(a *report.Analysis) (err error) {
 				if format == "json" {
-					err = writeJSON(e.stdout, struct {
-						SchemaVersion int      `json:"schema_version"`
-						Ready         []string `json:"ready"`
-					}{schemaVersion, nonNil(a.ready)})
+					err = report.WriteReadyJSON(e.stdout, a)
 				} else {
-					err = writeReady(e, a)
+					err = report.WriteReady(e.stdout, a)
 				}
 				return err
 			})
@@ -484,35 +479,32 @@ effort it holds back.`,
 			if err != nil {
 				return err
 			}
-			return e.withAnalysis(args, load, func(a *analysis) (err error) {
+			return e.withAnalysis(args, load, func(a *report.Analysis) (err error) {
 				if by != "" {
-					if a.graph.Packet(by) == nil {
+					if a.Graph.Packet(by) == nil {
 						return usageErrorf("run 'plan order --all' to list the packet IDs", "no packet with ID %q", by)
 					}
-					held := heldBack(a, by)
+					held := report.HeldBackOf(a, by)
 					switch format {
 					case "json":
-						err = writeJSON(e.stdout, held)
+						err = report.WriteJSON(e.stdout, held)
 					case "markdown":
-						err = writeHeldBackMarkdown(e.stdout, a, held)
+						err = report.WriteHeldBackMarkdown(e.stdout, a, held)
 					case "csv":
-						err = writeHeldBackCSV(e.stdout, a, held)
+						err = report.WriteHeldBackCSV(e.stdout, a, held)
 					default:
-						err = writeHeldBack(e, a, held)
+						err = report.WriteHeldBack(e.stdout, a, held)
 					}
 				} else {
 					switch format {
 					case "json":
-						err = writeJSON(e.stdout, struct {
-							SchemaVersion int           `json:"schema_version"`
-							Blocked       []blockedJSON `json:"blocked"`
-						}{schemaVersion, blockedList(a)})
+						err = report.WriteBlockedJSON(e.stdout, a)
 					case "markdown":
-						err = writeBlockedMarkdownDoc(e.stdout, a)
+						err = report.WriteBlockedMarkdown(e.stdout, a)
 					case "csv":
-						err = writeBlockedCSV(e.stdout, a)
+						err = report.WriteBlockedCSV(e.stdout, a)
 					default:
-						err = writeBlocked(e, a)
+						err = report.WriteBlocked(e.stdout, a)
 					}
 				}
 				return err
@@ -548,21 +540,16 @@ slack on the longest chain form the critical path.`,
 			if err != nil {
 				return err
 			}
-			return e.withAnalysis(args, load, func(a *analysis) (err error) {
+			return e.withAnalysis(args, load, func(a *report.Analysis) (err error) {
 				switch format {
 				case "json":
-					r := fullReport(a)
-					err = writeJSON(e.stdout, struct {
-						SchemaVersion int          `json:"schema_version"`
-						CriticalPath  criticalJSON `json:"critical_path"`
-						Schedule      []timingJSON `json:"schedule"`
-					}{schemaVersion, r.CriticalPath, r.Schedule})
+					err = report.WriteCriticalJSON(e.stdout, a)
 				case "markdown":
-					err = writeCriticalMarkdown(e.stdout, a)
+					err = report.WriteCriticalMarkdown(e.stdout, a)
 				case "csv":
-					err = writeCriticalCSV(e.stdout, a)
+					err = report.WriteCriticalCSV(e.stdout, a)
 				default:
-					err = writeCritical(e, a)
+					err = report.WriteCritical(e.stdout, a)
 				}
 				return err
 			})

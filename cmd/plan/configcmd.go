@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/parser"
 	"github.com/workpackets/plan/schedule"
 )
@@ -174,7 +175,7 @@ reported as "plan.yaml:LINE: error: ..." and plan exits 2.`,
 			defaults := map[string]string{"seed": fmt.Sprint(schedule.DefaultSeed)}
 			r := buildConfigReport(e.cfg.config, e.cfg.found, e.cfg.flags, defaults)
 			if format == "json" {
-				return writeJSON(e.stdout, r)
+				return report.WriteJSON(e.stdout, r)
 			}
 			return writeConfigText(e.stdout, r)
 		},

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -66,7 +67,7 @@ func formatNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64)
 // line, by name, which win over plan.yaml; defaults are the built-in
 // values of the flags that have one (seed).
 func buildConfigReport(c *parser.Config, found string, flags, defaults map[string]string) configReport {
-	r := configReport{SchemaVersion: schemaVersion, Found: found}
+	r := configReport{SchemaVersion: report.SchemaVersion, Found: found}
 	if c == nil {
 		c = &parser.Config{}
 	} else {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -50,13 +51,13 @@ every other command resolves them.`,
 			}
 			file := ""
 			if isFile {
-				file = findFile(a.set, target)
+				file = findFile(a.Set, target)
 				if file == "" {
 					// Not under PATH (or hidden there): read it as well.
 					if a, failed, err = e.load(append(paths, target), load); err != nil {
 						return err
 					}
-					file = findFile(a.set, target)
+					file = findFile(a.Set, target)
 				}
 				if file == "" {
 					file = filepath.Clean(target)
@@ -77,14 +78,14 @@ every other command resolves them.`,
 			}
 			ex := parser.Explain(file, src)
 			var kept *parser.Packet
-			for _, p := range a.set.Packets {
+			for _, p := range a.Set.Packets {
 				if p.File == file {
 					kept = p
 				}
 			}
 			r := buildExplainReport(file, ex, kept, a)
 			if format == "json" {
-				err = writeJSON(e.stdout, r)
+				err = report.WriteJSON(e.stdout, r)
 			} else {
 				err = writeExplainText(e.stdout, r)
 			}
@@ -112,11 +113,11 @@ func findFile(set *parser.Set, target string) string {
 }
 
 // packetByID finds a packet by its ID, in any case.
-func packetByID(a *analysis, id string) *parser.Packet {
-	if p := a.graph.Packet(id); p != nil {
+func packetByID(a *report.Analysis, id string) *parser.Packet {
+	if p := a.Graph.Packet(id); p != nil {
 		return p
 	}
-	for _, p := range a.set.Packets {
+	for _, p := range a.Set.Packets {
 		if strings.EqualFold(p.ID, id) {
 			return p
 		}

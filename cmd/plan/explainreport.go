@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 )
@@ -91,21 +92,21 @@ type problemJSONFlat struct {
 // buildExplainReport puts together what the parser read from one file
 // (ex, read alone) and what the whole folder made of it (p, the packet the
 // set kept for the file, nil when none; a for the graph).
-func buildExplainReport(file string, ex *parser.Explanation, p *parser.Packet, a *analysis) explainReport {
-	r := explainReport{SchemaVersion: schemaVersion, File: file, Fields: []explainField{}, Dependencies: []explainDep{}, Externals: []explainExternal{}, Problems: []problemJSONFlat{}}
-	for _, pr := range a.problems {
+func buildExplainReport(file string, ex *parser.Explanation, p *parser.Packet, a *report.Analysis) explainReport {
+	r := explainReport{SchemaVersion: report.SchemaVersion, File: file, Fields: []explainField{}, Dependencies: []explainDep{}, Externals: []explainExternal{}, Problems: []problemJSONFlat{}}
+	for _, pr := range a.Problems {
 		if pr.File == file {
 			r.Problems = append(r.Problems, problemJSONFlat{Line: pr.Line, Severity: pr.Severity.String(), Code: pr.Code, Message: pr.Message})
 		}
 	}
 	if p == nil {
 		r.Why = ex.Why
-		if why := a.set.SkipReasons[file]; why != "" {
+		if why := a.Set.SkipReasons[file]; why != "" {
 			r.Why = why // what Load says, as -v says it
 		}
 		if ex.Packet != nil {
 			r.Why = fmt.Sprintf("packet %s is read from another file (duplicate-id)", ex.Packet.ID)
-			if kept := a.graph.Packet(ex.Packet.ID); kept != nil {
+			if kept := a.Graph.Packet(ex.Packet.ID); kept != nil {
 				r.Why = fmt.Sprintf("packet %s is read from %s, which wins (duplicate-id)", ex.Packet.ID, kept.File)
 			}
 		}
@@ -131,9 +132,9 @@ func buildExplainReport(file string, ex *parser.Explanation, p *parser.Packet, a
 		}
 	}
 	var blocked *graph.Blocked
-	for i := range a.blocked {
-		if a.blocked[i].ID == p.ID {
-			blocked = &a.blocked[i]
+	for i := range a.Blocked {
+		if a.Blocked[i].ID == p.ID {
+			blocked = &a.Blocked[i]
 		}
 	}
 	if blocked != nil {
@@ -155,7 +156,7 @@ func buildExplainReport(file string, ex *parser.Explanation, p *parser.Packet, a
 		if ref.BlocksFile != "" {
 			d.File, d.Line = ref.BlocksFile, ref.BlocksLine
 		}
-		if target := a.graph.Packet(ref.ID); target != nil {
+		if target := a.Graph.Packet(ref.ID); target != nil {
 			d.Resolved = fmt.Sprintf("packet %s (%s), %s", target.ID, target.File, target.Status)
 		} else {
 			d.Resolved = "no file has this ID (dangling-ref)"
@@ -285,11 +286,11 @@ func writeExplainText(w io.Writer, r explainReport) error {
 			fmt.Fprintln(w, "\nNot blocked.")
 		default:
 			var why []string
-			why = append(why, cleanAll(r.Blocked.By)...)
+			why = append(why, report.CleanAll(r.Blocked.By)...)
 			for _, m := range r.Blocked.Missing {
 				why = append(why, clean(m)+" (which has no file)")
 			}
-			why = append(why, cleanAll(r.Blocked.External)...)
+			why = append(why, report.CleanAll(r.Blocked.External)...)
 			fmt.Fprintf(w, "\nBlocked by %s.\n", strings.Join(why, ", "))
 		}
 	}

@@ -1,17 +1,15 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
-	"io"
-	"math"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/parser"
 	"github.com/workpackets/plan/schedule"
 )
@@ -30,7 +28,7 @@ func (c *calendarFlags) register(cmd *cobra.Command) {
 // calendar returns nil when no --start was given (nor plan.yaml's start:).
 // Without --holidays, plan.yaml's holidays (cfg, nil for none) are the days
 // off.
-func (c *calendarFlags) calendar(cfg *parser.Config) (*calendar, error) {
+func (c *calendarFlags) calendar(cfg *parser.Config) (*report.Calendar, error) {
 	if c.start == "" {
 		if c.holidays != "" {
 			return nil, usageErrorf("", "--holidays needs --start")
@@ -60,23 +58,7 @@ func (c *calendarFlags) calendar(cfg *parser.Config) (*calendar, error) {
 			holidays = append(holidays, day)
 		}
 	}
-	return &calendar{schedule.NewCalendar(start, holidays)}, nil
-}
-
-// calendar prints working-day times as dates.
-type calendar struct{ cal *schedule.Calendar }
-
-// StartDate is the date on which work starting at day x begins.
-func (c *calendar) StartDate(x float64) string { return dateText(c.cal.StartDate(x)) }
-
-// FinishDate is the date by whose end work finishing at day x is done.
-func (c *calendar) FinishDate(x float64) string { return dateText(c.cal.FinishDate(x)) }
-
-func dateText(t time.Time, err error) string {
-	if err != nil {
-		return "beyond the calendar"
-	}
-	return t.Format(schedule.DateLayout)
+	return report.NewCalendar(schedule.NewCalendar(start, holidays)), nil
 }
 
 func parsePercentiles(s string) ([]float64, error) {
@@ -91,8 +73,6 @@ func parsePercentiles(s string) ([]float64, error) {
 	}
 	return ps, nil
 }
-
-func percentileKey(p float64) string { return "p" + strconv.FormatFloat(p, 'f', -1, 64) }
 
 func newEstimateCmd(e *env) *cobra.Command {
 	var (
@@ -147,10 +127,10 @@ numbers on any machine.`,
 			if err != nil {
 				return err
 			}
-			return e.withAnalysis(args, load, func(a *analysis) (err error) {
+			return e.withAnalysis(args, load, func(a *report.Analysis) (err error) {
 				switch calibrate {
 				case "actual":
-					opts.Ratios = schedule.CalibrationRatios(a.graph.Packets())
+					opts.Ratios = schedule.CalibrationRatios(a.Graph.Packets())
 				case "git":
 					// The summary goes where the estimate goes, except
 					// that JSON stays one document.
@@ -158,7 +138,7 @@ numbers on any machine.`,
 					if format == "json" {
 						w = e.stderr
 					}
-					ratios, ok, err := gitRatios(w, args, parser.Options{MaxFileSize: int64(load.maxFileSize)}, a.graph.Packets())
+					ratios, ok, err := gitRatios(w, args, parser.Options{MaxFileSize: int64(load.maxFileSize)}, a.Graph.Packets())
 					if err != nil {
 						return err
 					}
@@ -167,7 +147,7 @@ numbers on any machine.`,
 						fmt.Fprintln(e.stdout)
 					}
 				}
-				est, err := schedule.NetworkFromGraph(a.graph).Simulate(opts)
+				est, err := schedule.NetworkFromGraph(a.Graph).Simulate(opts)
 				if err != nil {
 					return &exitError{code: exitUsage, msg: err.Error()}
 				}
@@ -175,9 +155,9 @@ numbers on any machine.`,
 					e.warnf("%s", clean(w.Message))
 				}
 				if format == "json" {
-					err = writeJSON(e.stdout, estimateReport(est, calendar))
+					err = report.WriteEstimateJSON(e.stdout, est, calendar)
 				} else {
-					err = writeEstimate(e.stdout, est, calendar)
+					err = report.WriteEstimate(e.stdout, est, calendar)
 				}
 				return err
 			})
@@ -195,142 +175,6 @@ numbers on any machine.`,
 	cmd.Flags().StringVar(&calibrate, "calibrate", "", "scale by actual/estimate of done packets: `actual` effort lines, or git (also elapsed days between status commits)")
 	cmd.Flags().Lookup("calibrate").NoOptDefVal = "actual"
 	return cmd
-}
-
-// estimateJSON is what `plan estimate --json` prints.
-type estimateJSON struct {
-	SchemaVersion int                `json:"schema_version"`
-	Iterations    int                `json:"iterations"`
-	Seed          uint64             `json:"seed"`
-	Distribution  string             `json:"distribution"`
-	Team          *int               `json:"team"`
-	Percentiles   map[string]float64 `json:"percentiles"`
-	Mean          float64            `json:"mean"`
-	Deterministic daysJSON           `json:"deterministic"`
-	MergeBias     float64            `json:"merge_bias"`
-	Criticality   map[string]float64 `json:"criticality"`
-	Sensitivity   []scoreJSON        `json:"sensitivity"`
-	Histogram     []binJSON          `json:"histogram"`
-	Dates         map[string]string  `json:"dates,omitempty"`
-}
-
-type scoreJSON struct {
-	ID    string  `json:"id"`
-	Score float64 `json:"score"`
-}
-
-type binJSON struct {
-	From  float64 `json:"from"`
-	To    float64 `json:"to"`
-	Count int     `json:"count"`
-}
-
-func estimateReport(est *schedule.Estimate, cal *calendar) estimateJSON {
-	r := estimateJSON{
-		SchemaVersion: schemaVersion,
-		Iterations:    est.Iterations,
-		Seed:          est.Seed,
-		Distribution:  est.Dist.String(),
-		Percentiles:   map[string]float64{},
-		Mean:          round(est.Mean),
-		Deterministic: daysJSON{round(est.Deterministic.Optimistic), round(est.Deterministic.Expected), round(est.Deterministic.Pessimistic)},
-		MergeBias:     round(est.MergeBias),
-		Criticality:   map[string]float64{},
-		Sensitivity:   []scoreJSON{},
-		Histogram:     []binJSON{},
-	}
-	if est.Team > 0 {
-		team := est.Team
-		r.Team = &team
-	}
-	for _, p := range est.Percentiles {
-		r.Percentiles[percentileKey(p.P)] = round(p.Days)
-	}
-	for _, c := range est.Criticality {
-		r.Criticality[c.ID] = round(c.Score)
-	}
-	for _, s := range est.Sensitivity {
-		r.Sensitivity = append(r.Sensitivity, scoreJSON{s.ID, round(s.Score)})
-	}
-	for _, b := range est.Histogram {
-		r.Histogram = append(r.Histogram, binJSON{round(b.From), round(b.To), b.Count})
-	}
-	if cal != nil {
-		r.Dates = map[string]string{}
-		for _, p := range est.Percentiles {
-			r.Dates[percentileKey(p.P)] = cal.FinishDate(p.Days)
-		}
-	}
-	return r
-}
-
-// topScores is how many criticality and sensitivity rows the text shows.
-const topScores = 10
-
-func writeEstimate(w io.Writer, est *schedule.Estimate, cal *calendar) error {
-	bw := bufio.NewWriter(w)
-	team := "unlimited parallelism"
-	if est.Team > 0 {
-		team = "a team of " + strconv.Itoa(est.Team)
-	}
-	fmt.Fprintf(bw, "%s, %s durations, seed %d, %s\n\n", plural(est.Iterations, "iteration"), est.Dist, est.Seed, team)
-	fmt.Fprintln(bw, "Finish (working days from now)")
-	for _, p := range est.Percentiles {
-		line := fmt.Sprintf("  %-5s %7s", strings.ToUpper(percentileKey(p.P)), days(p.Days))
-		if cal != nil {
-			line += "  " + cal.FinishDate(p.Days)
-		}
-		fmt.Fprintln(bw, line)
-	}
-	fmt.Fprintf(bw, "  %-5s %7s\n", "mean", days(est.Mean))
-	d := est.Deterministic
-	fmt.Fprintf(bw, "\nCritical path alone: optimistic %s, expected %s, pessimistic %s\n", days(d.Optimistic), days(d.Expected), days(d.Pessimistic))
-	fmt.Fprintf(bw, "Merge bias: %+.1f days (simulated mean minus the expected critical path)\n", est.MergeBias)
-
-	writeScores(bw, "Criticality (share of runs on the critical path)", est.Criticality, false)
-	writeScores(bw, "Sensitivity (correlation of duration with finish)", est.Sensitivity, true)
-
-	fmt.Fprintln(bw, "\nFinish-time histogram (days)")
-	maxCount := 0
-	for _, b := range est.Histogram {
-		maxCount = max(maxCount, b.Count)
-	}
-	for _, b := range est.Histogram {
-		bar := 0
-		if maxCount > 0 {
-			bar = b.Count * 40 / maxCount
-		}
-		fmt.Fprintf(bw, "  %6.1f-%-6.1f %-40s %d\n", b.From, b.To, strings.Repeat("#", bar), b.Count)
-	}
-	return bw.Flush()
-}
-
-func writeScores(w io.Writer, title string, scores []schedule.Score, signed bool) {
-	fmt.Fprintf(w, "\n%s\n", title)
-	if len(scores) == 0 {
-		fmt.Fprintln(w, "  no remaining work")
-		return
-	}
-	ids := make([]string, len(scores))
-	for i, s := range scores {
-		ids[i] = s.ID
-	}
-	width := idWidth(ids)
-	for i, s := range scores {
-		if i == topScores && len(scores) > topScores+1 { // never "and 1 more"
-			fmt.Fprintf(w, "  (and %d more; --json lists all)\n", len(scores)-topScores)
-			break
-		}
-		score := s.Score
-		if math.Abs(score) < 0.005 {
-			score = 0 // no "-0.00"
-		}
-		v := strconv.FormatFloat(score, 'f', 2, 64)
-		if signed && score >= 0 {
-			v = " " + v
-		}
-		fmt.Fprintf(w, "  %-*s  %s\n", width, clean(s.ID), v)
-	}
 }
 
 func newScheduleCmd(e *env) *cobra.Command {
@@ -374,8 +218,8 @@ externals are listed as risks; they do not delay the schedule.`,
 			if err != nil {
 				return err
 			}
-			return e.withAnalysis(args, load, func(a *analysis) (err error) {
-				s, err := schedule.NetworkFromGraph(a.graph).ListSchedule(team)
+			return e.withAnalysis(args, load, func(a *report.Analysis) (err error) {
+				s, err := schedule.NetworkFromGraph(a.Graph).ListSchedule(team)
 				if err != nil {
 					return &exitError{code: exitUsage, msg: err.Error()}
 				}
@@ -386,13 +230,13 @@ externals are listed as risks; they do not delay the schedule.`,
 				}
 				switch format {
 				case "json":
-					err = writeJSON(e.stdout, scheduleReport(s, calendar))
+					err = report.WriteScheduleJSON(e.stdout, s, calendar)
 				case "csv":
-					err = writeScheduleCSV(e.stdout, a, s, calendar)
+					err = report.WriteScheduleCSV(e.stdout, a, s, calendar)
 				case "mermaid":
-					err = writeScheduleMermaid(e.stdout, a, s, calendar)
+					err = report.WriteScheduleMermaid(e.stdout, a, s, calendar)
 				default:
-					err = writeSchedule(e.stdout, a, s, calendar, sprint)
+					err = report.WriteSchedule(e.stdout, a, s, calendar, sprint)
 				}
 				return err
 			})
@@ -404,119 +248,4 @@ externals are listed as risks; they do not delay the schedule.`,
 	cmd.Flags().IntVar(&team, "team", 0, "number of people (required)")
 	cmd.Flags().Float64Var(&sprint, "sprint", 0, "group packets by sprint of this many working `DAYS`")
 	return cmd
-}
-
-// scheduleJSON is what `plan schedule --json` prints.
-type scheduleDocJSON struct {
-	SchemaVersion int              `json:"schema_version"`
-	Team          int              `json:"team"`
-	Makespan      float64          `json:"makespan"`
-	LowerBound    float64          `json:"lower_bound"`
-	Assignments   []assignmentJSON `json:"assignments"`
-	Sprints       []sprintJSON     `json:"sprints"`
-}
-
-type assignmentJSON struct {
-	ID         string  `json:"id"`
-	Person     int     `json:"person"`
-	Start      float64 `json:"start"`
-	Finish     float64 `json:"finish"`
-	Sprint     *int    `json:"sprint"`
-	StartDate  string  `json:"start_date,omitempty"`
-	FinishDate string  `json:"finish_date,omitempty"`
-}
-
-type sprintJSON struct {
-	Number   int      `json:"number"`
-	IDs      []string `json:"ids"`
-	Effort   float64  `json:"effort"`
-	Capacity float64  `json:"capacity"`
-}
-
-func scheduleReport(s *schedule.Schedule, cal *calendar) scheduleDocJSON {
-	r := scheduleDocJSON{SchemaVersion: schemaVersion, Team: s.Team, Makespan: round(s.Makespan), LowerBound: round(s.LowerBound),
-		Assignments: []assignmentJSON{}, Sprints: []sprintJSON{}}
-	for _, as := range s.Assignments {
-		aj := assignmentJSON{ID: as.ID, Person: as.Person, Start: round(as.Start), Finish: round(as.Finish)}
-		if as.Sprint > 0 {
-			n := as.Sprint
-			aj.Sprint = &n
-		}
-		if cal != nil {
-			aj.StartDate, aj.FinishDate = cal.StartDate(as.Start), cal.FinishDate(as.Finish)
-		}
-		r.Assignments = append(r.Assignments, aj)
-	}
-	for _, sp := range s.Sprints {
-		r.Sprints = append(r.Sprints, sprintJSON{Number: sp.Number, IDs: nonNil(sp.IDs), Effort: round(sp.Effort), Capacity: round(sp.Capacity)})
-	}
-	return r
-}
-
-func writeSchedule(w io.Writer, a *analysis, s *schedule.Schedule, cal *calendar, sprint float64) error {
-	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "Team of %d: makespan %s days (lower bound %s)\n", s.Team, days(s.Makespan), days(s.LowerBound))
-	if cal != nil && len(s.Assignments) > 0 {
-		fmt.Fprintf(bw, "Finishes %s\n", cal.FinishDate(s.Makespan))
-	}
-	if len(s.Assignments) == 0 {
-		fmt.Fprintln(bw, "  nothing left to schedule")
-		return bw.Flush()
-	}
-	ids := make([]string, len(s.Assignments))
-	for i, as := range s.Assignments {
-		ids[i] = as.ID
-	}
-	width := max(idWidth(ids), 2)
-	header := fmt.Sprintf("\n  %-*s  %6s  %6s  %6s", width, "ID", "person", "start", "finish")
-	if sprint > 0 {
-		header += "  sprint"
-	}
-	if cal != nil {
-		header += "  start date  finish date"
-	}
-	fmt.Fprintln(bw, header)
-	for _, as := range s.Assignments {
-		line := fmt.Sprintf("  %-*s  %6d  %6s  %6s", width, clean(as.ID), as.Person, days(as.Start), days(as.Finish))
-		if sprint > 0 {
-			line += fmt.Sprintf("  %6d", as.Sprint)
-		}
-		if cal != nil {
-			line += fmt.Sprintf("  %-10s  %s", cal.StartDate(as.Start), cal.FinishDate(as.Finish))
-		}
-		fmt.Fprintln(bw, line)
-	}
-	if sprint > 0 {
-		fmt.Fprintf(bw, "\nSprints of %s working days, by the sprint each packet starts in\n", days(sprint))
-		for _, sp := range s.Sprints {
-			fmt.Fprintf(bw, "  sprint %d: %s start, %s person-days of work (capacity %s)\n",
-				sp.Number, plural(len(sp.IDs), "packet"), days(sp.Effort), days(sp.Capacity))
-			if len(sp.IDs) == 0 {
-				fmt.Fprintln(bw, "    nothing starts")
-				continue
-			}
-			wrapList(bw, "    ", cleanAll(sp.IDs))
-		}
-	}
-	var risks []string
-	for _, b := range a.blocked {
-		for _, x := range b.External {
-			risks = append(risks, fmt.Sprintf("%s waits on %s", clean(b.ID), clean(x)))
-		}
-	}
-	if len(risks) > 0 {
-		fmt.Fprintln(bw, "\nRisks (blocking externals, not in the schedule)")
-		for _, r := range risks {
-			fmt.Fprintln(bw, "  "+r)
-		}
-	}
-	return bw.Flush()
-}
-
-func cleanAll(ids []string) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = clean(id)
-	}
-	return out
 }

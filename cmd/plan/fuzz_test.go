@@ -9,6 +9,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -133,16 +134,16 @@ func FuzzPlan(f *testing.F) {
 }
 
 // planAll runs the analysis and renders the text and JSON reports.
-func planAll(t *testing.T, ps []*parser.Packet) *analysis {
-	a, err := analyze(setOf(ps))
+func planAll(t *testing.T, ps []*parser.Packet) *report.Analysis {
+	a, err := report.Analyze(setOf(ps))
 	if err != nil {
 		t.Fatalf("analyze: %v", err)
 	}
 	var buf bytes.Buffer
-	if err := writeJSON(&buf, fullReport(a)); err != nil || !json.Valid(buf.Bytes()) {
+	if err := report.WriteJSON(&buf, report.FullReport(a)); err != nil || !json.Valid(buf.Bytes()) {
 		t.Fatalf("JSON report: %v", err)
 	}
-	if err := writeReport(&env{stdout: io.Discard, stderr: io.Discard}, a); err != nil {
+	if err := report.WriteReport(io.Discard, a, report.Style{}); err != nil {
 		t.Fatalf("text report: %v", err)
 	}
 	return a
@@ -150,7 +151,7 @@ func planAll(t *testing.T, ps []*parser.Packet) *analysis {
 
 func checkPlan(t *testing.T, ps []*parser.Packet) {
 	a := planAll(t, ps)
-	g := a.graph
+	g := a.Graph
 	n := len(ps)
 	id := func(i int) string { return ps[i].ID }
 	unfinished := map[string]bool{}
@@ -161,7 +162,7 @@ func checkPlan(t *testing.T, ps []*parser.Packet) {
 	}
 
 	// The order: every unfinished packet once, every kept row respected.
-	order := a.order(false)
+	order := a.Order(false)
 	pos := map[string]int{}
 	for k, x := range order {
 		if _, dup := pos[x]; dup || !unfinished[x] {
@@ -230,12 +231,12 @@ func checkPlan(t *testing.T, ps []*parser.Packet) {
 	}
 
 	// Slack and the timings of the critical path method.
-	for x, tm := range a.timings {
+	for x, tm := range a.Timings {
 		if tm.Slack < 0 || tm.EarliestStart < 0 || tm.LatestStart < tm.EarliestStart-1e-9 {
 			t.Fatalf("%s: %+v", x, tm)
 		}
 		for _, d := range g.DAGRequires(x) {
-			if dt, ok := a.timings[d]; ok && dt.EarliestFinish > tm.EarliestStart+1e-9 {
+			if dt, ok := a.Timings[d]; ok && dt.EarliestFinish > tm.EarliestStart+1e-9 {
 				t.Fatalf("%s starts at %v before %s finishes at %v", x, tm.EarliestStart, d, dt.EarliestFinish)
 			}
 		}
@@ -243,15 +244,15 @@ func checkPlan(t *testing.T, ps []*parser.Packet) {
 
 	// The waves partition the unfinished packets.
 	seen := map[string]bool{}
-	for _, w := range a.waves {
+	for _, w := range a.Waves {
 		for _, x := range w {
 			if seen[x] || !unfinished[x] {
-				t.Fatalf("waves %v: %s twice or finished", a.waves, x)
+				t.Fatalf("waves %v: %s twice or finished", a.Waves, x)
 			}
 			seen[x] = true
 		}
 	}
 	if len(seen) != len(unfinished) {
-		t.Fatalf("waves %v miss unfinished packets", a.waves)
+		t.Fatalf("waves %v miss unfinished packets", a.Waves)
 	}
 }

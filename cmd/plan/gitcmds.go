@@ -10,6 +10,7 @@ import (
 
 	"github.com/workpackets/plan/cmd/plan/internal/change"
 	"github.com/workpackets/plan/cmd/plan/internal/gitrev"
+	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/parser"
 	"github.com/workpackets/plan/schedule"
 )
@@ -113,7 +114,7 @@ func runDiff(e *env, opts diffOptions) error {
 	}
 	switch opts.format {
 	case "json":
-		err = writeJSON(e.stdout, d)
+		err = report.WriteJSON(e.stdout, d)
 	case "markdown":
 		err = change.WriteMarkdown(e.stdout, d)
 	default:
@@ -210,7 +211,7 @@ func runHistory(e *env, opts historyOptions) error {
 		if points == nil {
 			points = []change.Point{}
 		}
-		return writeJSON(w, points)
+		return report.WriteJSON(w, points)
 	case "svg":
 		return change.WriteHistorySVG(w, points)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/workpackets/plan/cmd/plan/internal/report"
 )
 
 // evil is text that would take over a terminal if printed raw: colour and
@@ -118,7 +119,7 @@ func TestOutputCannotBeHijacked(t *testing.T) {
 			require.True(t, json.Valid([]byte(out)), "plan %q: %s", args, out)
 		}
 		_, out, _ := planIn(t, "--json", "evil")
-		var doc reportJSON
+		var doc report.ReportJSON
 		require.NoError(t, json.Unmarshal([]byte(out), &doc))
 		titles := map[string]string{}
 		for _, p := range doc.Packets {
@@ -130,8 +131,8 @@ func TestOutputCannotBeHijacked(t *testing.T) {
 		// Invalid bytes come out as \ufffd: the document reads back, and
 		// a second round reads back the same.
 		var again bytes.Buffer
-		require.NoError(t, writeJSON(&again, doc))
-		var doc2 reportJSON
+		require.NoError(t, report.WriteJSON(&again, doc))
+		var doc2 report.ReportJSON
 		require.NoError(t, json.Unmarshal(again.Bytes(), &doc2))
 		assert.Equal(t, doc, doc2)
 		assert.Contains(t, out, `invalid \ufffd( bytes`)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/workpackets/plan/cmd/plan/internal/report"
 )
 
 // planIn runs plan with args in the current directory and fails the test
@@ -60,7 +61,7 @@ func TestHostilePaths(t *testing.T) {
 
 	code, out, errs := planIn(t, "--json", "--", "-weird.md", "docs")
 	require.Equal(t, 0, code, errs)
-	var doc reportJSON
+	var doc report.ReportJSON
 	require.NoError(t, json.Unmarshal([]byte(out), &doc))
 	got := map[string]string{}
 	for _, p := range doc.Packets {
@@ -108,7 +109,7 @@ func TestMalformedHeaderFields(t *testing.T) {
 
 	code, out, _ = planIn(t, "--json", "bad")
 	require.Equal(t, 0, code)
-	var doc reportJSON
+	var doc report.ReportJSON
 	require.NoError(t, json.Unmarshal([]byte(out), &doc))
 	for _, p := range doc.Packets {
 		if strings.HasPrefix(p.ID, "BAD-") {
@@ -139,9 +140,9 @@ func TestOddIDs(t *testing.T) {
 
 	code, out, errs := planIn(t, "--json", "ids")
 	require.Equal(t, 0, code, errs)
-	var doc reportJSON
+	var doc report.ReportJSON
 	require.NoError(t, json.Unmarshal([]byte(out), &doc))
-	byID := map[string]packetJSON{}
+	byID := map[string]report.PacketJSON{}
 	for _, p := range doc.Packets {
 		byID[p.ID] = p
 	}
@@ -197,7 +198,7 @@ func TestHostileDocuments(t *testing.T) {
 
 	code, out, errs := planIn(t, "--json", "--max-file-size", "6000000", "docs")
 	require.Equal(t, 0, code, errs)
-	var doc reportJSON
+	var doc report.ReportJSON
 	require.NoError(t, json.Unmarshal([]byte(out), &doc))
 	var parse []string
 	for _, p := range doc.Problems {

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -142,7 +143,7 @@ func TestLargeCorpora(t *testing.T) {
 		outs := runEvery(t, dir, 0)
 		assert.Contains(t, outs[""], fmt.Sprintf("%d packets: 0 complete, 0 in progress, %d not started", n+1, n+1))
 		assert.Contains(t, outs[""], "Ready now (1)")
-		var doc reportJSON
+		var doc report.ReportJSON
 		require.NoError(t, json.Unmarshal([]byte(outs["--json"]), &doc))
 		require.Len(t, doc.Blocked, n)
 		assert.Equal(t, []string{genID(0)}, doc.Blocked[0].WaitsOn)

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/schedule"
 )
 
@@ -34,10 +35,10 @@ func smallSchedule() *schedule.Schedule {
 // smallTitles are the titles of smallSchedule's packets.
 var smallTitles = map[string]string{"A-1": "Schema", "B-1": "Design: tokens", "C-1": "Shell", "E-1": "Reports"}
 
-func mermaidString(t *testing.T, s *schedule.Schedule, titles map[string]string, cal *calendar) string {
+func mermaidString(t *testing.T, s *schedule.Schedule, titles map[string]string, cal *report.Calendar) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := writeMermaid(&buf, s, func(id string) string { return titles[id] }, cal); err != nil {
+	if err := report.WriteGantt(&buf, s, func(id string) string { return titles[id] }, cal); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()
@@ -67,7 +68,7 @@ func TestMermaidGolden(t *testing.T) {
 
 	start, _ := schedule.ParseDate("2026-12-04") // a Friday
 	holiday, _ := schedule.ParseDate("2026-12-08")
-	cal := &calendar{schedule.NewCalendar(start, []time.Time{holiday})}
+	cal := report.NewCalendar(schedule.NewCalendar(start, []time.Time{holiday}))
 	got = mermaidString(t, smallSchedule(), smallTitles, cal)
 	want = `gantt
     title Team of 2, makespan 7 working days, lower bound 6.5, day 0 is 2026-12-04
@@ -85,30 +86,6 @@ func TestMermaidGolden(t *testing.T) {
 		t.Errorf("--start 2026-12-04 with a holiday on 2026-12-08:\n got:\n%s\nwant:\n%s", got, want)
 	}
 	checkMermaid(t, got, true)
-}
-
-// TestMermaidText checks the name sanitiser on its own.
-func TestMermaidText(t *testing.T) {
-	for in, want := range map[string]string{
-		"BE-1 Plain title":                   "BE-1 Plain title",
-		"X: a; b # c":                        "X a b c",
-		"click t1 call alert()":              "packet click t1 call alert",
-		"%%{init: {'theme':'dark'}}%%":       "init theme dark",
-		"<script>alert(1)</script>":          "script alert 1 /script",
-		"line one\nline two\r\n":             "line one line two",
-		`"quoted" [b] {c} (d) &amp; x=1`:     "quoted b c d amp x 1",
-		"2026-01-01 looks like a date":       "packet 2026-01-01 looks like a date",
-		"Section 5":                          "packet Section 5",
-		"":                                   "packet",
-		":::":                                "packet",
-		"Café naïve Ünïcode 日本":              "Café naïve Ünïcode 日本",
-		strings.Repeat("long ", 30):          strings.TrimSpace(strings.Repeat("long ", 12)),
-		"tab\there\u2028sep\u202eRLO\x00nul": "tab here sep RLO nul",
-	} {
-		if got := mermaidText(in); got != want {
-			t.Errorf("mermaidText(%q) = %q, want %q", in, got, want)
-		}
-	}
 }
 
 // hostileTitles are packet titles written to break or inject into a chart.

@@ -1,4 +1,4 @@
-package main
+package report
 
 import (
 	"encoding/json"
@@ -8,10 +8,10 @@ import (
 	"github.com/workpackets/plan/parser"
 )
 
-// schemaVersion is the version of every JSON document plan prints. It
+// SchemaVersion is the version of every JSON document plan prints. It
 // changes only when a key is removed or changes meaning; new keys may be
 // added at any time.
-const schemaVersion = 1
+const SchemaVersion = 1
 
 type effortJSON struct {
 	Low    float64  `json:"low"`
@@ -34,7 +34,8 @@ type externalJSON struct {
 	Line     int    `json:"line"`
 }
 
-type packetJSON struct {
+// PacketJSON is one packet of the report's "packets" list.
+type PacketJSON struct {
 	ID                string         `json:"id"`
 	Title             string         `json:"title"`
 	File              string         `json:"file"`
@@ -118,11 +119,11 @@ type filesJSON struct {
 	Skipped []string `json:"skipped"`
 }
 
-// reportJSON is the document `plan --json` prints; the README documents it.
-type reportJSON struct {
+// ReportJSON is the document `plan --json` prints; the README documents it.
+type ReportJSON struct {
 	SchemaVersion int           `json:"schema_version"`
 	Files         filesJSON     `json:"files"`
-	Packets       []packetJSON  `json:"packets"`
+	Packets       []PacketJSON  `json:"packets"`
 	Order         []string      `json:"order"`
 	Waves         [][]string    `json:"waves"`
 	Cycles        []cycleJSON   `json:"cycles"`
@@ -136,25 +137,25 @@ type reportJSON struct {
 // checkJSON is the document `plan check --json` prints. With --baseline,
 // the counts and problems are those not in the baseline.
 type checkJSON struct {
-	SchemaVersion int                `json:"schema_version"`
-	Packets       int                `json:"packets"`
-	Errors        int                `json:"errors"`
-	Warnings      int                `json:"warnings"`
-	Problems      []problemJSON      `json:"problems"`
-	Baseline      *checkBaselineJSON `json:"baseline,omitempty"`
+	SchemaVersion int            `json:"schema_version"`
+	Packets       int            `json:"packets"`
+	Errors        int            `json:"errors"`
+	Warnings      int            `json:"warnings"`
+	Problems      []problemJSON  `json:"problems"`
+	Baseline      *CheckBaseline `json:"baseline,omitempty"`
 }
 
-// checkBaselineJSON says, with --baseline, how many problems the baseline
+// CheckBaseline says, with --baseline, how many problems the baseline
 // knew and which of its entries no longer occur.
-type checkBaselineJSON struct {
+type CheckBaseline struct {
 	File  string          `json:"file"`
 	Known int             `json:"known"`
-	Stale []baselineEntry `json:"stale"`
+	Stale []BaselineEntry `json:"stale"`
 }
 
-func nonNilEntries(es []baselineEntry) []baselineEntry {
+func nonNilEntries(es []BaselineEntry) []BaselineEntry {
 	if es == nil {
-		return []baselineEntry{}
+		return []BaselineEntry{}
 	}
 	return es
 }
@@ -190,13 +191,13 @@ func nonNil(ids []string) []string {
 	return ids
 }
 
-func packetsJSON(a *analysis) []packetJSON {
-	out := []packetJSON{}
-	for _, p := range a.graph.Packets() {
-		pj := packetJSON{
+func packetsJSON(a *Analysis) []PacketJSON {
+	out := []PacketJSON{}
+	for _, p := range a.Graph.Packets() {
+		pj := PacketJSON{
 			ID: p.ID, Title: p.Title, File: p.File, Line: p.Line,
 			Priority:          priorityJSON(p.Priority),
-			EffectivePriority: priorityJSON(a.graph.EffectivePriority(p.ID)),
+			EffectivePriority: priorityJSON(a.Graph.EffectivePriority(p.ID)),
 			Status:            p.Status.String(),
 			Progress:          p.Progress,
 			Actual:            p.Actual,
@@ -232,24 +233,24 @@ func problemsJSON(ps []parser.Problem) []problemJSON {
 	return out
 }
 
-func blockedList(a *analysis) []blockedJSON {
+func blockedList(a *Analysis) []blockedJSON {
 	out := []blockedJSON{}
-	for _, b := range a.blocked {
+	for _, b := range a.Blocked {
 		out = append(out, blockedJSON{ID: b.ID, BlockedBy: nonNil(b.BlockedBy), External: nonNil(b.External), WaitsOn: nonNil(b.WaitsOn), WaitsOnTruncated: b.WaitsOnTruncated, Missing: nonNil(b.Missing), ByStatus: b.ByStatus})
 	}
 	return out
 }
 
-func criticalPathJSON(a *analysis) criticalJSON {
-	cp := a.critical
+func criticalPathJSON(a *Analysis) criticalJSON {
+	cp := a.Critical
 	return criticalJSON{IDs: nonNil(cp.IDs), Days: daysJSON{round(cp.Optimistic), round(cp.Expected), round(cp.Pessimistic)}}
 }
 
 // scheduleJSON lists the CPM timings in build order.
-func scheduleJSON(a *analysis, order []string) []timingJSON {
+func scheduleJSON(a *Analysis, order []string) []timingJSON {
 	out := []timingJSON{}
 	for _, id := range order {
-		t, ok := a.timings[id]
+		t, ok := a.Timings[id]
 		if !ok {
 			continue
 		}
@@ -263,11 +264,12 @@ func scheduleJSON(a *analysis, order []string) []timingJSON {
 	return out
 }
 
-func fullReport(a *analysis) reportJSON {
-	order := a.order(false)
-	r := reportJSON{
-		SchemaVersion: schemaVersion,
-		Files:         filesJSON{Read: len(a.set.Files), Skipped: nonNil(a.set.Skipped)},
+// FullReport is the document `plan --json` prints.
+func FullReport(a *Analysis) ReportJSON {
+	order := a.Order(false)
+	r := ReportJSON{
+		SchemaVersion: SchemaVersion,
+		Files:         filesJSON{Read: len(a.Set.Files), Skipped: nonNil(a.Set.Skipped)},
 		Packets:       packetsJSON(a),
 		Order:         nonNil(order),
 		Waves:         [][]string{},
@@ -275,13 +277,13 @@ func fullReport(a *analysis) reportJSON {
 		CriticalPath:  criticalPathJSON(a),
 		Schedule:      scheduleJSON(a, order),
 		Blocked:       blockedList(a),
-		Ready:         nonNil(a.ready),
-		Problems:      problemsJSON(a.problems),
+		Ready:         nonNil(a.Ready),
+		Problems:      problemsJSON(a.Problems),
 	}
-	for _, w := range a.waves {
+	for _, w := range a.Waves {
 		r.Waves = append(r.Waves, nonNil(w))
 	}
-	for _, c := range a.graph.Cycles() {
+	for _, c := range a.Graph.Cycles() {
 		cj := cycleJSON{IDs: c.IDs, Path: c.Path, Cut: []edgeJSON{}, Exact: c.Exact}
 		for _, e := range c.Cut {
 			cj.Cut = append(cj.Cut, edgeJSON{From: e.From, To: e.To, File: e.File, Line: e.Line})
@@ -291,21 +293,21 @@ func fullReport(a *analysis) reportJSON {
 	return r
 }
 
-// heldBackJSON is what `plan blocked --by ID --json` prints.
-type heldBackJSON struct {
+// HeldBack is what `plan blocked --by ID --json` prints.
+type HeldBack struct {
 	SchemaVersion int           `json:"schema_version"`
 	ID            string        `json:"id"`
 	Waiting       []string      `json:"waiting"`
 	Remaining     remainingJSON `json:"remaining"`
 }
 
-// heldBack lists every unfinished packet that waits on id and the sum of
+// HeldBackOf lists every unfinished packet that waits on id and the sum of
 // their remaining effort.
-func heldBack(a *analysis, id string) heldBackJSON {
-	h := heldBackJSON{SchemaVersion: schemaVersion, ID: id, Waiting: nonNil(a.graph.WaitingOn(id))}
+func HeldBackOf(a *Analysis, id string) HeldBack {
+	h := HeldBack{SchemaVersion: SchemaVersion, ID: id, Waiting: nonNil(a.Graph.WaitingOn(id))}
 	var rem remainingJSON
 	for _, w := range h.Waiting {
-		r := a.graph.Packet(w).Remaining()
+		r := a.Graph.Packet(w).Remaining()
 		rem.Low += r.Low
 		rem.High += r.High
 		rem.Expected += r.Expected()
@@ -314,13 +316,65 @@ func heldBack(a *analysis, id string) heldBackJSON {
 	return h
 }
 
-// writeJSON prints v as indented JSON. encoding/json escapes every string,
+// WriteJSON prints v as indented JSON. encoding/json escapes every string,
 // so the document stays valid whatever bytes the packets hold; HTML
 // escaping is off, because the reader is a program, not a web page, and
 // "R&D" should read as itself rather than "R\u0026D".
-func writeJSON(w io.Writer, v any) error {
+func WriteJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// WriteReportJSON is `plan --json`.
+func WriteReportJSON(w io.Writer, a *Analysis) error { return WriteJSON(w, FullReport(a)) }
+
+// WriteOrderJSON is `plan order --json`: ids in build order.
+func WriteOrderJSON(w io.Writer, ids []string) error {
+	return WriteJSON(w, struct {
+		SchemaVersion int      `json:"schema_version"`
+		Order         []string `json:"order"`
+	}{SchemaVersion, nonNil(ids)})
+}
+
+// WriteReadyJSON is `plan ready --json`.
+func WriteReadyJSON(w io.Writer, a *Analysis) error {
+	return WriteJSON(w, struct {
+		SchemaVersion int      `json:"schema_version"`
+		Ready         []string `json:"ready"`
+	}{SchemaVersion, nonNil(a.Ready)})
+}
+
+// WriteBlockedJSON is `plan blocked --json`.
+func WriteBlockedJSON(w io.Writer, a *Analysis) error {
+	return WriteJSON(w, struct {
+		SchemaVersion int           `json:"schema_version"`
+		Blocked       []blockedJSON `json:"blocked"`
+	}{SchemaVersion, blockedList(a)})
+}
+
+// WriteCriticalJSON is `plan critical --json`: the critical path and the
+// timings of the unfinished packets in build order.
+func WriteCriticalJSON(w io.Writer, a *Analysis) error {
+	r := FullReport(a)
+	return WriteJSON(w, struct {
+		SchemaVersion int          `json:"schema_version"`
+		CriticalPath  criticalJSON `json:"critical_path"`
+		Schedule      []timingJSON `json:"schedule"`
+	}{SchemaVersion, r.CriticalPath, r.Schedule})
+}
+
+// WriteCheckJSON is `plan check --json`: the problems of a plan of
+// packets packets and their counts; baseline, when not nil, is what
+// --baseline matched.
+func WriteCheckJSON(w io.Writer, packets int, problems []parser.Problem, baseline *CheckBaseline) error {
+	errs, warns := CountProblems(problems)
+	r := checkJSON{SchemaVersion: SchemaVersion, Packets: packets, Errors: errs, Warnings: warns, Problems: problemsJSON(problems), Baseline: baseline}
+	if baseline != nil {
+		b := *baseline
+		b.Stale = nonNilEntries(b.Stale)
+		r.Baseline = &b
+	}
+	return WriteJSON(w, r)
 }

@@ -1,4 +1,4 @@
-package main
+package report
 
 import (
 	"bufio"
@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/workpackets/plan/cmd/plan/internal/termtext"
 	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 )
@@ -16,13 +15,11 @@ import (
 // lineWidth is the width the text report is laid out for.
 const lineWidth = 80
 
-// clean, textWidth and truncate are termtext's, under the
-// names the formats here use.
-func clean(s string) string           { return termtext.Clean(s) }
-func textWidth(s string) int          { return termtext.TextWidth(s) }
-func truncate(s string, n int) string { return termtext.Truncate(s, n) }
+// Style is how the text formats look: Color adds terminal colour to
+// headings and severities (only for a terminal that allows it).
+type Style struct{ Color bool }
 
-// styler adds terminal colour when the env allows it.
+// styler adds terminal colour when the Style allows it.
 type styler struct{ on bool }
 
 func (s styler) wrap(code, text string) string {
@@ -41,16 +38,17 @@ func (s styler) severity(sev parser.Severity) string {
 	return s.wrap("33", "warning")
 }
 
-func plural(n int, word string) string {
+// Plural writes n and word, with an s unless n is 1: "1 packet", "3 packets".
+func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
 	return strconv.Itoa(n) + " " + word + "s"
 }
 
-// days formats a number of days for reading: one decimal at most (3, 2.5,
+// Days formats a number of days for reading: one decimal at most (3, 2.5,
 // 6.2). JSON keeps three.
-func days(x float64) string {
+func Days(x float64) string {
 	return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
 }
 
@@ -59,12 +57,12 @@ func effortText(e *parser.Effort) string {
 	if e == nil {
 		return "no estimate"
 	}
-	s := days(e.Low) + "d"
+	s := Days(e.Low) + "d"
 	if round(e.Low) != round(e.High) {
-		s = days(e.Low) + "-" + days(e.High) + "d"
+		s = Days(e.Low) + "-" + Days(e.High) + "d"
 	}
 	if e.HasLikely {
-		s += " (likely " + days(e.Likely) + ")"
+		s += " (likely " + Days(e.Likely) + ")"
 	}
 	return s
 }
@@ -81,7 +79,9 @@ func statusText(p *parser.Packet) string {
 	return "not started"
 }
 
-func writeLines(w io.Writer, lines []string) error {
+// WriteLines writes one line per item, each escaped for the terminal
+// (plan order).
+func WriteLines(w io.Writer, lines []string) error {
 	bw := bufio.NewWriter(w)
 	for _, l := range lines {
 		fmt.Fprintln(bw, clean(l))
@@ -114,13 +114,13 @@ func wrapList(w io.Writer, prefix string, items []string) {
 
 // packetRows formats "ID  P1  Title  effort  note" rows in aligned
 // columns fitted to 80 columns, truncating titles when they must.
-func packetRows(a *analysis, ids []string, note func(p *parser.Packet) string) []string {
+func packetRows(a *Analysis, ids []string, note func(p *parser.Packet) string) []string {
 	type row struct{ id, prio, title, effort, note string }
 	rows := make([]row, len(ids))
 	idW, titleW, effortW, noteW := idWidth(ids), 0, 0, 0
 	for i, id := range ids {
-		p := a.graph.Packet(id)
-		r := row{id: clean(id), prio: a.graph.EffectivePriority(id).String(), title: clean(p.Title), effort: "no estimate"}
+		p := a.Graph.Packet(id)
+		r := row{id: clean(id), prio: a.Graph.EffectivePriority(id).String(), title: clean(p.Title), effort: "no estimate"}
 		if r.prio == "" {
 			r.prio = "--"
 		}
@@ -173,19 +173,22 @@ func idWidth(ids []string) int {
 	return w
 }
 
-func writeReport(e *env, a *analysis) error {
-	bw := bufio.NewWriter(e.stdout)
-	st := styler{e.color}
+// WriteReport is plan's text report: the summary, what is ready and
+// blocked, the at-risk externals, the build order by wave, the critical
+// path and the problems.
+func WriteReport(w io.Writer, a *Analysis, style Style) error {
+	bw := bufio.NewWriter(w)
+	st := styler{style.Color}
 	writeSummary(bw, a)
-	if len(a.set.Packets) == 0 {
+	if len(a.Set.Packets) == 0 {
 		// With no packet every section would only say it is empty.
 		return bw.Flush()
 	}
 
-	fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("Ready now (%d)", len(a.ready))))
+	fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("Ready now (%d)", len(a.Ready))))
 	writeReadyRows(bw, a)
 
-	fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("Blocked (%d)", len(a.blocked))))
+	fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("Blocked (%d)", len(a.Blocked))))
 	writeBlockedRows(bw, a)
 
 	if risks := atRisk(a); len(risks) > 0 {
@@ -196,23 +199,23 @@ func writeReport(e *env, a *analysis) error {
 	}
 
 	fmt.Fprintf(bw, "\n%s\n", st.heading("Build order by wave"))
-	byWave := a.orderByWave()
+	byWave := a.OrderByWave()
 	if len(byWave) == 0 {
 		fmt.Fprintln(bw, "  nothing left to build")
 	}
 	for i, ids := range byWave {
-		wrapList(bw, fmt.Sprintf("  wave %d: ", i), cleanAll(ids))
+		wrapList(bw, fmt.Sprintf("  wave %d: ", i), CleanAll(ids))
 	}
 
 	fmt.Fprintf(bw, "\n%s\n", st.heading("Critical path"))
 	writeCriticalSummary(bw, a)
 
-	errs, warns := a.counts()
-	fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("Problems (%s, %s)", plural(errs, "error"), plural(warns, "warning"))))
-	if len(a.problems) == 0 {
+	errs, warns := a.Counts()
+	fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("Problems (%s, %s)", Plural(errs, "error"), Plural(warns, "warning"))))
+	if len(a.Problems) == 0 {
 		fmt.Fprintln(bw, "  none")
 	}
-	for _, p := range a.problems {
+	for _, p := range a.Problems {
 		// The report wraps each message under its location to stay within
 		// 80 columns; `plan check` keeps one problem per line for grep.
 		fmt.Fprintf(bw, "  %s:%d: %s: %s\n", clean(p.File), p.Line, st.severity(p.Severity), p.Code)
@@ -221,9 +224,9 @@ func writeReport(e *env, a *analysis) error {
 	return bw.Flush()
 }
 
-func writeSummary(w io.Writer, a *analysis) {
+func writeSummary(w io.Writer, a *Analysis) {
 	var complete, inProgress, notStarted, cancelled int
-	for _, p := range a.set.Packets {
+	for _, p := range a.Set.Packets {
 		switch p.Status {
 		case parser.Complete:
 			complete++
@@ -235,19 +238,19 @@ func writeSummary(w io.Writer, a *analysis) {
 			notStarted++
 		}
 	}
-	if len(a.set.Packets) == 0 {
+	if len(a.Set.Packets) == 0 {
 		fmt.Fprintln(w, "No work packets found.")
 	} else {
 		fmt.Fprintf(w, "%s: %d complete, %d in progress, %d not started",
-			plural(len(a.set.Packets), "packet"), complete, inProgress, notStarted)
+			Plural(len(a.Set.Packets), "packet"), complete, inProgress, notStarted)
 		if cancelled > 0 {
 			fmt.Fprintf(w, ", %d cancelled", cancelled)
 		}
 		fmt.Fprintln(w)
 	}
 	skipped := "none skipped"
-	switch n, t := len(a.set.Skipped), len(a.set.Templates); {
-	case n > 1 && n == len(a.set.Files):
+	switch n, t := len(a.Set.Skipped), len(a.Set.Templates); {
+	case n > 1 && n == len(a.Set.Files):
 		skipped = "none of them is a packet (-v says why)"
 	case n == 1 && t == 1:
 		skipped = "1 skipped: a packet template (-v says which)"
@@ -260,19 +263,19 @@ func writeSummary(w io.Writer, a *analysis) {
 	case n > 0:
 		skipped = fmt.Sprintf("%d skipped as not a packet (-v says which)", n)
 	}
-	fmt.Fprintf(w, "%s read, %s\n", plural(len(a.set.Files), "markdown file"), skipped)
-	if len(a.set.Packets) == 0 && len(a.set.Files) > 0 {
+	fmt.Fprintf(w, "%s read, %s\n", Plural(len(a.Set.Files), "markdown file"), skipped)
+	if len(a.Set.Packets) == 0 && len(a.Set.Files) > 0 {
 		fmt.Fprintln(w, "A packet is a markdown file whose first level-1 heading is '# ID: Title',")
 		fmt.Fprintln(w, "such as '# P1-ACCESS-001: Content Access'.")
 	}
 }
 
-func writeReadyRows(w io.Writer, a *analysis) {
-	if len(a.ready) == 0 {
+func writeReadyRows(w io.Writer, a *Analysis) {
+	if len(a.Ready) == 0 {
 		fmt.Fprintln(w, "  nothing can start now")
 		return
 	}
-	for _, line := range packetRows(a, a.ready, func(p *parser.Packet) string {
+	for _, line := range packetRows(a, a.Ready, func(p *parser.Packet) string {
 		if p.Status == parser.InProgress {
 			return statusText(p)
 		}
@@ -282,17 +285,17 @@ func writeReadyRows(w io.Writer, a *analysis) {
 	}
 }
 
-func writeBlockedRows(w io.Writer, a *analysis) {
-	if len(a.blocked) == 0 {
+func writeBlockedRows(w io.Writer, a *Analysis) {
+	if len(a.Blocked) == 0 {
 		fmt.Fprintln(w, "  nothing is blocked")
 		return
 	}
-	ids := make([]string, len(a.blocked))
-	for i, b := range a.blocked {
+	ids := make([]string, len(a.Blocked))
+	for i, b := range a.Blocked {
 		ids[i] = b.ID
 	}
 	width := idWidth(ids)
-	for _, b := range a.blocked {
+	for _, b := range a.Blocked {
 		wrapList(w, fmt.Sprintf("  %-*s  waits on ", width, clean(b.ID)), blockReasons(b, clean))
 	}
 }
@@ -320,9 +323,9 @@ func blockReasons(b graph.Blocked, quote func(string) string) []string {
 
 // atRisk lists the at-risk externals (⚠️, Pending, Partial) of unfinished
 // packets: they block nothing, but the plan depends on them.
-func atRisk(a *analysis) []string {
+func atRisk(a *Analysis) []string {
 	var ids []string
-	for _, p := range a.graph.Packets() {
+	for _, p := range a.Graph.Packets() {
 		for _, x := range p.Externals {
 			if p.Status != parser.Complete && x.Class == parser.AtRisk {
 				ids = append(ids, p.ID)
@@ -333,7 +336,7 @@ func atRisk(a *analysis) []string {
 	width := idWidth(ids)
 	var lines []string
 	for _, id := range ids {
-		for _, x := range a.graph.Packet(id).Externals {
+		for _, x := range a.Graph.Packet(id).Externals {
 			if x.Class == parser.AtRisk {
 				lines = append(lines, fmt.Sprintf("  %-*s  needs %s (%s)", width, clean(id), clean(x.Name), clean(x.StatusText)))
 			}
@@ -342,17 +345,17 @@ func atRisk(a *analysis) []string {
 	return lines
 }
 
-func writeCriticalSummary(w io.Writer, a *analysis) {
-	cp := a.critical
+func writeCriticalSummary(w io.Writer, a *Analysis) {
+	cp := a.Critical
 	if len(cp.IDs) == 0 {
 		fmt.Fprintln(w, "  no remaining work")
 		return
 	}
 	fmt.Fprintf(w, "  %s days expected (optimistic %s, pessimistic %s)\n",
-		days(cp.Expected), days(cp.Optimistic), days(cp.Pessimistic))
+		Days(cp.Expected), Days(cp.Optimistic), Days(cp.Pessimistic))
 	var steps []string
 	for i, id := range cp.IDs {
-		step := fmt.Sprintf("%s (%sd)", clean(id), days(a.timings[id].Duration))
+		step := fmt.Sprintf("%s (%sd)", clean(id), Days(a.Timings[id].Duration))
 		if i < len(cp.IDs)-1 {
 			step += " ->"
 		}
@@ -377,29 +380,36 @@ func wrapSteps(w io.Writer, indent string, steps []string) {
 	fmt.Fprintln(w, line)
 }
 
-func writeProblems(e *env, problems []parser.Problem) error {
-	bw := bufio.NewWriter(e.stdout)
-	st := styler{e.color}
+// WriteProblems is plan check's text: one problem per line,
+// FILE:LINE: severity: code: message.
+func WriteProblems(w io.Writer, problems []parser.Problem, style Style) error {
+	bw := bufio.NewWriter(w)
+	st := styler{style.Color}
 	for _, p := range problems {
 		fmt.Fprintf(bw, "%s:%d: %s: %s: %s\n", clean(p.File), p.Line, st.severity(p.Severity), p.Code, clean(p.Message))
 	}
 	return bw.Flush()
 }
 
-func writeReady(e *env, a *analysis) error {
-	bw := bufio.NewWriter(e.stdout)
+// WriteReady is plan ready's text: the packets that can start now.
+func WriteReady(w io.Writer, a *Analysis) error {
+	bw := bufio.NewWriter(w)
 	writeReadyRows(bw, a)
 	return bw.Flush()
 }
 
-func writeBlocked(e *env, a *analysis) error {
-	bw := bufio.NewWriter(e.stdout)
+// WriteBlocked is plan blocked's text: each blocked packet and what it
+// waits on.
+func WriteBlocked(w io.Writer, a *Analysis) error {
+	bw := bufio.NewWriter(w)
 	writeBlockedRows(bw, a)
 	return bw.Flush()
 }
 
-func writeHeldBack(e *env, a *analysis, h heldBackJSON) error {
-	bw := bufio.NewWriter(e.stdout)
+// WriteHeldBack is plan blocked --by's text: what waits on the packet and
+// the effort it holds back.
+func WriteHeldBack(w io.Writer, a *Analysis, h HeldBack) error {
+	bw := bufio.NewWriter(w)
 	if len(h.Waiting) == 0 {
 		fmt.Fprintf(bw, "nothing waits on %s\n", clean(h.ID))
 		return bw.Flush()
@@ -413,19 +423,21 @@ func writeHeldBack(e *env, a *analysis, h heldBackJSON) error {
 
 // heldBackText says how much waits on a packet: "4 packets, 10-14 days
 // (expected 12)", short enough for one line with any ID.
-func heldBackText(h heldBackJSON) string {
+func heldBackText(h HeldBack) string {
 	r := h.Remaining
-	span := days(r.Low) + "-" + days(r.High)
-	if days(r.Low) == days(r.High) {
-		span = days(r.Low)
+	span := Days(r.Low) + "-" + Days(r.High)
+	if Days(r.Low) == Days(r.High) {
+		span = Days(r.Low)
 	}
-	return fmt.Sprintf("%s, %s days (expected %s)", plural(len(h.Waiting), "packet"), span, days(r.Expected))
+	return fmt.Sprintf("%s, %s days (expected %s)", Plural(len(h.Waiting), "packet"), span, Days(r.Expected))
 }
 
-func writeCritical(e *env, a *analysis) error {
-	bw := bufio.NewWriter(e.stdout)
+// WriteCritical is plan critical's text: the critical path, then each
+// unfinished packet's ES, EF, LS, LF and slack in build order.
+func WriteCritical(w io.Writer, a *Analysis) error {
+	bw := bufio.NewWriter(w)
 	writeCriticalSummary(bw, a)
-	order := a.order(false)
+	order := a.Order(false)
 	if len(order) == 0 {
 		return bw.Flush()
 	}
@@ -433,9 +445,9 @@ func writeCritical(e *env, a *analysis) error {
 	tied := false
 	fmt.Fprintf(bw, "\n  %-*s  %6s  %6s  %6s  %6s  %6s  %6s\n", width, "ID", "days", "ES", "EF", "LS", "LF", "slack")
 	for _, id := range order {
-		t := a.timings[id]
+		t := a.Timings[id]
 		mark := ""
-		switch onPath, zeroSlack := a.onCriticalPath(id); {
+		switch onPath, zeroSlack := a.OnCriticalPath(id); {
 		case onPath:
 			mark = "  *"
 		case zeroSlack:
@@ -443,7 +455,7 @@ func writeCritical(e *env, a *analysis) error {
 			tied = true
 		}
 		fmt.Fprintf(bw, "  %-*s  %6s  %6s  %6s  %6s  %6s  %6s%s\n", width, clean(id),
-			days(t.Duration), days(t.EarliestStart), days(t.EarliestFinish), days(t.LatestStart), days(t.LatestFinish), days(t.Slack), mark)
+			Days(t.Duration), Days(t.EarliestStart), Days(t.EarliestFinish), Days(t.LatestStart), Days(t.LatestFinish), Days(t.Slack), mark)
 	}
 	fmt.Fprintln(bw, "\n  * on the critical path; days are working days from now")
 	if tied {

@@ -1,13 +1,10 @@
-package main
+package report
 
 import (
 	"bufio"
 	"fmt"
 	"io"
-	"regexp"
-	"strings"
 	"time"
-	"unicode"
 
 	"github.com/workpackets/plan/schedule"
 )
@@ -18,36 +15,18 @@ import (
 // the output is then the same bytes on every run, and the title says so.
 const mermaidAnchor = "2000-01-03"
 
-// maxMermaidName bounds a task name (in runes) so a long title does not
-// swamp the chart.
-const maxMermaidName = 60
-
-// mermaidKeywords are the words that begin a statement in a Mermaid gantt
-// chart (see the lexer in mermaid's gantt.jison). A task name that starts
-// with one of them, in any case, is prefixed so it can never be read as
-// that statement.
-var mermaidKeywords = []string{
-	"accdescr", "acctitle", "axisformat", "call", "click", "dateformat",
-	"excludes", "gantt", "href", "includes", "inclusiveenddates", "section",
-	"tickinterval", "title", "todaymarker", "topaxis", "weekday", "weekend",
-}
-
-// mermaidDate matches a name that would start with a date token, which the
-// gantt lexer reads before it reads a task name.
-var mermaidDate = regexp.MustCompile(`^\d{4}-\d\d-\d\d\b`)
-
-// writeScheduleMermaid prints s as a Mermaid gantt chart, the packet titles
+// WriteScheduleMermaid prints s as a Mermaid gantt chart, the packet titles
 // taken from a. It is what `plan schedule --format mermaid` prints.
-func writeScheduleMermaid(w io.Writer, a *analysis, s *schedule.Schedule, cal *calendar) error {
-	return writeMermaid(w, s, func(id string) string {
-		if p := a.graph.Packet(id); p != nil {
+func WriteScheduleMermaid(w io.Writer, a *Analysis, s *schedule.Schedule, cal *Calendar) error {
+	return WriteGantt(w, s, func(id string) string {
+		if p := a.Graph.Packet(id); p != nil {
 			return p.Title
 		}
 		return ""
 	}, cal)
 }
 
-// writeMermaid prints s as a Mermaid gantt chart with one section per
+// WriteGantt prints s as a Mermaid gantt chart with one section per
 // person (1..Team, in order) and one task per assignment, in schedule
 // order. title returns the packet title for an ID ("" when unknown).
 //
@@ -60,18 +39,18 @@ func writeScheduleMermaid(w io.Writer, a *analysis, s *schedule.Schedule, cal *c
 // Task IDs are t1, t2, ... in schedule order, and task names are the
 // packet ID and title reduced by [mermaidText] to characters that Mermaid
 // reads literally, so packet text cannot break or add statements.
-func writeMermaid(w io.Writer, s *schedule.Schedule, title func(string) string, cal *calendar) error {
+func WriteGantt(w io.Writer, s *schedule.Schedule, title func(string) string, cal *Calendar) error {
 	anchored := cal == nil
 	if anchored {
 		start, err := schedule.ParseDate(mermaidAnchor)
 		if err != nil {
 			return err
 		}
-		cal = &calendar{schedule.NewCalendar(start, nil)}
+		cal = NewCalendar(schedule.NewCalendar(start, nil))
 	}
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, "gantt")
-	heading := fmt.Sprintf("Team of %d, makespan %s working days, lower bound %s", s.Team, days(s.Makespan), days(s.LowerBound))
+	heading := fmt.Sprintf("Team of %d, makespan %s working days, lower bound %s", s.Team, Days(s.Makespan), Days(s.LowerBound))
 	if anchored {
 		heading += fmt.Sprintf(", no start date given so day 0 is Monday %s", mermaidAnchor)
 	} else {
@@ -117,48 +96,4 @@ func mermaidTask(as schedule.Assignment, id, title string, cal *schedule.Calenda
 	}
 	end := finish.Add(24 * time.Hour).Format(schedule.DateLayout) // exclusive end
 	return fmt.Sprintf("%s :%s, %s, %s", name, id, first, end), nil
-}
-
-// mermaidText reduces packet text to a safe Mermaid gantt task name.
-// Mermaid has no quoting for task names: ":" ends the name, "#" and ";"
-// end the task data or start an entity, "%%" starts a comment or a
-// directive, and a line starting with a keyword such as click is that
-// statement. So only letters, combining marks, digits, spaces and
-// - _ . , / + ! ? are kept; anything else (quotes, brackets, <>, &, =,
-// control characters, newlines, ...) becomes a space, runs of spaces
-// collapse, the result is cut to [maxMermaidName] runes, and a name that
-// is empty or would start with a keyword or a date gets a "packet " prefix.
-func mermaidText(s string) string {
-	var b strings.Builder
-	space := true // drop leading spaces
-	for _, r := range s {
-		keep := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) ||
-			strings.ContainsRune("-_.,/+!?", r)
-		if !keep || r == '\uFFFD' {
-			if !space {
-				b.WriteByte(' ')
-				space = true
-			}
-			continue
-		}
-		b.WriteRune(r)
-		space = false
-	}
-	name := strings.TrimSpace(b.String())
-	if r := []rune(name); len(r) > maxMermaidName {
-		name = strings.TrimSpace(string(r[:maxMermaidName]))
-	}
-	if name == "" {
-		return "packet"
-	}
-	if mermaidDate.MatchString(name) {
-		return "packet " + name
-	}
-	lower := strings.ToLower(name)
-	for _, k := range mermaidKeywords {
-		if strings.HasPrefix(lower, k) {
-			return "packet " + name
-		}
-	}
-	return name
 }

@@ -1,4 +1,4 @@
-package main
+package report
 
 import (
 	"bufio"
@@ -6,42 +6,9 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
-	"github.com/workpackets/plan/internal/hiddentext"
 	"github.com/workpackets/plan/parser"
 )
-
-// mdCell makes packet text safe inside a GitHub-flavoured markdown table
-// cell: line breaks and the other characters hiddentext hides (controls,
-// zero-width and format characters, invalid bytes) become spaces (a line
-// break would end the row), | and the characters markdown reads as
-// emphasis, code, links, strikethrough or math (\ ` * _ [ ] ~ $) are
-// backslash-escaped, and < > & are written as HTML entities so no tag or
-// entity in a title reaches the page.
-func mdCell(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case hiddentext.Hidden(r, size):
-			b.WriteByte(' ')
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '&':
-			b.WriteString("&amp;")
-		case strings.ContainsRune("\\`*_[]~$|", r):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return strings.TrimSpace(b.String())
-}
 
 // mdTable writes a table; cells must already be escaped with mdCell.
 // Columns whose header ends in ":" are right-aligned (numbers).
@@ -63,17 +30,17 @@ func mdTable(w io.Writer, header []string, rows [][]string) {
 }
 
 // mdPacket returns the ID, priority and title cells of a packet.
-func mdPacket(a *analysis, id string) (idCell, prio, title string) {
-	prio = a.graph.EffectivePriority(id).String()
-	if p := a.graph.Packet(id); p != nil {
+func mdPacket(a *Analysis, id string) (idCell, prio, title string) {
+	prio = a.Graph.EffectivePriority(id).String()
+	if p := a.Graph.Packet(id); p != nil {
 		title = mdCell(p.Title)
 	}
 	return mdCell(id), prio, title
 }
 
 // mdRemaining is the remaining effort of a packet, as in the text report.
-func mdRemaining(a *analysis, id string) string {
-	p := a.graph.Packet(id)
+func mdRemaining(a *Analysis, id string) string {
+	p := a.Graph.Packet(id)
 	if p == nil || p.Effort == nil {
 		return "no estimate"
 	}
@@ -81,9 +48,9 @@ func mdRemaining(a *analysis, id string) string {
 	return mdCell(effortText(&rem))
 }
 
-// writeReportMarkdown is `plan --format markdown`: the plan as sections
+// WriteReportMarkdown is `plan --format markdown`: the plan as sections
 // of tables to paste into a sprint document.
-func writeReportMarkdown(w io.Writer, a *analysis) error {
+func WriteReportMarkdown(w io.Writer, a *Analysis) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, "## Plan")
 	fmt.Fprintln(bw)
@@ -93,11 +60,11 @@ func writeReportMarkdown(w io.Writer, a *analysis) error {
 		fmt.Fprintf(bw, "%s  \n", mdCell(line))
 	}
 
-	fmt.Fprintf(bw, "\n### Ready now (%d)\n\n", len(a.ready))
+	fmt.Fprintf(bw, "\n### Ready now (%d)\n\n", len(a.Ready))
 	writeReadyMarkdown(bw, a)
 
-	fmt.Fprintf(bw, "\n### Blocked (%d)\n\n", len(a.blocked))
-	writeBlockedMarkdown(bw, a)
+	fmt.Fprintf(bw, "\n### Blocked (%d)\n\n", len(a.Blocked))
+	blockedMarkdown(bw, a)
 
 	fmt.Fprintln(bw, "\n### Build order by wave")
 	fmt.Fprintln(bw)
@@ -107,13 +74,13 @@ func writeReportMarkdown(w io.Writer, a *analysis) error {
 	fmt.Fprintln(bw)
 	writeCriticalPathMarkdown(bw, a)
 
-	errs, warns := a.counts()
-	fmt.Fprintf(bw, "\n### Problems (%s, %s)\n\n", plural(errs, "error"), plural(warns, "warning"))
-	if len(a.problems) == 0 {
+	errs, warns := a.Counts()
+	fmt.Fprintf(bw, "\n### Problems (%s, %s)\n\n", Plural(errs, "error"), Plural(warns, "warning"))
+	if len(a.Problems) == 0 {
 		fmt.Fprintln(bw, "None.")
 	} else {
 		var rows [][]string
-		for _, p := range a.problems {
+		for _, p := range a.Problems {
 			rows = append(rows, []string{mdCell(p.File), strconv.Itoa(p.Line), p.Severity.String(), mdCell(p.Code), mdCell(p.Message)})
 		}
 		mdTable(bw, []string{"File", "Line:", "Severity", "Code", "Message"}, rows)
@@ -121,16 +88,16 @@ func writeReportMarkdown(w io.Writer, a *analysis) error {
 	return bw.Flush()
 }
 
-func writeReadyMarkdown(w io.Writer, a *analysis) {
-	if len(a.ready) == 0 {
+func writeReadyMarkdown(w io.Writer, a *Analysis) {
+	if len(a.Ready) == 0 {
 		fmt.Fprintln(w, "Nothing can start now.")
 		return
 	}
 	var rows [][]string
-	for _, id := range a.ready {
+	for _, id := range a.Ready {
 		idc, prio, title := mdPacket(a, id)
 		status := ""
-		if p := a.graph.Packet(id); p.Status == parser.InProgress {
+		if p := a.Graph.Packet(id); p.Status == parser.InProgress {
 			status = statusText(p)
 		}
 		rows = append(rows, []string{idc, prio, title, mdRemaining(a, id), status})
@@ -138,21 +105,21 @@ func writeReadyMarkdown(w io.Writer, a *analysis) {
 	mdTable(w, []string{"ID", "Priority", "Title", "Remaining", "Status"}, rows)
 }
 
-func writeBlockedMarkdown(w io.Writer, a *analysis) {
-	if len(a.blocked) == 0 {
+func blockedMarkdown(w io.Writer, a *Analysis) {
+	if len(a.Blocked) == 0 {
 		fmt.Fprintln(w, "Nothing is blocked.")
 		return
 	}
 	var rows [][]string
-	for _, b := range a.blocked {
+	for _, b := range a.Blocked {
 		idc, prio, title := mdPacket(a, b.ID)
 		rows = append(rows, []string{idc, prio, title, strings.Join(blockReasons(b, mdCell), ", ")})
 	}
 	mdTable(w, []string{"ID", "Priority", "Title", "Waits on"}, rows)
 }
 
-func writeOrderMarkdown(w io.Writer, a *analysis) {
-	byWave := a.orderByWave()
+func writeOrderMarkdown(w io.Writer, a *Analysis) {
+	byWave := a.OrderByWave()
 	if len(byWave) == 0 {
 		fmt.Fprintln(w, "Nothing left to build.")
 		return
@@ -169,31 +136,31 @@ func writeOrderMarkdown(w io.Writer, a *analysis) {
 
 // writeCriticalPathMarkdown writes the critical path's length and its
 // packets in order.
-func writeCriticalPathMarkdown(w io.Writer, a *analysis) {
-	cp := a.critical
+func writeCriticalPathMarkdown(w io.Writer, a *Analysis) {
+	cp := a.Critical
 	if len(cp.IDs) == 0 {
 		fmt.Fprintln(w, "No remaining work.")
 		return
 	}
-	fmt.Fprintf(w, "%s days expected (optimistic %s, pessimistic %s).\n\n", days(cp.Expected), days(cp.Optimistic), days(cp.Pessimistic))
+	fmt.Fprintf(w, "%s days expected (optimistic %s, pessimistic %s).\n\n", Days(cp.Expected), Days(cp.Optimistic), Days(cp.Pessimistic))
 	var rows [][]string
 	for i, id := range cp.IDs {
 		idc, _, title := mdPacket(a, id)
-		t := a.timings[id]
-		rows = append(rows, []string{strconv.Itoa(i + 1), idc, title, days(t.Duration), days(t.EarliestStart), days(t.EarliestFinish)})
+		t := a.Timings[id]
+		rows = append(rows, []string{strconv.Itoa(i + 1), idc, title, Days(t.Duration), Days(t.EarliestStart), Days(t.EarliestFinish)})
 	}
 	mdTable(w, []string{"Step:", "ID", "Title", "Days:", "Start:", "Finish:"}, rows)
 }
 
-// writeBlockedMarkdownDoc is `plan blocked --format markdown`.
-func writeBlockedMarkdownDoc(w io.Writer, a *analysis) error {
+// WriteBlockedMarkdown is `plan blocked --format markdown`.
+func WriteBlockedMarkdown(w io.Writer, a *Analysis) error {
 	bw := bufio.NewWriter(w)
-	writeBlockedMarkdown(bw, a)
+	blockedMarkdown(bw, a)
 	return bw.Flush()
 }
 
-// writeHeldBackMarkdown is `plan blocked --by ID --format markdown`.
-func writeHeldBackMarkdown(w io.Writer, a *analysis, h heldBackJSON) error {
+// WriteHeldBackMarkdown is `plan blocked --by ID --format markdown`.
+func WriteHeldBackMarkdown(w io.Writer, a *Analysis, h HeldBack) error {
 	bw := bufio.NewWriter(w)
 	if len(h.Waiting) == 0 {
 		fmt.Fprintf(bw, "Nothing waits on %s.\n", mdCell(h.ID))
@@ -209,25 +176,25 @@ func writeHeldBackMarkdown(w io.Writer, a *analysis, h heldBackJSON) error {
 	return bw.Flush()
 }
 
-// writeCriticalMarkdown is `plan critical --format markdown`: the path,
+// WriteCriticalMarkdown is `plan critical --format markdown`: the path,
 // then ES, EF, LS, LF and slack of every unfinished packet in build order.
-func writeCriticalMarkdown(w io.Writer, a *analysis) error {
+func WriteCriticalMarkdown(w io.Writer, a *Analysis) error {
 	bw := bufio.NewWriter(w)
 	writeCriticalPathMarkdown(bw, a)
-	order := a.order(false)
+	order := a.Order(false)
 	if len(order) > 0 {
 		var rows [][]string
 		for _, id := range order {
-			t := a.timings[id]
+			t := a.Timings[id]
 			mark := ""
-			switch onPath, zeroSlack := a.onCriticalPath(id); {
+			switch onPath, zeroSlack := a.OnCriticalPath(id); {
 			case onPath:
 				mark = "yes"
 			case zeroSlack:
 				mark = "zero slack"
 			}
-			rows = append(rows, []string{mdCell(id), days(t.Duration), days(t.EarliestStart), days(t.EarliestFinish),
-				days(t.LatestStart), days(t.LatestFinish), days(t.Slack), mark})
+			rows = append(rows, []string{mdCell(id), Days(t.Duration), Days(t.EarliestStart), Days(t.EarliestFinish),
+				Days(t.LatestStart), Days(t.LatestFinish), Days(t.Slack), mark})
 		}
 		fmt.Fprintln(bw)
 		mdTable(bw, []string{"ID", "Days:", "ES:", "EF:", "LS:", "LF:", "Slack:", "Critical"}, rows)

@@ -1,0 +1,12 @@
+package main
+
+import (
+	"github.com/workpackets/plan/cmd/plan/internal/report"
+	"github.com/workpackets/plan/cmd/plan/internal/termtext"
+)
+
+// clean, plural and days are the report package's words, under the short
+// names the messages and the reports still written here use.
+func clean(s string) string            { return termtext.Clean(s) }
+func plural(n int, word string) string { return report.Plural(n, word) }
+func days(x float64) string            { return report.Days(x) }
