@@ -25,7 +25,14 @@ func writeUnifiedDiff(w io.Writer, name string, old, new []byte) error {
 	}
 	p := strings.TrimPrefix(filepath.ToSlash(name), "/")
 	var out bytes.Buffer
-	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", p, p)
+	// As git writes the names: a path with a space gets a TAB after it,
+	// which is where GNU patch ends the name (it would stop at the space),
+	// and a path that needs it is quoted as C quotes a string.
+	tab := ""
+	if strings.Contains(p, " ") {
+		tab = "\t"
+	}
+	fmt.Fprintf(&out, "--- %s%s\n+++ %s%s\n", gitQuote("a/"+p), tab, gitQuote("b/"+p), tab)
 	if len(a) != len(b) {
 		writeHunk(&out, a, b, 0, len(a), 0, len(b))
 		_, err := w.Write(out.Bytes())
@@ -85,6 +92,56 @@ func writeHunk(out *bytes.Buffer, a, b []string, af, at, bf, bt int) {
 		}
 		i = j
 	}
+}
+
+// gitQuote quotes a path in a diff header as git does (quote.c's
+// quote_c_style, with core.quotePath off so that UTF-8 names stay
+// readable): a path holding a control character, '"' or '\\' is written in
+// double quotes with C escapes (\t, \n, \", \\, octal for the rest);
+// any other path is written as it is. GNU patch and git apply read both.
+func gitQuote(p string) string {
+	must := false
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c < 0x20 || c == 0x7f || c == '"' || c == '\\' {
+			must = true
+			break
+		}
+	}
+	if !must {
+		return p
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; c {
+		case '\a':
+			b.WriteString(`\a`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\v':
+			b.WriteString(`\v`)
+		case '\f':
+			b.WriteString(`\f`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		default:
+			if c < 0x20 || c == 0x7f {
+				fmt.Fprintf(&b, "\\%03o", c)
+			} else {
+				b.WriteByte(c)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // hunkRange formats the start and length of a hunk side: 1-based, and
