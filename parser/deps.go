@@ -54,7 +54,31 @@ const (
 type depSection struct {
 	level int
 	stack []subheading
+	// label is what a paragraph that ends in an empty field line
+	// ("**Blocks**:", "**Related**:") says the list right after it holds.
+	label *listLabel
 }
+
+// listLabel is what an empty field line in a Dependencies section says
+// about the list after it: rows of kind, or (none) no dependencies.
+type listLabel struct {
+	kind depField
+	none bool
+}
+
+// bodyDepNames are the dependency lines read outside the header and the
+// Dependencies sections, lower-cased: those that can only mean an edge.
+// ("Dependencies: Go 1.22" or "Requires: UTF-8 input" in prose are not
+// read there.)
+var bodyDepNames = map[string]bool{
+	"depends on": true, "depends": true, "blocked by": true,
+	"blocks": true, "blocking": true,
+	"hard-deps": true, "hard deps": true, "soft-deps": true, "soft deps": true,
+}
+
+// notDepLabels are the field lines that say the list after them names no
+// dependencies ("**Related**:" in a Dependencies section).
+var notDepLabels = map[string]bool{"related": true, "related tasks": true, "related to": true, "parent": true, "part of": true, "see also": true}
 
 type subheading struct {
 	level int
@@ -135,14 +159,60 @@ func classifyHeading(title string) tableKind {
 	return kindNone
 }
 
-// sectionBlock reads the tables of a block inside a Dependencies section.
-// Only goldmark's table nodes count: text in code blocks and HTML comments
-// is never a table.
+// sectionBlock reads the tables and lists of a top-level block inside a
+// Dependencies section, and its paragraphs' dependency lines. Only
+// goldmark's table nodes count: text in code blocks and HTML comments is
+// never a table. A paragraph ending in an empty field line labels the
+// list right after it: "**Blocks**:" makes its items reverse rows,
+// "**Related**:" no rows.
 func (d *document) sectionBlock(n ast.Node, sec *depSection) {
+	label := sec.label
+	sec.label = nil
+	if n.Kind() == ast.KindParagraph {
+		d.sectionParagraph(n, sec)
+		return
+	}
 	k := sec.kind()
+	if label != nil && n.Kind() == ast.KindList {
+		if label.none {
+			return
+		}
+		for li := n.FirstChild(); li != nil; li = li.NextSibling() {
+			d.listItem(li, label.kind)
+		}
+		return
+	}
 	if k == kindNone {
 		return
 	}
+	d.sectionRows(n, k)
+}
+
+// sectionParagraph reads the dependency lines of a paragraph in a
+// Dependencies section as header lines and notes the label its last line
+// may be.
+func (d *document) sectionParagraph(n ast.Node, sec *depSection) {
+	h := header{depsOnly: true}
+	d.headerBlock(n, &h)
+	if h.openDep != nil {
+		sec.label = &listLabel{kind: *h.openDep}
+		return
+	}
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	seg := lines.At(lines.Len() - 1)
+	if m := fieldLine.FindStringSubmatch(strings.TrimRight(string(seg.Value(d.src)), "\n")); m != nil && strings.TrimSpace(plainValue(m[2])) == "" {
+		if notDepLabels[strings.ToLower(strings.Join(strings.Fields(m[1]), " "))] {
+			sec.label = &listLabel{none: true}
+		}
+	}
+}
+
+// sectionRows reads the tables and list items of a block inside a
+// Dependencies section whose sub-heading says they hold rows of kind k.
+func (d *document) sectionRows(n ast.Node, k tableKind) {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -152,12 +222,12 @@ func (d *document) sectionBlock(n ast.Node, sec *depSection) {
 			d.table(c, k == kindRequired)
 			return ast.WalkSkipChildren, nil
 		case ast.KindListItem:
-			d.listItem(c, k == kindRequired)
+			d.listItem(c, depField{required: k == kindRequired})
 			// A table inside the item (in a block quote, say) is still
 			// a dependency table.
 			for b := c.FirstChild(); b != nil; b = b.NextSibling() {
 				if b.Kind() != ast.KindList {
-					d.sectionBlock(b, sec)
+					d.sectionRows(b, k)
 				}
 			}
 			return ast.WalkSkipChildren, nil
@@ -435,20 +505,20 @@ func subLabel(item string, kind depField) (depField, string) {
 }
 
 // listItem reads a list item under a Dependencies heading like a table
-// row whose dependency cell is the item's first line of text.
-func (d *document) listItem(li ast.Node, required bool) {
+// row whose dependency cell is the item's first line of text. An item
+// that starts with None ("- None (can start immediately)") says there is
+// no dependency: it is no row, not even an external one. The items of a
+// Blocks list name packets or nothing: they are never externals.
+func (d *document) listItem(li ast.Node, kind depField) {
 	first := li.FirstChild()
 	if first == nil || (first.Kind() != ast.KindTextBlock && first.Kind() != ast.KindParagraph) {
 		return
 	}
 	c := d.readCell(first)
-	if c.text == "" {
+	if c.text == "" || startsWithNone(c.text) {
 		return
 	}
-	row := depRow{line: d.nodeLine(li), required: required, bullet: true, name: c.text, statusCol: -1}
-	if !startsWithNone(c.text) {
-		row.items = c.items
-	}
+	row := depRow{line: d.nodeLine(li), required: kind.required, reverse: kind.reverse, header: kind.reverse, bullet: true, name: c.text, statusCol: -1, items: c.items}
 	d.rows = append(d.rows, row)
 }
 

@@ -167,3 +167,36 @@ func TestFoldersAndDuplicates(t *testing.T) {
 	assert.Empty(t, set.Packets)
 	assert.Equal(t, []string{hid + "/.kit/tasks"}, set.Hidden, "the folder to run plan on; .git is never suggested")
 }
+
+// TestDependencyLinesOutsideTheHeader: Depends on, Blocked By and Blocks
+// lines under any heading are edges (Related, Parent, Part of and
+// "Dependencies: Go 1.22" prose are not), and in a Dependencies section
+// a "**Blocks**:" or "**Related**:" line says what the list after it
+// holds.
+func TestDependencyLinesOutsideTheHeader(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"A-001.md": headerPacket("A-001", "Done"),
+		"A-002.md": headerPacket("A-002", "Todo", "", "## Related Tasks", "", "Depends on: A-001", "Parent: A-009 (epic)", "**Related**: A-003", "", "## Notes", "", "Dependencies: GPT-4 and Node 18", "Requires: UTF-8 input"),
+		"A-003.md": headerPacket("A-003", "Todo", "", "## Overview", "", "text", "", "### Links", "", "**Blocks**: A-004", "- Blocked by: A-002"),
+		"A-004.md": headerPacket("A-004", "Todo", "", "## Dependencies", "", "**Blocked By**:", "- A-001 (must pass)", "", "**Blocks**:", "- A-005", "- None (nothing else)", "- Users waiting (blocked)",
+			"", "**Related**:", "- A-003 (same area)", "", "**Depends On**: A-002", "", "- None", "- Stripe account"),
+		"A-005.md": headerPacket("A-005", "Todo"),
+		"A-006.md": headerPacket("A-006", "Todo", "", "## Notes", "", "```", "Depends on: A-001", "```", "", "Depends on:", "", "## Later", "", "- A-002"),
+	})
+	set, errs := Load([]string{dir}, Options{})
+	require.Empty(t, errs)
+	byID := map[string]*Packet{}
+	for _, p := range set.Packets {
+		byID[p.ID] = p
+	}
+	assert.Equal(t, []string{"A-001"}, refIDs(byID["A-002"].Requires), "Depends on under Related Tasks; Parent, Related and prose lines are none")
+	assert.Equal(t, []string{"A-002"}, refIDs(byID["A-003"].Requires), "a Blocked by item in a later section")
+	assert.Equal(t, []string{"A-001", "A-002", "A-003"}, refIDs(byID["A-004"].Requires), "Blocked By list, Depends On line, and A-003's Blocks line; the Related list is none")
+	assert.Equal(t, []string{"Stripe account"}, externalNames(byID["A-004"]), "a None item and the Blocks list make no external")
+	assert.Equal(t, []string{"A-004"}, refIDs(byID["A-005"].Requires), "the Blocks list of A-004")
+	assert.Empty(t, byID["A-006"].Requires, "a line in a code block, and an empty line whose list is under another heading")
+	for _, p := range set.Problems {
+		assert.NotEqual(t, CodeDanglingRef, p.Code, "%s", p.Message)
+	}
+}

@@ -208,6 +208,15 @@
 //
 // Related, Parent and Part of lines are not dependencies.
 //
+// Outside the header and the Dependencies sections (under "## Related
+// Tasks", say, or in any later section, also in a list item or a block
+// quote), the lines Depends On, Depends, Blocked By, Hard-deps (required),
+// Soft-deps (optional) and Blocks, Blocking (reverse) are read as in the
+// header, wrapping and empty value followed by a list included. The other
+// header names are not read there: "Dependencies: Go 1.22" or "Requires:
+// UTF-8 input" in prose name no packet. A list takes an empty line's
+// value only when it follows at once: never across a heading.
+//
 // Not references, in header values, list items and table cells: an ID
 // struck through ("~~ASK-0042~~", done with or withdrawn), and all of a
 // header value or list item that starts with the word None ("None.
@@ -236,7 +245,19 @@
 // markdown lists: each item is read like a table row whose dependency
 // cell is the item's first paragraph, with no status cell ("- WP-011
 // (schema)" is a reference, "- A Grafana account" an external); a table
-// inside an item (in a block quote, say) is read as a table. Lines
+// inside an item (in a block quote, say) is read as a table. An item
+// that starts with None ("- None (can start immediately)") is no row at
+// all, not an external.
+//
+// A paragraph of the section is read for dependency lines as the header
+// is ("**Depends On**: WP-002"), with every header name. A paragraph
+// whose last line is a field with an empty value labels the list right
+// after it: a dependency name makes its items rows of that kind
+// ("**Blocked By**:" required, "**Optional**:" optional, "**Blocks**:"
+// the reverse edge, whose items name packets or nothing and are never
+// externals), whatever the sub-heading says; "**Related**:", "**Parent**:",
+// "**Part of**:" or "**See also**:" make it no rows; any other label
+// ("**External**:") leaves the list to the sub-heading. Lines
 // inside fenced or
 // indented code blocks and HTML comments are never rows, and a
 // "## Dependencies" heading inside a code block is not a heading.
@@ -382,10 +403,13 @@
 // sections matter. A line scanner that knows fenced code blocks, HTML
 // blocks and headings finds them, and only those parts are handed to
 // goldmark, with their line numbers; the results are the same as when
-// goldmark reads the whole file. When the scanner cannot be sure where the
-// parts are (a setext heading that may say Dependencies, a heading that may
-// sit in a list item, a reference link defined outside the parts), that
-// file is read whole.
+// goldmark reads the whole file. A line elsewhere that may be a
+// dependency line (its text before its first ":" has "depend", "block" or
+// "deps" in any case) adds the lines from the heading before it to the
+// heading after it. When the scanner cannot be sure where the parts are
+// (a setext heading that may say Dependencies, a heading that may sit in
+// a list item, an HTML block that may hide one, a reference link defined
+// outside the parts), that file is read whole.
 //
 // # Limits
 //

@@ -289,6 +289,10 @@ func (d *document) parse() (p *Packet, rows []depRow, probs []Problem) {
 func (d *document) packet(root ast.Node) *Packet {
 	var p *Packet
 	var h header
+	// body reads the dependency lines outside the header and the
+	// Dependencies sections ("Depends on: LIN-104" under "## Related
+	// Tasks").
+	body := header{depsOnly: true, names: bodyDepNames}
 	inHeader := false
 	var sec *depSection
 	titleLevel := 2
@@ -324,6 +328,12 @@ func (d *document) packet(root ast.Node) *Packet {
 			continue
 		}
 		if isHeading {
+			// A list takes an empty dependency line's value only right
+			// after it, never across a heading.
+			h.openDep, body.openDep = nil, nil
+			if sec != nil {
+				sec.label = nil
+			}
 			if hd.Level <= 2 {
 				inHeader = false
 			}
@@ -344,6 +354,9 @@ func (d *document) packet(root ast.Node) *Packet {
 		}
 		if sec != nil {
 			d.sectionBlock(n, sec)
+		}
+		if !inHeader && sec == nil {
+			d.headerBlock(n, &body)
 		}
 	}
 	if p == nil {
@@ -437,6 +450,11 @@ type header struct {
 	// openDep is the kind of a dependency line whose value was empty and
 	// ended its paragraph: a list right after it holds the value.
 	openDep *depField
+	// depsOnly reads only dependency lines, and of them only those
+	// named in names when it is not nil: outside the header (names is
+	// bodyDepNames) and in paragraphs of a Dependencies section.
+	depsOnly bool
+	names    map[string]bool
 }
 
 type fieldAt struct {
@@ -505,7 +523,7 @@ func (d *document) headerBlock(n ast.Node, h *header) {
 // dependency line (which the lines after it may continue).
 func (d *document) headerLine(line string, n int, h *header) bool {
 	kind, name, value, ok := splitField(line)
-	if !ok {
+	if !ok || h.depsOnly && (kind != fieldDependencies || h.names != nil && !h.names[strings.ToLower(name)]) {
 		return false
 	}
 	if d.explain != nil {

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bytes"
+	"slices"
 )
 
 // This file is the fast reader. Of a packet file only the title, the header
@@ -67,6 +68,9 @@ type skimmer struct {
 	// fronted is set when front matter gives the title: every possible
 	// Dependencies heading counts, from the first line.
 	fronted bool
+	// depLines are the offsets of the lines that may be dependency
+	// lines outside the header (mayBeDepLine).
+	depLines []int
 }
 
 // skim returns the parts of src (normalised, front matter blanked) that
@@ -184,10 +188,16 @@ func (s *skimmer) scan() bool {
 			if w < 4 && isSetextBar(t) && !s.setextHarmless(src[paraStart:start], t[0]) {
 				return false
 			}
+			if htmlEnd == nil && w < 4 && htmlEndMarker(t) != nil {
+				// The lines so far may be a paragraph ("<span>x</span>"
+				// is no HTML block), which an HTML block ending at a
+				// marker interrupts, hiding what follows: not sure.
+				return false
+			}
 			if !blank && !prevText {
 				prevText, paraStart = true, start
 			}
-			s.maybeDef(start, l)
+			s.maybeText(start, l)
 			continue
 		}
 
@@ -197,7 +207,7 @@ func (s *skimmer) scan() bool {
 		}
 		if w >= 4 {
 			// Indented code, or the continuation of a paragraph or list item.
-			s.maybeDef(start, l)
+			s.maybeText(start, l)
 			continue
 		}
 		switch t[0] {
@@ -241,7 +251,7 @@ func (s *skimmer) scan() bool {
 			if !prevText {
 				prevText, paraStart = true, start
 			}
-			s.maybeDef(start, l)
+			s.maybeText(start, l)
 			continue
 		case '=', '-':
 			if prevText && isSetextBar(t) {
@@ -259,7 +269,7 @@ func (s *skimmer) scan() bool {
 		if !prevText {
 			prevText, paraStart = true, start
 		}
-		s.maybeDef(start, l)
+		s.maybeText(start, l)
 	}
 	return true
 }
@@ -308,7 +318,9 @@ func (s *skimmer) parts() (parts []span, ok bool) {
 	if title < 0 && !s.fronted {
 		return nil, true
 	}
-	add := func(i, maxLevel int) {
+	// span of heading i up to the next heading of level maxLevel or
+	// higher, inclusive; i is -1 for the lines before the first heading.
+	spanOf := func(i, maxLevel int) span {
 		to := len(s.src)
 		for j := i + 1; j < len(hs); j++ {
 			if hs[j].level <= maxLevel {
@@ -316,27 +328,72 @@ func (s *skimmer) parts() (parts []span, ok bool) {
 				break
 			}
 		}
-		from, line := hs[i].from, hs[i].line
-		if n := len(parts); n > 0 && parts[n-1].to >= from {
-			parts[n-1].to = max(parts[n-1].to, to)
-			return
+		if i < 0 {
+			return span{from: 0, to: to, line: 0}
 		}
-		parts = append(parts, span{from: from, to: to, line: line})
+		return span{from: hs[i].from, to: to, line: hs[i].line}
 	}
+	var want []span
+	first := 0 // where the lines that count start
 	if s.fronted {
 		// Front matter is the title: the headings before the first
 		// level-1 one matter too (the title heading, if any, is then
 		// just a heading that ends the header).
 		title = -1
 	} else {
-		add(title, 2)
+		want = append(want, spanOf(title, 2))
+		first = hs[title].from
 	}
 	for i := title + 1; i < len(hs); i++ {
 		if hs[i].candidate {
-			add(i, hs[i].level)
+			want = append(want, spanOf(i, hs[i].level))
 		}
 	}
+	// A dependency line outside the header counts wherever it is: the
+	// lines from the heading before it to the heading after it parse
+	// alone as in the whole document.
+	k := -1 // the last heading before the line
+	for _, off := range s.depLines {
+		if off < first {
+			continue
+		}
+		for k+1 < len(hs) && hs[k+1].from <= off {
+			k++
+		}
+		want = append(want, spanOf(k, 6))
+	}
+	slices.SortStableFunc(want, func(a, b span) int { return a.from - b.from })
+	for _, w := range want {
+		if n := len(parts); n > 0 && parts[n-1].to >= w.from {
+			parts[n-1].to = max(parts[n-1].to, w.to)
+			continue
+		}
+		parts = append(parts, w)
+	}
 	return parts, true
+}
+
+// maybeText records what a line that may be paragraph text may hold: a
+// link reference definition, or a dependency line that counts outside
+// the header and the Dependencies sections ("Depends on: LIN-104" under
+// "## Related Tasks").
+func (s *skimmer) maybeText(off int, l []byte) {
+	s.maybeDef(off, l)
+	if mayBeDepLine(l) {
+		s.depLines = append(s.depLines, off)
+	}
+}
+
+// mayBeDepLine reports whether a line may be one of bodyDepNames' lines:
+// before its first ":" (a field name holds none) it has "depend", "block"
+// or "deps" in any case.
+func mayBeDepLine(l []byte) bool {
+	c := bytes.IndexByte(l, ':')
+	if c < 0 {
+		return false
+	}
+	name := l[:min(c, 80)]
+	return containsFold(name, []byte("depend")) || containsFold(name, []byte("block")) || containsFold(name, []byte("deps"))
 }
 
 // maybeDef records a line that may be a link reference definition

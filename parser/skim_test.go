@@ -218,6 +218,16 @@ var traps = []struct {
 	{"title in a comment", "<!--\n# T-009: not this\n-->\n# T-001: F\n## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", false},
 	{"dependencies in details", "# T-001: F\n\n## Dependencies\n\n<details>\n<summary>rows</summary>\n\n| Dependency |\n|---|\n| T-004 |\n\n</details>\n\n## Next\n", false},
 	{"setext in the prose", "# T-001: F\n\n## Notes\n\nWhy this matters\n================\n\n## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", false},
+	{"html block interrupts a paragraph", "# T-001: F\n\n<span>x</span>\n<pre>\n## Dependencies\n| Dependency |\n|---|\n| T-009 |\n", true},
+	{"depends on under related tasks", "# T-001: F\n\n**Status**: Todo\n\n## Related Tasks\n\nDepends on: T-002\nParent: T-009\n\n## Overview\n\ntext\n", false},
+	{"blocks line in a later section", "# T-001: F\n\n## Overview\n\ntext\n\n### Links\n\n**Blocks**: T-003\n\n## End\n", false},
+	{"dependency line before the title", "Depends on: T-009\n\n# T-001: F\n\n## Notes\n", false},
+	{"front matter and a dependency line before any heading", "---\nid: t-1\n---\nDepends on: T-2\n\n## Notes\n\nBlocks: T-3\n", false},
+	{"empty dependency line, then a heading and a list", "# T-001: F\n\n## A\n\nDepends on:\n\n## B\n\n- T-002\n", false},
+	{"empty dependency line and its list", "# T-001: F\n\n## A\n\n**Blocked By**:\n- T-002\n- T-003\n\n## B\n", false},
+	{"dependency line in a list item", "# T-001: F\n\n## Notes\n\n- Blocked by: T-004\n  and T-005\n", false},
+	{"dependency line in a code block", "# T-001: F\n\n## Notes\n\n```\nDepends on: T-009\n```\n", false},
+	{"labelled lists in the Dependencies section", "# T-001: F\n\n## Dependencies\n\n**Blocked By**:\n- T-002\n\n**Blocks**:\n- T-003\n- None\n\n**Related**:\n- T-004\n\n**Depends On**: T-005\n", false},
 	{"problem beyond the parts", "# T-001: F\n**Estimated Effort**: 5-3 days\n## A\n" + strings.Repeat("text\n", 50) + "## Dependencies\n| Dependency | Status |\n|---|---|\n| T-004 | ✅ |\n", false},
 }
 
@@ -249,6 +259,7 @@ func TestFastEqualsWholeMixed(t *testing.T) {
 		"---\n", "===\n", "***\n", "- - -\n", "Dependencies\n", "text with Dependencies\n", "plain text\n",
 		"- item\n", "  - nested\n", "  ## Dependencies\n", "1. step\n", "   ```sh\n", "   # comment\n", "   ```\n",
 		"> quote\n", "> ## Dependencies\n", "> | Dependency |\n", "[r]: T-030.md\n", "[r]:\n", "[Dep]: x\n",
+		"Depends on: T-040\n", "**Blocks**: T-041\n", "Blocked by:\n", "**Related**:\n", "- Depends On: T-042\n",
 		"## &#68;ependencies\n", "## [Dep](x)endencies\n", "\t## Dependencies\n", "\n", "\n", "\n", "\r\n", "\xEF\xBB\xBF", "âœ… Complete\n",
 	}
 	r := rand.New(rand.NewSource(5))
