@@ -16,6 +16,7 @@ type syncOptions struct {
 	load   loadOptions
 	dryRun bool
 	check  bool
+	force  bool
 }
 
 func newSyncCmd(e *env) *cobra.Command {
@@ -32,7 +33,8 @@ byte.
 
 Each file is written to a temporary file in its folder, synced and renamed
 over the original, keeping its permissions. A file that changed on disk
-since sync read it is left alone. A cell is changed only when the file,
+since sync read it is left alone, and so is a file whose mode says it is
+read-only (chmod 444, as git and editors warn) unless --force is given. A cell is changed only when the file,
 read again, says exactly the new status; otherwise (a mis-encoded file that
 would not read back, a row naming packets whose statuses differ) it is left
 alone with a warning. A second sync changes nothing.
@@ -53,6 +55,7 @@ sync exits 1 when a stale cell was left alone.`,
 	opts.load.register(cmd)
 	cmd.Flags().BoolVarP(&opts.dryRun, "dry-run", "n", false, "print the changes as a unified diff; write nothing")
 	cmd.Flags().BoolVar(&opts.check, "check", false, "write nothing; exit 1 if a status cell would change")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "write files whose mode says read-only too")
 	return cmd
 }
 
@@ -62,6 +65,12 @@ type syncedFile struct {
 	res  parser.SyncResult
 	// leftAlone says why a file with changes was not written, or "".
 	leftAlone string
+	// readOnly is set when the file was not written because its mode
+	// says read-only (and there was no --force).
+	readOnly bool
+	// writeFailed is set when writing the file failed (reported as an
+	// error): its changes did not happen.
+	writeFailed bool
 }
 
 // runSync is plan sync.
@@ -100,15 +109,18 @@ func runSync(e *env, paths []string, opts syncOptions) error {
 				if err := writeUnifiedDiff(e.stdout, name, st.data, f.res.Src); err != nil {
 					return err
 				}
+			case write && st.mode.Perm()&0o200 == 0 && !opts.force:
+				f.readOnly = true
+				e.warnf("%s: not changed: its mode (%04o) says read-only; plan sync --force writes it anyway", clean(name), st.mode.Perm())
 			case write:
 				err := replaceFile(st, f.res.Src)
 				switch {
 				case errors.Is(err, errChangedOnDisk):
 					f.leftAlone = err.Error()
 				case err != nil:
-					e.errorf("%s: not changed: %v", clean(name), err)
+					e.errorf("%s: not changed: %s", clean(name), clean(err.Error()))
+					f.writeFailed = true
 					failed = true
-					continue
 				}
 			}
 		}
@@ -121,12 +133,17 @@ func runSync(e *env, paths []string, opts syncOptions) error {
 // alone, and returns the error that sets the exit code.
 func reportSync(e *env, done []syncedFile, opts syncOptions, failed bool) error {
 	write := !opts.dryRun && !opts.check
-	cells, files, left := 0, 0, 0
+	cells, files, left, unwritten := 0, 0, 0, 0
 	for _, f := range done {
-		if f.leftAlone != "" {
+		switch {
+		case f.writeFailed:
+			unwritten += len(f.res.Changes)
+		case f.readOnly:
+			left += len(f.res.Changes)
+		case f.leftAlone != "":
 			e.warnf("%s: left alone, %s; run plan sync again", clean(f.name), f.leftAlone)
 			left += len(f.res.Changes)
-		} else if len(f.res.Changes) > 0 {
+		case len(f.res.Changes) > 0:
 			cells += len(f.res.Changes)
 			files++
 			if !opts.dryRun {
@@ -142,14 +159,20 @@ func reportSync(e *env, done []syncedFile, opts syncOptions, failed bool) error 
 	}
 	counted := fmt.Sprintf("%s in %s", plural(cells, "status cell"), plural(files, "file"))
 	switch {
-	case cells == 0 && left == 0:
+	case cells == 0 && left == 0 && unwritten == 0:
 		e.infof("no stale status cells")
+	case cells == 0:
+		// Nothing changed, and the warnings and errors say why: no
+		// "0 status cells changed" that reads as all being well.
 	case write:
 		e.infof("%s changed", counted)
 	case opts.check:
 		// The error below says it.
 	default:
 		e.infof("%s would change (dry run: nothing written)", counted)
+	}
+	if unwritten > 0 {
+		e.infof("%s not written (see the errors above)", plural(unwritten, "stale status cell"))
 	}
 	switch {
 	case failed:

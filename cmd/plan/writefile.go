@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+	"unicode/utf8"
 )
 
 // This file is how plan changes files: never in place. The new content goes
@@ -185,14 +186,37 @@ func createFile(name string, data []byte) (err error) {
 // createTemp creates a new hidden temporary file in dir, named after
 // base, with permissions perm (less the umask, as for any new file).
 func createTemp(dir, base string, perm fs.FileMode) (*os.File, error) {
+	limit := nameMax(dir)
 	for try := 0; ; try++ {
-		name := filepath.Join(dir, fmt.Sprintf(".%s.plan-%d.tmp", base, rand.Uint32()))
+		name := filepath.Join(dir, tempName(base, limit, rand.Uint32()))
 		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
 		if err == nil || !errors.Is(err, fs.ErrExist) || try == 100 {
 			return f, err
 		}
 	}
 }
+
+// tempName is the name of a temporary file for base: "." base
+// ".plan-XXXXXXXX.tmp", with base cut at a character boundary when the
+// whole would pass limit bytes, the longest name the file system takes.
+// So a file whose name is legal (250 bytes, say) gets a temporary name
+// that is legal too.
+func tempName(base string, limit int, n uint32) string {
+	suffix := fmt.Sprintf(".plan-%08x.tmp", n)
+	if room := limit - 1 - len(suffix); len(base) > room {
+		cut := max(room, 0)
+		for cut > 0 && !utf8.RuneStart(base[cut]) {
+			cut--
+		}
+		base = base[:cut]
+	}
+	return "." + base + suffix
+}
+
+// defaultNameMax is the longest file name in bytes where the system does
+// not say: 255 on every common file system (ext4, XFS, APFS, NTFS counts
+// 255 UTF-16 units, never fewer bytes).
+const defaultNameMax = 255
 
 // syncDir makes a rename or link in dir durable where the system allows
 // syncing a folder; failures are ignored (the file itself is synced).
