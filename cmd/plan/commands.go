@@ -29,7 +29,9 @@ by what, the build order by wave, the critical path with optimistic,
 expected and pessimistic days, and the problems found.
 
 --format mermaid prints a Mermaid flowchart that GitHub renders in markdown;
---format markdown prints tables to paste into a sprint document.`,
+--format markdown prints tables to paste into a sprint document.
+
+Reference: plan help format (the packet format), json, exit-codes, config.`,
 		Example: `  plan docs/packets
   plan --json docs/packets > plan.json
   plan --dot docs/packets | dot -Tsvg > plan.svg
@@ -85,6 +87,7 @@ expected and pessimistic days, and the problems found.
 	root.AddCommand(newCheckCmd(e), newOrderCmd(e), newReadyCmd(e), newBlockedCmd(e), newCriticalCmd(e),
 		newEstimateCmd(e), newScheduleCmd(e), newSyncCmd(e), newNewCmd(e), newConfigCmd(e), newExplainCmd(e),
 		newDiffCmd(e), newHistoryCmd(e))
+	root.SetHelpCommand(newHelpCmd(root))
 	// The completion commands capture the output stream when created.
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
