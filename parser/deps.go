@@ -563,10 +563,22 @@ func classifyCell(s string) ExternalClass {
 			return AtRisk
 		}
 	}
+	// Words in any case with "_" or "-" for spaces (IN_REVIEW), the
+	// cell's own words first ("Ready" is an available external, "Planned"
+	// a future one), then a packet Status line's; words before emoji.
+	w := StatusWord(core)
 	for _, c := range cellClasses {
-		if phraseIn(l, c.phrases) {
+		if c.phrases == nil {
+			break
+		}
+		if phraseIn(l, c.phrases) || phraseIn(w, c.phrases) {
 			return c.class
 		}
+	}
+	if st, ok := statusOfWords(w); ok {
+		return statusClass[st]
+	}
+	for _, c := range cellClasses {
 		for _, e := range c.emoji {
 			if strings.Contains(core, e) {
 				return c.class
@@ -574,4 +586,29 @@ func classifyCell(s string) ExternalClass {
 		}
 	}
 	return Unknown
+}
+
+// statusClass is what a packet status word means in a status cell: not
+// started blocks, in progress is at risk, complete is available, and a
+// cancelled dependency says nothing plan can use.
+var statusClass = map[Status]ExternalClass{NotStarted: Blocking, InProgress: AtRisk, Complete: Available, Cancelled: Unknown}
+
+// statusOfWords reads w (normalised by StatusWord) with the words of a
+// packet's Status line (statusWords, then the phrases of statusPhrases
+// and laterPhrases), without plan.yaml, percentages or emoji.
+func statusOfWords(w string) (Status, bool) {
+	if st, ok := statusWords[strings.Trim(w, " .!*_`~:;,")]; ok {
+		return st, true
+	}
+	for _, p := range statusPhrases {
+		if phraseIn(w, p.words) {
+			return p.status, true
+		}
+	}
+	for _, p := range laterPhrases {
+		if phraseIn(w, p.words) {
+			return p.status, true
+		}
+	}
+	return NotStarted, false
 }

@@ -115,8 +115,9 @@
 //     Blocked is blocked by its own status line (Packet.StatusBlocked),
 //     even when no row says by what.
 //   - In progress: 🏗️ (or 🏗), "In Progress", "WIP", "Started", "Partial",
-//     or a percentage "NN% complete" (the percentage is kept as the
-//     progress, rounded down; 0% is not started, 100% complete, and
+//     or a percentage "NN% complete" or "NN% done" (a percentage of
+//     anything else, "80% of tests pass", or a bare "50%", is no
+//     progress; the percentage is kept as the progress, rounded down; 0% is not started, 100% complete, and
 //     anything between is 1% to 99%, so "99.5% complete" is in
 //     progress). A percentage that is not a plain number from 0 to 100
 //     ("-5%", "0x32%", "1,5%", "NaN%") is a parse warning and the packet
@@ -333,13 +334,20 @@
 //     Started, Unavailable (and other negations: Not Ready, Not Available);
 //   - at risk: ⚠️, 🏗️, Partial, Pending, In Progress, Required;
 //   - future: 🚧, Future, Parallel, Planned;
+//   - then every word of a packet's Status line (above): not started is
+//     blocking (Todo, Backlog, Open, Draft), in progress at risk (In
+//     Review, Testing, QA), complete available (Merged, Closed,
+//     Resolved); a cancelled word (Won't Do) is unknown;
 //   - unknown: anything else.
 //
-// A percentage "NN% complete" is at risk (in progress), 0% blocking and
-// 100% available, as in a packet's Status line. Words are looked for
-// before emoji, negations first, so "❌ Not
-// Installed" is blocking although "Installed" alone is available. Words in
-// parentheses are ignored. Only blocking externals of required tables block
+// Words are read in any case, with "_" or "-" for spaces (IN_REVIEW,
+// not-started), and code and bold marks are gone from a cell's text. A
+// percentage "NN% complete" or "NN% done" is at risk (in progress), 0%
+// blocking and 100% available, as in a packet's Status line; any other
+// percentage is no progress. Words are looked for before emoji, the
+// cell's own words first and negations first, so "❌ Not Installed" is
+// blocking although "Installed" alone is available, and "Ready" is an
+// available external. Words in parentheses are ignored. Only blocking externals of required tables block
 // their packet; at-risk ones are reported as risks.
 // A percentage that is no plain number from 0 to 100 makes the cell
 // unknown.

@@ -195,14 +195,30 @@ const (
 // decimal with a point.
 var percentNumber = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)?$`)
 
-// readPercent reads the first percentage of l: the word right before its
-// "%" (spaces between allowed; a leading "~" or "(" is not part of it).
-// found is false when l has no "%". bad says why the percentage cannot be
-// read ("-5", "0x32", "1,5", "NaN", over 100); otherwise n is the
-// percentage rounded down, except that anything above 0 and below 100 is
-// 1 to 99, so that "99.5%" is not complete and "0.5%" has started.
+// readPercent reads the first progress percentage of l: a "%" followed
+// by the word complete, completed or done ("50% complete", "40 % done";
+// "80% of tests pass" and a bare "50%" are none), and the word right
+// before its "%" (spaces between allowed; a leading "~" or "(" is not
+// part of it). found is false when l has no such "%". bad says why the
+// percentage cannot be read ("-5", "0x32", "1,5", "NaN", over 100);
+// otherwise n is the percentage rounded down, except that anything above
+// 0 and below 100 is 1 to 99, so that "99.5%" is not complete and "0.5%"
+// has started.
 func readPercent(l string) (n int, found bool, bad string) {
-	i := strings.IndexByte(l, '%')
+	i := -1
+	for from := 0; from < len(l); {
+		j := strings.IndexByte(l[from:], '%')
+		if j < 0 {
+			break
+		}
+		j += from
+		after := strings.TrimLeft(l[j+1:], " \t")
+		if hasWordPrefix(after, "complete") || hasWordPrefix(after, "completed") || hasWordPrefix(after, "done") {
+			i = j
+			break
+		}
+		from = j + 1
+	}
 	if i < 0 {
 		return 0, false, ""
 	}

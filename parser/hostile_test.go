@@ -295,3 +295,71 @@ func TestSyncWritesTheTablesEncoding(t *testing.T) {
 		})
 	}
 }
+
+// TestPercentageIsProgressOnlyWhenItSaysSo: only "NN% complete" and
+// "NN% done" are progress; a percentage of something else ("80% of
+// tests pass") or a bare "50%" is not, in a Status line and in a status
+// cell alike.
+func TestPercentageIsProgressOnlyWhenItSaysSo(t *testing.T) {
+	pct := func(n int) *int { return &n }
+	tests := []struct {
+		status   string
+		want     Status
+		progress *int
+		cell     ExternalClass
+	}{
+		{"50% done", InProgress, pct(50), AtRisk},
+		{"🏗️ 40 % Completed", InProgress, pct(40), AtRisk},
+		{"In Progress - 50% of the API", InProgress, nil, AtRisk},
+		{"Testing: 100% of cases written", InProgress, nil, AtRisk},
+		{"Blocked - 80% of tests fail", NotStarted, nil, Blocking},
+		{"Done, 100% coverage", Complete, nil, Available},
+		{"🏗️ 50%", InProgress, nil, AtRisk},
+	}
+	for _, tt := range tests {
+		t.Run(tt.status, func(t *testing.T) {
+			st, progress, _, msg := parseStatus(tt.status)
+			assert.Empty(t, msg)
+			assert.Equal(t, tt.want, st)
+			assert.Equal(t, tt.progress, progress)
+			assert.Equal(t, tt.cell, classifyCell(tt.status), "as a status cell")
+		})
+	}
+	assert.Equal(t, Unknown, classifyCell("50%"), "a bare percentage says nothing")
+}
+
+// TestCellStatusWords: a status cell knows every word a packet's Status
+// line knows, in any case, with "_" or "-" for spaces, so a stale cell
+// in another team's words is found.
+func TestCellStatusWords(t *testing.T) {
+	tests := []struct {
+		cell string
+		want ExternalClass
+	}{
+		{"Todo", Blocking}, {"TO_DO", Blocking}, {"Backlog", Blocking}, {"open", Blocking}, {"Draft", Blocking},
+		{"NOT_STARTED", Blocking}, {"not-started", Blocking}, {"BLOCKED", Blocking},
+		{"In Review", AtRisk}, {"IN_REVIEW", AtRisk}, {"in-review", AtRisk}, {"Testing", AtRisk}, {"QA", AtRisk}, {"Doing", AtRisk}, {"IN_PROGRESS", AtRisk},
+		{"Merged", Available}, {"Closed", Available}, {"RESOLVED", Available}, {"verified", Available}, {"Done (in #42)", Available},
+		{"Cancelled", Unknown}, {"❌ Won't Do", Unknown},
+		// The cell's own words win: an external that is ready is available.
+		{"Ready", Available}, {"Planned", Future}, {"❌ Not Installed", Blocking},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, classifyCell(tt.cell), "%q", tt.cell)
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"A-001.md": headerPacket("A-001", "Done"),
+		"A-002.md": headerPacket("A-002", "In Review"),
+		"A-003.md": headerPacket("A-003", "Todo", "", "## Dependencies", "", "| Dependency | Status |", "|---|---|", "| A-001 | `TODO` |", "| A-002 | **Merged** |"),
+	})
+	set, errs := Load([]string{dir}, Options{})
+	require.Empty(t, errs)
+	var stale []string
+	for _, p := range set.Problems {
+		if p.Code == CodeStaleStatus {
+			stale = append(stale, fmt.Sprintf("%d %s", p.Line, p.Ref))
+		}
+	}
+	assert.Equal(t, []string{"11 A-001", "12 A-002"}, stale, "TODO for a done packet and Merged for one in review are stale")
+}
