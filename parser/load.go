@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/workpackets/plan/internal/hiddentext"
 )
 
 // DefaultMaxFileSize is the largest file Load reads when Options.MaxFileSize
@@ -245,10 +247,13 @@ func dedupe(packets []*Packet, probs []Problem) ([]*Packet, []Problem) {
 			dups = append(dups, Problem{
 				Severity: Error,
 				Code:     CodeDuplicateID,
-				Message:  fmt.Sprintf("duplicate packet ID %s: also in %s:%d; the plan uses %s and ignores this file", p.ID, f.File, f.Line, f.File),
-				File:     p.File,
-				Line:     p.Line,
-				Packet:   p.ID,
+				// The name is written as cmd/plan prints names, so that it
+				// cannot read as another FILE:LINE location.
+				Message: fmt.Sprintf("duplicate packet ID %s: also in %s:%d; the plan uses %s and ignores this file",
+					p.ID, hiddentext.LocationSafe(f.File), f.Line, hiddentext.LocationSafe(f.File)),
+				File:   p.File,
+				Line:   p.Line,
+				Packet: p.ID,
 			})
 			continue
 		}

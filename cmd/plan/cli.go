@@ -266,13 +266,13 @@ func (e *env) load(paths []string, opts loadOptions) (a *report.Analysis, failed
 func (e *env) loadWith(paths []string, opts loadOptions, analyze func(*parser.Set) (*report.Analysis, error)) (a *report.Analysis, failed bool, err error) {
 	set, ioErrs := loadPackets(paths, parser.Options{Stdin: e.stdin, MaxFileSize: int64(opts.maxFileSize), Config: e.cfg.config})
 	for _, err := range ioErrs {
-		e.errorf("%s", clean(err.Error())) // a file name may hold escape sequences or newlines
+		e.errorf("%s", cleanErr(err)) // a file name may hold escape sequences or newlines
 	}
 	if e.verbose {
 		e.explainFiles(set)
 	}
 	for _, dir := range set.Hidden {
-		e.hintf("no packets here, but the hidden folder %s holds some: run 'plan %s'", clean(dir), clean(dir))
+		e.hintf("no packets here, but the hidden folder %s holds some: run 'plan %s'", cleanPath(dir), cleanPath(dir))
 	}
 	a, err = analyze(set)
 	if err != nil {
@@ -309,19 +309,19 @@ func (e *env) explainFiles(set *parser.Set) {
 	for _, f := range set.Files {
 		switch {
 		case packetOf[f] != "":
-			fmt.Fprintf(e.stderr, "plan: read %s: packet %s\n", clean(f), clean(packetOf[f]))
+			fmt.Fprintf(e.stderr, "plan: read %s: packet %s\n", cleanPath(f), clean(packetOf[f]))
 		case dup[f] != "":
-			fmt.Fprintf(e.stderr, "plan: skipped %s: packet %s is already read from another file (duplicate-id)\n", clean(f), clean(dup[f]))
+			fmt.Fprintf(e.stderr, "plan: skipped %s: packet %s is already read from another file (duplicate-id)\n", cleanPath(f), clean(dup[f]))
 		case why[f] != "":
-			fmt.Fprintf(e.stderr, "plan: skipped %s: %s\n", clean(f), clean(why[f]))
+			fmt.Fprintf(e.stderr, "plan: skipped %s: %s\n", cleanPath(f), clean(why[f]))
 		case template[f]:
-			fmt.Fprintf(e.stderr, "plan: skipped %s: a packet template (its title has a placeholder in brackets where the ID goes)\n", clean(f))
+			fmt.Fprintf(e.stderr, "plan: skipped %s: a packet template (its title has a placeholder in brackets where the ID goes)\n", cleanPath(f))
 		case set.SkipReasons[f] != "":
-			fmt.Fprintf(e.stderr, "plan: skipped %s: not a packet: %s\n", clean(f), clean(set.SkipReasons[f]))
+			fmt.Fprintf(e.stderr, "plan: skipped %s: not a packet: %s\n", cleanPath(f), clean(set.SkipReasons[f]))
 		case skipped[f]:
-			fmt.Fprintf(e.stderr, "plan: skipped %s: not a packet (its first level-1 heading is not '# ID: Title')\n", clean(f))
+			fmt.Fprintf(e.stderr, "plan: skipped %s: not a packet (its first level-1 heading is not '# ID: Title')\n", cleanPath(f))
 		default:
-			fmt.Fprintf(e.stderr, "plan: read %s\n", clean(f))
+			fmt.Fprintf(e.stderr, "plan: read %s\n", cleanPath(f))
 		}
 	}
 	fmt.Fprintf(e.stderr, "plan: %s read, %d skipped; folders that are hidden or named node_modules or vendor are not searched\n",

@@ -317,11 +317,11 @@ func runCheck(e *env, a *report.Analysis, opts checkOptions) error {
 	}
 	if opts.format != "github" {
 		for _, s := range stale {
-			e.warnf("%s: %s no longer occurs; remove it from the baseline", clean(opts.baselinePath), clean(s.String()))
+			e.warnf("%s: %s no longer occurs; remove it from the baseline", cleanPath(opts.baselinePath), clean(s.String()))
 		}
 	}
 	if len(stale) > 0 && !e.quiet {
-		e.hintf("delete those entries, or rewrite the file with 'plan check --write-baseline %s' when no new problem is reported", clean(opts.baselinePath))
+		e.hintf("delete those entries, or rewrite the file with 'plan check --write-baseline %s' when no new problem is reported", cleanPath(opts.baselinePath))
 	}
 	summary := fmt.Sprintf("%s, %s, %s", plural(len(a.Set.Packets), "packet"), plural(errs, "error"), plural(warns, "warning"))
 	if opts.baseline != nil {
@@ -354,7 +354,7 @@ func runWriteBaseline(e *env, a *report.Analysis, failed bool, name string) erro
 	if err := writeBaseline(name, b); err != nil {
 		return &exitError{code: exitUsage, msg: fmt.Sprintf("--write-baseline: %v", err)}
 	}
-	e.infof("wrote %s to %s", plural(len(a.Problems), "known problem"), clean(name))
+	e.infof("wrote %s to %s", plural(len(a.Problems), "known problem"), cleanPath(name))
 	return nil
 }
 

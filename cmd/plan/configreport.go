@@ -145,9 +145,9 @@ func writeConfigText(w io.Writer, r configReport) error {
 	case r.File == "":
 		fmt.Fprintln(w, "plan.yaml: none found (built-in settings; see 'plan help config')")
 	case r.Found == "--config":
-		fmt.Fprintf(w, "plan.yaml: %s (--config)\n", clean(r.File))
+		fmt.Fprintf(w, "plan.yaml: %s (--config)\n", cleanPath(r.File))
 	default:
-		fmt.Fprintf(w, "plan.yaml: %s\n", clean(r.File))
+		fmt.Fprintf(w, "plan.yaml: %s\n", cleanPath(r.File))
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

@@ -236,9 +236,9 @@ func exactEffort(e parser.Effort) string {
 // writeExplainText prints the report for a person.
 func writeExplainText(w io.Writer, r explainReport) error {
 	if !r.Packet {
-		fmt.Fprintf(w, "%s: not a packet: %s\n", clean(r.File), clean(r.Why))
+		fmt.Fprintf(w, "%s: not a packet: %s\n", cleanPath(r.File), clean(r.Why))
 	} else {
-		fmt.Fprintf(w, "%s: packet %s %q (line %d)\n", clean(r.File), clean(r.ID), clean(r.Title), r.Line)
+		fmt.Fprintf(w, "%s: packet %s %q (line %d)\n", cleanPath(r.File), clean(r.ID), clean(r.Title), r.Line)
 	}
 	if len(r.Fields) > 0 {
 		fmt.Fprintln(w, "\nFields")
@@ -261,7 +261,7 @@ func writeExplainText(w io.Writer, r explainReport) error {
 		for _, d := range r.Dependencies {
 			where := fmt.Sprintf("line %d", d.Line)
 			if d.File != r.File {
-				where = fmt.Sprintf("%s:%d", clean(d.File), d.Line)
+				where = fmt.Sprintf("%s:%d", cleanPath(d.File), d.Line)
 			}
 			verdict := "does not block"
 			if d.Blocks {

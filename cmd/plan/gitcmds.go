@@ -110,7 +110,7 @@ func runDiff(e *env, opts diffOptions) error {
 		return gitError(err)
 	}
 	for _, err := range ioErrs {
-		e.errorf("%s", clean(err.Error())) // a file name may hold escape sequences or newlines
+		e.errorf("%s", cleanErr(err)) // a file name may hold escape sequences or newlines
 	}
 	switch opts.format {
 	case "json":

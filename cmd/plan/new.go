@@ -133,7 +133,7 @@ func runNew(e *env, opts newOptions) error {
 
 	set, ioErrs := parser.Load(opts.paths, parser.Options{MaxFileSize: int64(opts.load.maxFileSize)})
 	for _, err := range ioErrs {
-		e.errorf("%s", clean(err.Error())) // a file name may hold escape sequences or newlines
+		e.errorf("%s", cleanErr(err)) // a file name may hold escape sequences or newlines
 	}
 	if len(ioErrs) > 0 {
 		// An unread file may hold the same ID: write nothing.
@@ -144,7 +144,7 @@ func runNew(e *env, opts newOptions) error {
 		byID[p.ID] = p
 	}
 	if p := byID[id]; p != nil {
-		return refusedf("choose another ID; 'plan order --all' lists the IDs in use", "packet %s already exists: %s:%d", id, clean(p.File), p.Line)
+		return refusedf("choose another ID; 'plan order --all' lists the IDs in use", "packet %s already exists: %s:%d", id, cleanPath(p.File), p.Line)
 	}
 	var dangling []string
 	for _, r := range append(slices.Clone(requires), optional...) {
@@ -167,11 +167,11 @@ func runNew(e *env, opts newOptions) error {
 	name := filepath.Join(dir, packetFileName(id, title))
 	if err := createFile(name, doc); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return refusedf("choose another ID, or move that file away", "%s already exists; plan new never replaces a file", clean(name))
+			return refusedf("choose another ID, or move that file away", "%s already exists; plan new never replaces a file", cleanPath(name))
 		}
 		return &exitError{code: exitUsage, msg: fmt.Sprintf("nothing written: %v", err)}
 	}
-	fmt.Fprintln(e.stdout, clean(name))
+	fmt.Fprintln(e.stdout, cleanPath(name))
 	return nil
 }
 

@@ -82,7 +82,7 @@ func runSync(e *env, paths []string, opts syncOptions) error {
 	}
 	set, ioErrs := parser.Load(paths, parser.Options{MaxFileSize: int64(opts.load.maxFileSize)})
 	for _, err := range ioErrs {
-		e.errorf("%s", clean(err.Error())) // a file name may hold escape sequences or newlines
+		e.errorf("%s", cleanErr(err)) // a file name may hold escape sequences or newlines
 	}
 	failed := len(ioErrs) > 0
 	maxSize := int64(opts.load.maxFileSize) // register set the default; Set refuses 0
@@ -98,7 +98,7 @@ func runSync(e *env, paths []string, opts syncOptions) error {
 	for _, name := range files {
 		st, err := readForUpdate(name, maxSize)
 		if err != nil {
-			e.errorf("%s", clean(err.Error())) // a file name may hold escape sequences or newlines
+			e.errorf("%s", cleanErr(err)) // a file name may hold escape sequences or newlines
 			failed = true
 			continue
 		}
@@ -111,14 +111,14 @@ func runSync(e *env, paths []string, opts syncOptions) error {
 				}
 			case write && st.mode.Perm()&0o200 == 0 && !opts.force:
 				f.readOnly = true
-				e.warnf("%s: not changed: its mode (%04o) says read-only; plan sync --force writes it anyway", clean(name), st.mode.Perm())
+				e.warnf("%s: not changed: its mode (%04o) says read-only; plan sync --force writes it anyway", cleanPath(name), st.mode.Perm())
 			case write:
 				err := replaceFile(st, f.res.Src)
 				switch {
 				case errors.Is(err, errChangedOnDisk):
 					f.leftAlone = err.Error()
 				case err != nil:
-					e.errorf("%s: not changed: %s", clean(name), clean(err.Error()))
+					e.errorf("%s: not changed: %s", cleanPath(name), cleanErr(err))
 					f.writeFailed = true
 					failed = true
 				}
@@ -141,19 +141,19 @@ func reportSync(e *env, done []syncedFile, opts syncOptions, failed bool) error 
 		case f.readOnly:
 			left += len(f.res.Changes)
 		case f.leftAlone != "":
-			e.warnf("%s: left alone, %s; run plan sync again", clean(f.name), f.leftAlone)
+			e.warnf("%s: left alone, %s; run plan sync again", cleanPath(f.name), f.leftAlone)
 			left += len(f.res.Changes)
 		case len(f.res.Changes) > 0:
 			cells += len(f.res.Changes)
 			files++
 			if !opts.dryRun {
 				for _, c := range f.res.Changes {
-					fmt.Fprintf(e.stdout, "%s:%d: %s: %q -> %q\n", clean(f.name), c.Line, clean(strings.Join(c.Refs, ", ")), clean(c.Old), c.New)
+					fmt.Fprintf(e.stdout, "%s:%d: %s: %q -> %q\n", cleanPath(f.name), c.Line, clean(strings.Join(c.Refs, ", ")), clean(c.Old), c.New)
 				}
 			}
 		}
 		for _, k := range f.res.Skipped {
-			e.warnf("%s:%d: stale status of %s left alone: %s", clean(f.name), k.Line, clean(strings.Join(k.Refs, ", ")), clean(k.Reason))
+			e.warnf("%s:%d: stale status of %s left alone: %s", cleanPath(f.name), k.Line, clean(strings.Join(k.Refs, ", ")), clean(k.Reason))
 			left++
 		}
 	}

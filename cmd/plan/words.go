@@ -10,3 +10,9 @@ import (
 func clean(s string) string            { return termtext.Clean(s) }
 func plural(n int, word string) string { return report.Plural(n, word) }
 func days(x float64) string            { return report.Days(x) }
+
+// cleanPath and cleanErr print a file name and an error (whose path it
+// may hold) so that no control character reaches the terminal and no
+// name reads as another FILE:LINE location (termtext.Path).
+func cleanPath(name string) string { return termtext.Path(name) }
+func cleanErr(err error) string    { return termtext.Error(err) }

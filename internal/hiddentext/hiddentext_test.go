@@ -30,3 +30,11 @@ func TestAny(t *testing.T) {
 	assert.True(t, Any("zero\u200bwidth"))
 	assert.True(t, Any("bad \xff byte"))
 }
+
+func TestLocationSafe(t *testing.T) {
+	assert.Equal(t, `README.md\x3a7: error: cycle: x.md`, LocationSafe("README.md:7: error: cycle: x.md"))
+	assert.Equal(t, "a\\x3a 12\\x3a\t3.md", LocationSafe("a: 12:\t3.md"))
+	assert.Equal(t, "notes:draft.md", LocationSafe("notes:draft.md"))
+	assert.Equal(t, `C:\packets\a.md`, LocationSafe(`C:\packets\a.md`))
+	assert.Equal(t, "end:", LocationSafe("end:"))
+}

@@ -95,7 +95,7 @@ func (d *Diff) sections(width int) []section {
 	problems := func(list []ProblemRef) []string {
 		var l []string
 		for _, p := range list {
-			l = append(l, truncate(clean(fmt.Sprintf("%s:%d: %s: %s", p.File, p.Line, p.Code, p.Message)), width-2))
+			l = append(l, truncate(fmt.Sprintf("%s:%d: %s: %s", cleanPath(p.File), p.Line, p.Code, clean(p.Message)), width-2))
 		}
 		return l
 	}

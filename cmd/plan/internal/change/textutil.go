@@ -16,6 +16,10 @@ func clean(s string) string           { return termtext.Clean(s) }
 func textWidth(s string) int          { return termtext.TextWidth(s) }
 func truncate(s string, n int) string { return termtext.Truncate(s, n) }
 
+// cleanPath prints a file name: cleaned, and never read as another
+// FILE:LINE location (termtext.Path).
+func cleanPath(name string) string { return termtext.Path(name) }
+
 // signed formats a change in days: "+2.5d", "-1d", "±0d".
 func signed(x float64) string {
 	x = round1(x)

@@ -21,6 +21,10 @@ func clean(s string) string           { return termtext.Clean(s) }
 func textWidth(s string) int          { return termtext.TextWidth(s) }
 func truncate(s string, n int) string { return termtext.Truncate(s, n) }
 
+// cleanPath prints a file name: cleaned, and never read as another
+// FILE:LINE location (termtext.Path).
+func cleanPath(name string) string { return termtext.Path(name) }
+
 // mdCell makes packet text safe inside a GitHub-flavoured markdown table
 // cell: line breaks and the other characters hiddentext hides (controls,
 // zero-width and format characters, invalid bytes) become spaces (a line

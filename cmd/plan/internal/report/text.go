@@ -218,7 +218,7 @@ func WriteReport(w io.Writer, a *Analysis, style Style) error {
 	for _, p := range a.Problems {
 		// The report wraps each message under its location to stay within
 		// 80 columns; `plan check` keeps one problem per line for grep.
-		fmt.Fprintf(bw, "  %s:%d: %s: %s\n", clean(p.File), p.Line, st.severity(p.Severity), p.Code)
+		fmt.Fprintf(bw, "  %s:%d: %s: %s\n", cleanPath(p.File), p.Line, st.severity(p.Severity), p.Code)
 		wrapSteps(bw, "    ", strings.Fields(clean(p.Message)))
 	}
 	return bw.Flush()
@@ -386,7 +386,7 @@ func WriteProblems(w io.Writer, problems []parser.Problem, style Style) error {
 	bw := bufio.NewWriter(w)
 	st := styler{style.Color}
 	for _, p := range problems {
-		fmt.Fprintf(bw, "%s:%d: %s: %s: %s\n", clean(p.File), p.Line, st.severity(p.Severity), p.Code, clean(p.Message))
+		fmt.Fprintf(bw, "%s:%d: %s: %s: %s\n", cleanPath(p.File), p.Line, st.severity(p.Severity), p.Code, clean(p.Message))
 	}
 	return bw.Flush()
 }

@@ -4,7 +4,10 @@
 package termtext
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"strconv"
 	"strings"
 	"unicode"
@@ -101,4 +104,26 @@ func CSVCell(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// Path is how a file name is printed in a message or a FILE:LINE line:
+// cleaned as packet text is, and with every colon that a compiler-style
+// parser would read as the start of a line number written \x3a
+// (hiddentext.LocationSafe), so that a file named
+// "README.md:7: error: cycle: x.md" is never read as another location.
+func Path(name string) string { return Clean(hiddentext.LocationSafe(name)) }
+
+// Error is how an error is printed: cleaned, and the path of an
+// *fs.PathError or *os.LinkError (an unreadable file, a dangling link)
+// written as Path writes file names.
+func Error(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe == err {
+		return pe.Op + " " + Path(pe.Path) + ": " + Clean(pe.Err.Error())
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) && le == err {
+		return le.Op + " " + Path(le.Old) + " " + Path(le.New) + ": " + Clean(le.Err.Error())
+	}
+	return Clean(err.Error())
 }
