@@ -15,7 +15,7 @@ import (
 	"github.com/workpackets/plan/parser"
 )
 
-// Exit codes, documented in the README.
+// Exit codes, documented in plan help exit-codes (help/topics/exit-codes.md).
 const (
 	exitOK       = 0 // success; for check: no error-severity problem
 	exitProblems = 1 // check found an error (or, with --strict, a warning)

@@ -1,8 +1,9 @@
 // Command plan reads a folder of markdown work packets and answers what a
 // planning session asks: what can start now, what is blocked and by what, in
 // what order to build, the critical path and how long the remaining work
-// takes. See the README for the commands and the JSON schema, and
-// parser/doc.go for the packet format.
+// takes. See the README for the commands, plan help json for the JSON
+// documents and their schemas, and parser/doc.go (plan help format) for the
+// packet format.
 package main
 
 import (
@@ -15,7 +16,7 @@ import (
 // of letting the heap grow to twice what is live. Below ~60 MB of live
 // data (a folder of up to ~40,000 packets) it changes nothing; at 100,000
 // packets it keeps the resident set under 150 MB for ~25 % more wall
-// time (see the README's Performance section). GOMEMLIMIT=off restores
+// time (see testdata/bench/README.md). GOMEMLIMIT=off restores
 // the default pacing.
 const softMemoryLimit = 130 << 20
 

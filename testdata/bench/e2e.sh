@@ -1,5 +1,5 @@
 #!/bin/sh
-# End-to-end timing of plan against cat, as the README's performance table
+# End-to-end timing of plan against cat, as the performance table of testdata/bench/README.md
 # reports it. Run from the repository root:
 #
 #	testdata/bench/e2e.sh [WORKDIR]

@@ -13,7 +13,7 @@ import (
 const BaselineVersion = 1
 
 // BaselineFile is the document --write-baseline writes and --baseline
-// reads; the README documents it.
+// reads; its schema is cmd/plan/internal/help/schema/baseline.schema.json.
 type BaselineFile struct {
 	SchemaVersion int             `json:"schema_version"`
 	Problems      []BaselineEntry `json:"problems"`

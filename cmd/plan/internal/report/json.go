@@ -119,7 +119,8 @@ type filesJSON struct {
 	Skipped []string `json:"skipped"`
 }
 
-// ReportJSON is the document `plan --json` prints; the README documents it.
+// ReportJSON is the document `plan --json` prints; its schema is
+// cmd/plan/internal/help/schema/plan.schema.json (plan help json plan).
 type ReportJSON struct {
 	SchemaVersion int           `json:"schema_version"`
 	Files         filesJSON     `json:"files"`
