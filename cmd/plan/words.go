@@ -5,11 +5,10 @@ import (
 	"github.com/workpackets/plan/cmd/plan/internal/termtext"
 )
 
-// clean, plural and days are the report package's words, under the short
-// names the messages and the reports still written here use.
+// clean and plural are the report package's words, under the short names
+// the messages and the reports still written here use.
 func clean(s string) string            { return termtext.Clean(s) }
 func plural(n int, word string) string { return report.Plural(n, word) }
-func days(x float64) string            { return report.Days(x) }
 
 // cleanPath and cleanErr print a file name and an error (whose path it
 // may hold) so that no control character reaches the terminal and no
