@@ -8,7 +8,6 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/util"
 )
 
 // depRow is one dependency-table row (or "**Dependencies**:" header line)
@@ -270,10 +269,17 @@ func (d *document) table(t ast.Node, required bool) {
 	var cols columns
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		var cells []cell
+		header := r.Kind() == east.KindTableHeader
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, d.readCell(c))
+			// Only the dependency cell's references are read; of the
+			// others (and of the header row) only the text counts.
+			if !header && len(cells) == cols.dep {
+				cells = append(cells, d.readCell(c))
+			} else {
+				cells = append(cells, cell{text: d.inlineText(c)})
+			}
 		}
-		if r.Kind() == east.KindTableHeader {
+		if header {
 			names := make([]string, len(cells))
 			for i, c := range cells {
 				names[i] = c.text
@@ -311,63 +317,6 @@ func (d *document) table(t ast.Node, required bool) {
 type cell struct {
 	text  string
 	items []depItem
-}
-
-// inlineText is the plain text of a heading or other inline container.
-func (d *document) inlineText(n ast.Node) string { return d.readCell(n).text }
-
-// readCell reads the inline content of n from the source segments.
-func (d *document) readCell(n ast.Node) cell {
-	var all, plain strings.Builder
-	var items []depItem
-	flush := func() {
-		if ids := findRefs(struck.ReplaceAllString(plain.String(), " ")); len(ids) > 0 {
-			items = append(items, depItem{ids: ids})
-		}
-		plain.Reset()
-	}
-	var walk func(n ast.Node, out *strings.Builder)
-	walk = func(n ast.Node, out *strings.Builder) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch v := c.(type) {
-			case *ast.Text:
-				s := v.Segment.Value(d.src)
-				if !v.IsRaw() {
-					s = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(s)))
-				}
-				out.Write(s)
-				all.Write(s)
-				if v.SoftLineBreak() || v.HardLineBreak() {
-					out.WriteByte(' ')
-					all.WriteByte(' ')
-				}
-			case *ast.String:
-				out.Write(v.Value)
-				all.Write(v.Value)
-			case *ast.Link:
-				if out == &plain {
-					flush()
-					var lt strings.Builder
-					walk(v, &lt)
-					items = append(items, depItem{link: string(v.Destination), ids: findIDs(lt.String())})
-				} else {
-					walk(v, out)
-				}
-			case *ast.AutoLink:
-				u := v.URL(d.src)
-				out.Write(u)
-				all.Write(u)
-			case *ast.Image, *ast.RawHTML:
-				out.WriteByte(' ')
-				all.WriteByte(' ')
-			default:
-				walk(c, out)
-			}
-		}
-	}
-	walk(n, &plain)
-	flush()
-	return cell{text: strings.Join(strings.Fields(all.String()), " "), items: items}
 }
 
 // mdLink matches a markdown link in a header line: [text](destination).

@@ -53,7 +53,7 @@ func findIDs(s string) []string {
 }
 
 // hasDashDigit reports whether s has a "-" followed by a digit.
-func hasDashDigit(s string) bool {
+func hasDashDigit[T string | []byte](s T) bool {
 	for i := 0; i+1 < len(s); i++ {
 		if s[i] == '-' && s[i+1] >= '0' && s[i+1] <= '9' {
 			return true

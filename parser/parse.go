@@ -41,6 +41,8 @@ type document struct {
 	front *frontMatter
 	// why says why the document is not a packet, when it is not.
 	why string
+	// scratch are the buffers inline text is read into.
+	scratch inlineScratch
 }
 
 // lineIndex converts byte offsets into 1-based line numbers. This is the one

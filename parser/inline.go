@@ -1,0 +1,146 @@
+package parser
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// inlineText is the plain text of a heading or other inline container.
+func (d *document) inlineText(n ast.Node) string { return d.readInline(n, false).text }
+
+// readCell reads the inline content of n from the source segments: its
+// text and the links and IDs it names.
+func (d *document) readCell(n ast.Node) cell { return d.readInline(n, true) }
+
+// readInline reads the inline content of n; with refs, the links and IDs
+// too. The text is gathered in the document's scratch buffers, so that a
+// cell costs one string however many segments it has.
+func (d *document) readInline(n ast.Node, refs bool) cell {
+	r := inlineReader{src: d.src, refs: refs, all: d.scratch.all[:0], plain: d.scratch.plain[:0]}
+	out := &r.plain
+	if !refs {
+		out = nil
+	}
+	r.walk(n, out)
+	if refs {
+		r.flush()
+	}
+	text := collapseSpace(&d.scratch.text, r.all)
+	d.scratch.all, d.scratch.plain = r.all, r.plain
+	return cell{text: text, items: r.items}
+}
+
+// inlineScratch are a document's buffers for reading inline text.
+type inlineScratch struct {
+	all, plain, text []byte
+}
+
+// inlineReader walks the inline nodes of one container.
+type inlineReader struct {
+	src   []byte
+	refs  bool
+	all   []byte // all the text, as written
+	plain []byte // the text outside links since the last link
+	items []depItem
+}
+
+// flush reads the IDs of the text outside links gathered so far.
+func (r *inlineReader) flush() {
+	// Every ID ends in "-" and a digit, and taking out struck text
+	// (replaced by a space) cannot make one: without it, no ID.
+	if hasDashDigit(r.plain) {
+		s := string(r.plain)
+		if strings.Contains(s, "~~") {
+			s = struck.ReplaceAllString(s, " ")
+		}
+		if ids := findRefs(s); len(ids) > 0 {
+			r.items = append(r.items, depItem{ids: ids})
+		}
+	}
+	r.plain = r.plain[:0]
+}
+
+func (r *inlineReader) write(out *[]byte, s []byte) {
+	if out != nil {
+		*out = append(*out, s...)
+	}
+	r.all = append(r.all, s...)
+}
+
+func (r *inlineReader) writeByte(out *[]byte, c byte) {
+	if out != nil {
+		*out = append(*out, c)
+	}
+	r.all = append(r.all, c)
+}
+
+// walk writes the text of n's children to out (nil: only to all).
+func (r *inlineReader) walk(n ast.Node, out *[]byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch v := c.(type) {
+		case *ast.Text:
+			s := v.Segment.Value(r.src)
+			// The three functions change only text with a "\" or "&".
+			if !v.IsRaw() && (bytes.IndexByte(s, '\\') >= 0 || bytes.IndexByte(s, '&') >= 0) {
+				s = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(s)))
+			}
+			r.write(out, s)
+			if v.SoftLineBreak() || v.HardLineBreak() {
+				r.writeByte(out, ' ')
+			}
+		case *ast.String:
+			r.write(out, v.Value)
+		case *ast.Link:
+			if r.refs && out == &r.plain {
+				r.flush()
+				var lt []byte
+				r.walk(v, &lt)
+				r.items = append(r.items, depItem{link: string(v.Destination), ids: findIDs(string(lt))})
+			} else {
+				r.walk(v, out)
+			}
+		case *ast.AutoLink:
+			r.write(out, v.URL(r.src))
+		case *ast.Image, *ast.RawHTML:
+			r.writeByte(out, ' ')
+		default:
+			r.walk(c, out)
+		}
+	}
+}
+
+// collapseSpace is strings.Join(strings.Fields(string(b)), " "), built in
+// *buf: the words of b (split at what unicode.IsSpace calls space) joined
+// by single spaces.
+func collapseSpace(buf *[]byte, b []byte) string {
+	out := (*buf)[:0]
+	word := false
+	for i := 0; i < len(b); {
+		c, size := b[i], 1
+		var space bool
+		if c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRune(b[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
+			word = false
+		} else {
+			if !word && len(out) > 0 {
+				out = append(out, ' ')
+			}
+			word = true
+			out = append(out, b[i:i+size]...)
+		}
+		i += size
+	}
+	*buf = out
+	return string(out)
+}
