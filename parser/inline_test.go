@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -28,4 +29,24 @@ func FuzzCollapseSpace(f *testing.F) {
 			t.Fatalf("%q: %q, want %q", s, got, want)
 		}
 	})
+}
+
+// TestContainsFold: the first-byte filter finds what comparing every
+// window with bytes.EqualFold finds, letters in either case, markers
+// that start with punctuation, and windows with multi-byte letters that
+// fold to ASCII ones (the Kelvin sign, the long s).
+func TestContainsFold(t *testing.T) {
+	slow := func(b, m []byte) bool {
+		for i := 0; i+len(m) <= len(b); i++ {
+			if bytes.EqualFold(b[i:i+len(m)], m) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, b := range []string{"", "Depends", "xDEPEND", "dependx", "blo", "BLOCKED by", "\u212aey", "bloc\u212a", "</SCRIPT >", "</script>", "]]>", "}]>", "de\u017fps", "DePs"} {
+		for _, m := range []string{"depend", "block", "deps", "</script>", "]]>", "-->", "key", "k"} {
+			assert.Equal(t, slow([]byte(b), []byte(m)), containsFold([]byte(b), []byte(m)), "%q in %q", m, b)
+		}
+	}
 }

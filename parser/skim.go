@@ -685,9 +685,22 @@ func hasPrefixFold(b []byte, prefix string) bool {
 }
 
 // containsFold reports whether b contains the ASCII marker in any case.
+// It runs on most lines of every file (mayBeDepLine), so it compares the
+// rest of the marker only where its first byte is: a window that starts
+// with any other byte, even a multi-byte letter that folds to that one,
+// cannot be the ASCII marker's length and equal it.
 func containsFold(b, marker []byte) bool {
+	if len(marker) == 0 {
+		return true
+	}
+	lo, up := marker[0], marker[0]
+	if 'A' <= lo && lo <= 'Z' {
+		lo += 'a' - 'A'
+	} else if 'a' <= up && up <= 'z' {
+		up -= 'a' - 'A'
+	}
 	for i := 0; i+len(marker) <= len(b); i++ {
-		if bytes.EqualFold(b[i:i+len(marker)], marker) {
+		if c := b[i]; (c == lo || c == up) && bytes.EqualFold(b[i+1:i+len(marker)], marker[1:]) {
 			return true
 		}
 	}
