@@ -361,6 +361,32 @@
 // (a blocking class) but the packet is complete. Other cells ("🚧 Future",
 // "⚠️ In Progress") are never stale.
 //
+// # Index files
+//
+// A file that is no packet (a README, a board) may list packets as a
+// task list. An item whose text starts with a packet ID read in the same
+// run, after its box, says whether that packet is done:
+//
+//   - [x] WP-001 Board model
+//   - [ ] **WP-002** — Move validation
+//   - [ ] [WP-003](WP-003.md) Scoring
+//
+// "[x]" (or "[X]") claims done, "[ ]" not done. It is read like a status
+// cell: by default the packet's own Status is the truth, and an item that
+// contradicts it (done for a packet that is not complete or cancelled,
+// not done for a complete one) is a stale-status warning at the item's
+// line, which plan sync fixes by flipping the box (and nothing else).
+// With status_source: index in plan.yaml the index is the truth: the
+// first item about a packet sets its status (done is complete; not done
+// makes a complete packet not started and leaves any other status), and a
+// Status line that contradicts it is the stale-status warning, at that
+// line; plan sync rewrites its value to "✅ Complete" or "🚧 Not Started",
+// keeping the field name and the emphasis around the value, and the rows
+// are checked against the index's statuses. Items in code blocks, items
+// whose text does not start with an ID, and IDs no packet has say
+// nothing; a packet's own task lists are not claims. Set.Indexes names
+// the index files.
+//
 // # Encodings
 //
 // A UTF-8 byte-order mark and CRLF (or CR) line endings change nothing;
@@ -460,7 +486,7 @@
 //	days_per_week: 5 # converts weeks into days (default 5)
 //	ignore:          # globs, relative to plan.yaml's folder, of files not to read
 //	  - archive/**
-//	status_source: packets  # or index: an index file's task list is the truth
+//	status_source: packets  # or index: an index file's task list is the truth (see Index files)
 //	team: 3          # defaults for the flags of the same names
 //	sprint: 10
 //	start: 2026-12-01

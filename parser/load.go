@@ -68,6 +68,14 @@ type Set struct {
 	// packets, sorted; set only when no argument yielded a packet, so that
 	// the user can be told what to run instead.
 	Hidden []string
+	// Indexes are the files that are no packet but list packets as a
+	// task list ("- [x] WP-001 ..."), sorted: plan sync rewrites them.
+	Indexes []string
+	// claims are the index files' task-list items, by file and line.
+	claims []indexClaim
+	// indexTruth is set when plan.yaml's status_source: index made the
+	// claims the packets' statuses.
+	indexTruth bool
 	// ReadWhole counts the documents that goldmark parsed whole although
 	// Options.Whole was not set, because the line scanner was not sure
 	// where their sections are (a setext heading that may say
@@ -105,6 +113,9 @@ type result struct {
 	whole    bool   // goldmark parsed the whole document
 	template bool   // not a packet: its title is a template's
 	why      string // why a skipped file is not a packet
+	// claims are the task-list items naming packets of a file that is
+	// no packet (an index file).
+	claims []indexClaim
 }
 
 // Load walks the paths (files or directories; "-" is standard input; no
@@ -180,6 +191,7 @@ func Load(paths []string, opts Options) (*Set, []error) {
 		set.Hidden = hiddenPacketFolders(hidden, opts)
 	}
 	ix := newIndex(set.Packets)
+	set.indexClaims(results, ix, opts.Config)
 	// The rows are resolved in file order, each result released as it is
 	// resolved; a packet dropped as a duplicate is not in the index by ID
 	// (or is there as another packet) and is not resolved. The problems
@@ -346,7 +358,11 @@ func parseSource(s source, data []byte, opts Options, in interner) result {
 		r.packet, rows, r.problems, r.whole, r.template, r.why = readDocumentWith(s.name, data, opts.Config)
 	}
 	if r.packet == nil {
-		return result{skipped: true, whole: r.whole, template: r.template, why: r.why}
+		r := result{skipped: true, whole: r.whole, template: r.template, why: r.why}
+		if !r.template {
+			r.claims = readIndexClaims(s.name, data)
+		}
+		return r
 	}
 	namePacket(r.packet, r.problems)
 	in.rows(rows)

@@ -42,12 +42,14 @@ func LoadFiles(files []File, opts Options) *Set {
 	}
 	set.Packets, set.Problems = dedupe(packets, set.Problems)
 	ix := newIndex(set.Packets)
+	set.indexClaims(results, ix, opts.Config)
 	for i := range results {
 		r := &results[i]
 		if p := r.packet; p != nil && !r.skipped && ix.byID[p.ID] == p {
 			set.Problems = append(set.Problems, resolvePending(p, r.rows, ix)...)
 		}
 	}
+	set.Problems = append(set.Problems, addReverse(set.Packets, ix)...)
 	sort.Strings(set.Files)
 	sort.Strings(set.Skipped)
 	sort.Strings(set.Templates)

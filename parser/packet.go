@@ -240,6 +240,11 @@ type Packet struct {
 	// statusUnread is set when the Status line could not be read (Load
 	// keeps one warning per unknown word per folder, not one per packet).
 	statusUnread bool
+	// statusLine is the line of the Status field, 0 for none.
+	statusLine int
+	// indexed is the index file's task-list item that gave the packet
+	// its status (status_source: index) against its Status line, or nil.
+	indexed *indexClaim
 
 	// Blocks are the packets this one's "**Blocks**:" lines name: each
 	// of them requires this packet, and Load adds this packet to their

@@ -24,11 +24,20 @@ type StatusSyncer struct {
 	// its Status line is missing or unreadable, or two files share its
 	// ID. Rows naming it are left alone.
 	unknown map[string]string
+	// indexes are the index files whose task-list boxes Sync flips when
+	// the packets are the truth (nil when an index is).
+	indexes map[string]bool
 }
 
 // NewStatusSyncer returns a StatusSyncer for the packets of set.
 func NewStatusSyncer(set *Set) *StatusSyncer {
 	s := &StatusSyncer{ix: newIndex(set.Packets), unknown: map[string]string{}}
+	if !set.indexTruth {
+		s.indexes = map[string]bool{}
+		for _, f := range set.Indexes {
+			s.indexes[f] = true
+		}
+	}
 	for _, p := range set.Packets {
 		// Load keeps one warning per unknown status word per folder, so
 		// the packets say themselves that their status was not read.
@@ -122,6 +131,9 @@ func StatusWords(p *Packet) string {
 // A Status cell holding a link, an HTML comment or tag or a footnote
 // reference is left alone too: rewriting its text would drop them.
 func (s *StatusSyncer) Sync(file string, src []byte) SyncResult {
+	if s.indexes[file] {
+		return s.syncIndex(file, src)
+	}
 	res := SyncResult{Src: src}
 	want, rows, probs := parseDocument(file, src)
 	if want == nil {
@@ -181,6 +193,7 @@ func (s *StatusSyncer) Sync(file string, src []byte) SyncResult {
 		res.Changes = append(res.Changes, CellChange{Line: row.line, Refs: stale, Old: row.status, New: written})
 	}
 	res.Src = cur
+	s.syncStatusLine(file, res.Src, &res)
 	return res
 }
 

@@ -29,7 +29,11 @@ the referenced packet's own status, in the template's words
 (✅ Complete, 🏗️ In Progress or 🏗️ 50% Complete, 🚧 Not Started). Only the
 text of those cells changes: line endings, a byte-order mark, the spacing
 around the cell, the other cells and the rest of the file stay byte for
-byte.
+byte. A task-list box of an index file ("- [x] WP-001 ...", a file that is
+no packet) that contradicts the packet's status is flipped; with
+status_source: index in plan.yaml the index is the truth instead, and a
+packet's Status line that contradicts it is rewritten to ✅ Complete or
+🚧 Not Started.
 
 Each file is written to a temporary file in its folder, synced and renamed
 over the original, keeping its permissions. A file that changed on disk
@@ -80,7 +84,7 @@ func runSync(e *env, paths []string, opts syncOptions) error {
 			return usageErrorf("give the files or folders to change", "plan sync changes files in place and cannot read standard input (-)")
 		}
 	}
-	set, ioErrs := parser.Load(paths, parser.Options{MaxFileSize: int64(opts.load.maxFileSize)})
+	set, ioErrs := parser.Load(paths, parser.Options{MaxFileSize: int64(opts.load.maxFileSize), Config: e.cfg.config})
 	for _, err := range ioErrs {
 		e.errorf("%s", cleanErr(err)) // a file name may hold escape sequences or newlines
 	}
@@ -89,10 +93,12 @@ func runSync(e *env, paths []string, opts syncOptions) error {
 	write := !opts.dryRun && !opts.check
 
 	syncer := parser.NewStatusSyncer(set)
-	files := make([]string, 0, len(set.Packets))
+	files := make([]string, 0, len(set.Packets)+len(set.Indexes))
 	for _, p := range set.Packets {
 		files = append(files, p.File)
 	}
+	// An index file's task-list boxes are status claims too.
+	files = append(files, set.Indexes...)
 	sort.Strings(files)
 	var done []syncedFile
 	for _, name := range files {
