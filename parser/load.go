@@ -409,6 +409,11 @@ func isMarkdown(name string) bool {
 	return ext == ".md" || ext == ".markdown"
 }
 
+// SkippedDir reports whether Load skips a folder of this name when it
+// finds it while walking (it reads one named as a path): hidden folders,
+// node_modules and vendor.
+func SkippedDir(name string) bool { return skipDir(name) }
+
 // skipDir reports whether a directory found while walking is skipped.
 func skipDir(name string) bool {
 	return strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor"

@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 
@@ -33,28 +36,39 @@ func readBaseline(name string) (report.BaselineFile, error) {
 	return b, nil
 }
 
-// writeBaseline writes b to name as indented JSON, through a temporary
-// file in the same folder so a failed write never leaves half a file.
+// writeBaseline writes b to name as indented JSON the way sync writes a
+// packet: an existing file is replaced through a temporary file in its
+// folder, synced and renamed over it, keeping its mode, and a symbolic
+// link stays a link while the file it points to is replaced; a new file
+// is written to a temporary file and linked into place. A crash never
+// leaves half a baseline.
 func writeBaseline(name string, b report.BaselineFile) error {
 	var buf bytes.Buffer
 	if err := report.WriteJSON(&buf, b); err != nil {
 		return err
 	}
-	data := buf.Bytes()
-	f, err := os.CreateTemp(filepath.Dir(name), ".plan-baseline-*")
+	target := name
+	if li, err := os.Lstat(name); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+		if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) {
+			// A link to a file not there yet: create the file it names.
+			if target, err = os.Readlink(name); err != nil {
+				return err
+			}
+			if !filepath.IsAbs(target) {
+				target = filepath.Join(filepath.Dir(name), target)
+			}
+		}
+	}
+	if _, err := os.Lstat(target); errors.Is(err, fs.ErrNotExist) {
+		err := createFile(target, buf.Bytes())
+		if !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		// Created in the meantime: replace it as any existing file.
+	}
+	st, err := readForUpdate(name, math.MaxInt64)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(f.Name())
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), name)
+	return replaceFile(st, buf.Bytes())
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -131,6 +132,10 @@ func runNew(e *env, opts newOptions) error {
 		}
 	}
 
+	if err := dirIsRead(dir, opts.paths); err != nil {
+		return err
+	}
+
 	set, ioErrs := parser.Load(opts.paths, parser.Options{MaxFileSize: int64(opts.load.maxFileSize)})
 	for _, err := range ioErrs {
 		e.errorf("%s", cleanErr(err)) // a file name may hold escape sequences or newlines
@@ -145,6 +150,10 @@ func runNew(e *env, opts newOptions) error {
 	}
 	if p := byID[id]; p != nil {
 		return refusedf("choose another ID; 'plan order --all' lists the IDs in use", "packet %s already exists: %s:%d", id, cleanPath(p.File), p.Line)
+	}
+	if p := inOversizeFile(set, id, int64(opts.load.maxFileSize)); p != nil {
+		return refusedf("choose another ID, or raise --max-file-size to read that file",
+			"packet %s already exists: %s:%d (a file over --max-file-size, which plan skips)", id, cleanPath(p.File), p.Line)
 	}
 	var dangling []string
 	for _, r := range append(slices.Clone(requires), optional...) {
@@ -173,6 +182,88 @@ func runNew(e *env, opts newOptions) error {
 	}
 	fmt.Fprintln(e.stdout, cleanPath(name))
 	return nil
+}
+
+// oversizeHead is how much of a file over --max-file-size plan new reads
+// to learn its packet ID: the heading comes first.
+const oversizeHead = 64 << 10
+
+// inOversizeFile returns the packet with this id that a file skipped for
+// being over the size limit starts with, or nil: plan new must not create
+// a second packet with the ID of one that is only too large to read.
+func inOversizeFile(set *parser.Set, id string, limit int64) *parser.Packet {
+	for _, name := range set.Skipped {
+		fi, err := os.Stat(name)
+		if err != nil || !fi.Mode().IsRegular() || fi.Size() <= limit {
+			continue
+		}
+		f, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		head := make([]byte, oversizeHead)
+		n, _ := io.ReadFull(f, head)
+		f.Close()
+		if p, _ := parser.Parse(name, head[:n]); p != nil && p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// dirIsRead refuses a --dir that reading paths would not search: one
+// inside a hidden, node_modules or vendor folder, or reached through a
+// symbolic link to a folder, below one of the paths. The packet written
+// there would be invisible to plan, and its ID would not be checked by
+// the next plan new. A dir that is one of the paths, or lies outside
+// them all, is left to the user.
+func dirIsRead(dir string, paths []string) error {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil
+	}
+	var why string
+	var under string
+	for _, p := range paths {
+		absP, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		if fi, err := os.Stat(absP); err != nil || !fi.IsDir() {
+			continue
+		}
+		rel, err := filepath.Rel(absP, absDir)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			continue
+		}
+		if rel == "." {
+			return nil
+		}
+		cur, skipped := absP, ""
+		for _, part := range strings.Split(rel, string(filepath.Separator)) {
+			cur = filepath.Join(cur, part)
+			if parser.SkippedDir(part) {
+				skipped = "the folder " + part + " is not searched (hidden, node_modules and vendor folders are skipped)"
+				break
+			}
+			if li, err := os.Lstat(cur); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+				skipped = part + " is a symbolic link, which is not followed"
+				break
+			}
+		}
+		if skipped == "" {
+			return nil // this path reads it
+		}
+		why, under = skipped, p
+	}
+	if why == "" {
+		return nil
+	}
+	return usageErrorf(fmt.Sprintf("write it where plan reads it, or name that folder when you read it (plan %s)", cleanPath(dir)),
+		"nothing written: plan %s would not read %s: %s", cleanPath(under), cleanPath(dir), why)
 }
 
 // flagIDs splits and checks the IDs given to flag.
