@@ -19,6 +19,49 @@ type MermaidOptions struct {
 	// Critical is the critical path, as packet IDs in order; the rows
 	// between consecutive IDs are drawn thick.
 	Critical []string
+	// Stats, when not nil, is set to the size of the chart written, so
+	// that the caller can compare it with Mermaid's limits.
+	Stats *MermaidStats
+}
+
+// Mermaid's default limits (mermaid's config maxEdges and maxTextSize):
+// a flowchart with more links fails to parse ("Edge limit exceeded"), and
+// a longer chart is drawn as an error message instead.
+const (
+	MermaidMaxEdges    = 500
+	MermaidMaxTextSize = 50000
+)
+
+// MermaidStats is the size of a flowchart in the units of Mermaid's
+// limits.
+type MermaidStats struct {
+	// Edges is the number of links (arrows) drawn.
+	Edges int
+	// TextSize is the chart's length as JavaScript counts a string's
+	// length, in UTF-16 code units, which is what maxTextSize limits.
+	TextSize int
+}
+
+// utf16Counter counts the UTF-16 code units of the UTF-8 text written
+// through it: one per character, two for one outside the Basic
+// Multilingual Plane (a 4-byte sequence). Counting lead bytes needs no
+// state, so a character split between two writes is counted once.
+type utf16Counter struct {
+	w io.Writer
+	n int
+}
+
+func (c *utf16Counter) Write(p []byte) (int, error) {
+	for _, b := range p {
+		switch {
+		case b&0xC0 == 0x80: // a continuation byte
+		case b >= 0xF0:
+			c.n += 2
+		default:
+			c.n++
+		}
+	}
+	return c.w.Write(p)
 }
 
 // Mermaid classes, one per status, plus blocked and cycle. GitHub's light
@@ -52,7 +95,8 @@ const (
 // same input always gives the same bytes.
 func WriteMermaid(w io.Writer, g *Graph, opts MermaidOptions) error {
 	n := len(g.packets)
-	bw := bufio.NewWriter(w)
+	counter := &utf16Counter{w: w}
+	bw := bufio.NewWriter(counter)
 	bw.WriteString("flowchart LR\n")
 
 	nodeID := func(i int) string { return "n" + strconv.Itoa(i+1) }
@@ -188,7 +232,11 @@ func WriteMermaid(w io.Writer, g *Graph, opts MermaidOptions) error {
 	for _, s := range styleOrder {
 		fmt.Fprintf(bw, "    linkStyle %s %s\n", strings.Join(styles[s], ","), s)
 	}
-	return bw.Flush()
+	err := bw.Flush()
+	if opts.Stats != nil {
+		*opts.Stats = MermaidStats{Edges: len(links), TextSize: counter.n}
+	}
+	return err
 }
 
 // mermaidEntities are the characters written as Mermaid entity codes in a

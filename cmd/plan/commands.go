@@ -67,7 +67,14 @@ Reference: plan help format (the packet format), json, exit-codes, config.`,
 				case "dot":
 					err = graph.WriteDOT(e.stdout, a.Graph, graph.DOTOptions{Critical: a.Critical.IDs})
 				case "mermaid":
-					err = graph.WriteMermaid(e.stdout, a.Graph, graph.MermaidOptions{Critical: a.Critical.IDs})
+					var warnings []string
+					warnings, err = report.WriteFlowchart(e.stdout, a)
+					for _, w := range warnings {
+						e.warnf("%s", w)
+					}
+					if len(warnings) > 0 && !e.quiet {
+						e.hintf("draw a part of the plan (plan --format mermaid FOLDER), raise the limit in Mermaid's configuration, or draw it with --dot")
+					}
 				case "markdown":
 					err = report.WriteReportMarkdown(e.stdout, a)
 				default:
