@@ -217,7 +217,7 @@ func (s *StatusSyncer) syncIndex(file string, src []byte) SyncResult {
 			skip("%s; fix that packet first", why)
 			continue
 		}
-		next, ok := flipBox(cur, c.line, c.done)
+		next, old, ok := flipBox(cur, c.line, c.done)
 		if !ok {
 			skip("its box could not be found in the line as written")
 			continue
@@ -229,7 +229,7 @@ func (s *StatusSyncer) syncIndex(file string, src []byte) SyncResult {
 			continue
 		}
 		claims, cur = want, next
-		res.Changes = append(res.Changes, CellChange{Line: c.line, Refs: []string{p.ID}, Old: claimWords(c.done), New: claimWords(!c.done)})
+		res.Changes = append(res.Changes, CellChange{Line: c.line, Refs: []string{p.ID}, Old: old, New: claimWords(!c.done)})
 	}
 	res.Src = cur
 	return res
@@ -237,28 +237,28 @@ func (s *StatusSyncer) syncIndex(file string, src []byte) SyncResult {
 
 // flipBox returns src with the first task-list box of line (1-based)
 // flipped: "[ ]" becomes "[x]" when done is false, "[x]" or "[X]" becomes
-// "[ ]" when it is true.
-func flipBox(src []byte, line int, done bool) ([]byte, bool) {
+// "[ ]" when it is true. old is the box as it was written.
+func flipBox(src []byte, line int, done bool) (out []byte, old string, ok bool) {
 	start, end, ok := lineSpan(src, line)
 	if !ok {
-		return nil, false
+		return nil, "", false
 	}
 	l := src[start:end]
 	i := bytes.IndexByte(l, '[')
 	if i < 0 || i+2 >= len(l) || l[i+2] != ']' {
-		return nil, false
+		return nil, "", false
 	}
 	c := l[i+1]
 	if done != (c == 'x' || c == 'X') || !done && c != ' ' {
-		return nil, false
+		return nil, "", false
 	}
-	out := slices.Clone(src)
+	out = slices.Clone(src)
 	if done {
 		out[start+i+1] = ' '
 	} else {
 		out[start+i+1] = 'x'
 	}
-	return out, true
+	return out, string(l[i : i+3]), true
 }
 
 // syncStatusLine is the last step of Sync for a packet file when an index
@@ -277,8 +277,12 @@ func (s *StatusSyncer) syncStatusLine(file string, src []byte, res *SyncResult) 
 		return
 	}
 	c := p.indexed
+	line := own.statusLine
+	if line == 0 {
+		line = own.Line // where the stale-status warning is
+	}
 	skip := func(format string, args ...any) {
-		res.Skipped = append(res.Skipped, CellSkip{Line: own.statusLine, Refs: []string{own.ID}, Reason: fmt.Sprintf(format, args...)})
+		res.Skipped = append(res.Skipped, CellSkip{Line: line, Refs: []string{own.ID}, Reason: fmt.Sprintf(format, args...)})
 	}
 	if own.statusLine == 0 {
 		skip("it has no Status line to rewrite; add one")

@@ -3,6 +3,7 @@ package parser
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -104,4 +105,103 @@ func FuzzSync(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzSyncIndex builds a board from the fuzzed bytes (packets with random
+// statuses and Status line forms, an index file whose task list ticks
+// them off at random, with random markers, emphasis and line endings),
+// syncs it both ways (the packets the truth, then status_source: index)
+// and reads it again: only the boxes or the Status values change, no
+// stale claim remains that sync did not report as left alone, and a
+// second sync changes nothing.
+func FuzzSyncIndex(f *testing.F) {
+	f.Add([]byte{3, 0, 1, 2, 0, 1, 2, 3, 4, 5}, "board")
+	f.Add([]byte{5, 6, 7, 2, 2, 8, 1, 9, 10, 11, 12, 0, 3, 1}, "x [ ] y")
+	f.Fuzz(func(t *testing.T, choices []byte, desc string) {
+		next := func(n int) int {
+			if len(choices) == 0 {
+				return 0
+			}
+			c := int(choices[0])
+			choices = choices[1:]
+			return c % n
+		}
+		desc = strings.NewReplacer("\n", " ", "\r", " ").Replace(desc)
+		eol := []string{"\n", "\r\n"}[next(2)]
+		forms := []string{"**Status**: %s", "**Status:** %s", "Status: %s", "> **Status: %s**", "- **Status**: **%s**"}
+		n := 1 + next(5)
+		var files []File
+		var index strings.Builder
+		index.WriteString("# Board" + eol + eol + desc + eol + eol)
+		for i := range n {
+			status := syncStatuses[next(len(syncStatuses))]
+			src := fmt.Sprintf("# FZI-%03d: Target %d%s%s**Priority**: P1%s", i+1, i, eol, eol, eol)
+			if status != "" {
+				src += fmt.Sprintf(forms[next(len(forms))], status) + eol
+			}
+			src += "**Estimated Effort**: 1 day" + eol
+			files = append(files, File{Name: fmt.Sprintf("fz/t%d.md", i), Data: []byte(src)})
+			box := []string{"[ ]", "[x]", "[X]"}[next(3)]
+			id := fmt.Sprintf("FZI-%03d", 1+next(n+1))
+			id = []string{id, "**" + id + "**", "[" + id + "](t.md)"}[next(3)]
+			index.WriteString([]string{"- ", "* ", "1. ", "  - "}[next(4)] + box + " " + id + " " + desc + eol)
+		}
+		files = append(files, File{Name: "fz/README.md", Data: []byte(index.String())})
+		for _, truth := range []bool{false, true} {
+			opts := Options{}
+			if truth {
+				opts.Config = &Config{StatusSource: StatusSourceIndex}
+			}
+			set := LoadFiles(files, opts)
+			s := NewStatusSyncer(set)
+			synced := slices.Clone(files)
+			left := map[string]bool{}
+			for i, fl := range files {
+				res := s.Sync(fl.Name, fl.Data)
+				for _, k := range res.Skipped {
+					left[fmt.Sprintf("%s:%d", fl.Name, k.Line)] = true
+				}
+				if len(res.Changes) == 0 && !bytes.Equal(res.Src, fl.Data) {
+					t.Fatalf("nothing changed but the bytes differ:\n%q\n%q", fl.Data, res.Src)
+				}
+				assertOnlyLinesChanged(t, fl.Data, res.Src, res.Changes)
+				if again := s.Sync(fl.Name, res.Src); len(again.Changes) > 0 {
+					t.Fatalf("a second sync of %s changed %v:\n%s", fl.Name, again.Changes, res.Src)
+				}
+				synced[i].Data = res.Src
+			}
+			after := LoadFiles(synced, opts)
+			for _, p := range after.Problems {
+				if p.Code == CodeStaleStatus && !left[fmt.Sprintf("%s:%d", p.File, p.Line)] {
+					t.Fatalf("stale claim neither fixed nor left alone (index truth %v): %s", truth, p)
+				}
+			}
+		}
+	})
+}
+
+// assertOnlyLinesChanged fails unless after differs from before only in
+// the lines of changes, and there only where the old text was.
+func assertOnlyLinesChanged(t *testing.T, before, after []byte, changes []CellChange) {
+	t.Helper()
+	bl, al := bytes.SplitAfter(before, []byte("\n")), bytes.SplitAfter(after, []byte("\n"))
+	if len(bl) != len(al) {
+		t.Fatalf("the number of lines changed:\n%q\n%q", before, after)
+	}
+	changed := map[int]CellChange{}
+	for _, c := range changes {
+		changed[c.Line] = c
+	}
+	for i := range bl {
+		c, ok := changed[i+1]
+		if !ok {
+			if !bytes.Equal(bl[i], al[i]) {
+				t.Fatalf("line %d changed without a change reported:\n%q\n%q", i+1, bl[i], al[i])
+			}
+			continue
+		}
+		if !bytes.Equal(bytes.Replace(bl[i], []byte(c.Old), []byte(c.New), 1), al[i]) {
+			t.Fatalf("line %d changed beyond %q -> %q:\n%q\n%q", i+1, c.Old, c.New, bl[i], al[i])
+		}
+	}
 }
