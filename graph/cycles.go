@@ -700,15 +700,4 @@ func describeRow(e Edge) string {
 }
 
 // statusWords spells a status for messages.
-func statusWords(s parser.Status) string {
-	switch s {
-	case parser.InProgress:
-		return "in progress"
-	case parser.Complete:
-		return "complete"
-	case parser.Cancelled:
-		return "cancelled"
-	default:
-		return "not started"
-	}
-}
+func statusWords(s parser.Status) string { return s.Text() }

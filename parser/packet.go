@@ -29,6 +29,21 @@ func (s Status) String() string {
 	}
 }
 
+// Text is the status in plain words, as plan's reports and messages
+// write it: "not started", "in progress", "complete", "cancelled".
+func (s Status) Text() string {
+	switch s {
+	case InProgress:
+		return "in progress"
+	case Complete:
+		return "complete"
+	case Cancelled:
+		return "cancelled"
+	default:
+		return "not started"
+	}
+}
+
 // Words returns the status in the template's words, as a person writes it in
 // a packet ("🚧 Not Started", "🏗️ In Progress", "✅ Complete").
 func (s Status) Words() string {

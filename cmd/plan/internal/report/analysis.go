@@ -19,6 +19,8 @@ type Analysis struct {
 	Blocked  []graph.Blocked
 	Ready    []string
 	Problems []parser.Problem
+	// onPath holds the IDs of Critical, for OnCriticalPath.
+	onPath map[string]bool
 }
 
 // Analyze builds the graph of set's packets and everything derived from
@@ -37,6 +39,10 @@ func Analyze(set *parser.Set) (*Analysis, error) {
 		a.LF[t.ID] = t.LatestFinish
 	}
 	a.Critical = cp
+	a.onPath = make(map[string]bool, len(cp.IDs))
+	for _, id := range cp.IDs {
+		a.onPath[id] = true
+	}
 	a.Waves = g.Waves()
 	a.Blocked = g.Blocked()
 	a.Ready = g.Ready()
@@ -68,12 +74,7 @@ func (a *Analysis) Order(all bool) []string { return a.Graph.Order(a.LF, all) }
 // OrderByWave is the build order split by wave: each wave's packets in
 // build order.
 func (a *Analysis) OrderByWave() [][]string {
-	waveOf := map[string]int{}
-	for i, wave := range a.Waves {
-		for _, id := range wave {
-			waveOf[id] = i
-		}
-	}
+	waveOf := a.waveOf()
 	byWave := make([][]string, len(a.Waves))
 	for _, id := range a.Order(false) {
 		if i, ok := waveOf[id]; ok {
@@ -83,14 +84,31 @@ func (a *Analysis) OrderByWave() [][]string {
 	return byWave
 }
 
+// waveOf maps each unfinished packet to its wave.
+func (a *Analysis) waveOf() map[string]int {
+	waveOf := map[string]int{}
+	for i, wave := range a.Waves {
+		for _, id := range wave {
+			waveOf[id] = i
+		}
+	}
+	return waveOf
+}
+
+// Title is the title of the packet id, "" when no packet has it.
+func (a *Analysis) Title(id string) string {
+	if p := a.Graph.Packet(id); p != nil {
+		return p.Title
+	}
+	return ""
+}
+
 // OnCriticalPath says whether id is on the critical path, and otherwise
 // whether it has zero slack too (it lies on another chain just as long; the
 // path shown is the one ties by ID pick).
 func (a *Analysis) OnCriticalPath(id string) (onPath, zeroSlack bool) {
-	for _, c := range a.Critical.IDs {
-		if c == id {
-			return true, false
-		}
+	if a.onPath[id] {
+		return true, false
 	}
 	return false, round(a.Timings[id].Slack) == 0
 }

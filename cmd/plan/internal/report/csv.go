@@ -21,10 +21,7 @@ func WriteScheduleCSV(w io.Writer, a *Analysis, s *schedule.Schedule, cal *Calen
 		return err
 	}
 	for _, as := range s.Assignments {
-		title := ""
-		if p := a.Graph.Packet(as.ID); p != nil {
-			title = p.Title
-		}
+		title := a.Title(as.ID)
 		sprint := ""
 		if as.Sprint > 0 {
 			sprint = strconv.Itoa(as.Sprint)
@@ -53,39 +50,30 @@ func csvWrite(w io.Writer, header []string, rows [][]string) error {
 	return cw.Error()
 }
 
-// csvPacket returns the id, title and effective priority cells of a packet.
-func csvPacket(a *Analysis, id string) []string {
-	title := ""
-	if p := a.Graph.Packet(id); p != nil {
-		title = p.Title
-	}
-	return []string{csvCell(id), csvCell(title), a.Graph.EffectivePriority(id).String()}
+// csvPacket returns the id, title and effective priority cells of a
+// packet record.
+func csvPacket(p Packet) []string {
+	return []string{csvCell(p.ID), csvCell(p.Title), p.PriorityText()}
 }
 
 // csvRemaining returns the remaining low, high and expected days.
-func csvRemaining(a *Analysis, id string) []string {
-	rem := a.Graph.Packet(id).Remaining()
-	return []string{Days(rem.Low), Days(rem.High), Days(rem.Expected())}
+func csvRemaining(p Packet) []string {
+	return []string{Days(p.Remaining.Low), Days(p.Remaining.High), Days(p.Remaining.Expected())}
 }
 
 // WriteOrderCSV is `plan order --format csv`: one row per packet in build
 // order, with its wave ("" for complete packets with --all).
 func WriteOrderCSV(w io.Writer, a *Analysis, ids []string) error {
-	waveOf := map[string]int{}
-	for i, wave := range a.Waves {
-		for _, id := range wave {
-			waveOf[id] = i
-		}
-	}
+	waveOf := a.waveOf()
 	var rows [][]string
-	for k, id := range ids {
+	for k, p := range a.Packets(ids) {
 		wave := ""
-		if i, ok := waveOf[id]; ok {
+		if i, ok := waveOf[p.ID]; ok {
 			wave = strconv.Itoa(i)
 		}
-		row := append([]string{strconv.Itoa(k + 1)}, csvPacket(a, id)...)
-		row = append(row, a.Graph.Packet(id).Status.String(), wave)
-		rows = append(rows, append(row, csvRemaining(a, id)...))
+		row := append([]string{strconv.Itoa(k + 1)}, csvPacket(p)...)
+		row = append(row, p.Status.String(), wave)
+		rows = append(rows, append(row, csvRemaining(p)...))
 	}
 	return csvWrite(w, []string{"position", "id", "title", "priority", "status", "wave", "remaining_low", "remaining_high", "remaining_expected"}, rows)
 }
@@ -94,8 +82,8 @@ func WriteOrderCSV(w io.Writer, a *Analysis, ids []string) error {
 // separated by "; ".
 func WriteBlockedCSV(w io.Writer, a *Analysis) error {
 	var rows [][]string
-	for _, b := range a.Blocked {
-		row := csvPacket(a, b.ID)
+	for _, b := range a.BlockedPackets() {
+		row := csvPacket(b.Packet)
 		row = append(row, csvCell(strings.Join(b.BlockedBy, "; ")), csvCell(strings.Join(b.External, "; ")), csvCell(strings.Join(b.WaitsOn, "; ")), csvCell(strings.Join(b.Missing, "; ")), strconv.FormatBool(b.ByStatus))
 		rows = append(rows, row)
 	}
@@ -105,8 +93,8 @@ func WriteBlockedCSV(w io.Writer, a *Analysis) error {
 // WriteHeldBackCSV is `plan blocked --by ID --format csv`.
 func WriteHeldBackCSV(w io.Writer, a *Analysis, h HeldBack) error {
 	var rows [][]string
-	for _, id := range h.Waiting {
-		rows = append(rows, append(csvPacket(a, id), csvRemaining(a, id)...))
+	for _, p := range a.Packets(h.Waiting) {
+		rows = append(rows, append(csvPacket(p), csvRemaining(p)...))
 	}
 	return csvWrite(w, []string{"id", "title", "priority", "remaining_low", "remaining_high", "remaining_expected"}, rows)
 }
@@ -115,16 +103,11 @@ func WriteHeldBackCSV(w io.Writer, a *Analysis, h HeldBack) error {
 // method's times for every unfinished packet in build order; critical is
 // true for the packets on the critical path.
 func WriteCriticalCSV(w io.Writer, a *Analysis) error {
-	onPath := map[string]bool{}
-	for _, id := range a.Critical.IDs {
-		onPath[id] = true
-	}
 	var rows [][]string
-	for _, id := range a.Order(false) {
-		t := a.Timings[id]
-		row := csvPacket(a, id)[:2]
+	for _, t := range a.OrderTimings() {
+		row := []string{csvCell(t.ID), csvCell(t.Title)}
 		row = append(row, Days(t.Duration), Days(t.EarliestStart), Days(t.EarliestFinish),
-			Days(t.LatestStart), Days(t.LatestFinish), Days(t.Slack), strconv.FormatBool(onPath[id]))
+			Days(t.LatestStart), Days(t.LatestFinish), Days(t.Slack), strconv.FormatBool(t.OnPath))
 		rows = append(rows, row)
 	}
 	return csvWrite(w, []string{"id", "title", "duration", "earliest_start", "earliest_finish", "latest_start", "latest_finish", "slack", "critical"}, rows)

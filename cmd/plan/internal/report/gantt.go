@@ -18,12 +18,7 @@ const mermaidAnchor = "2000-01-03"
 // WriteScheduleMermaid prints s as a Mermaid gantt chart, the packet titles
 // taken from a. It is what `plan schedule --format mermaid` prints.
 func WriteScheduleMermaid(w io.Writer, a *Analysis, s *schedule.Schedule, cal *Calendar) error {
-	return WriteGantt(w, s, func(id string) string {
-		if p := a.Graph.Packet(id); p != nil {
-			return p.Title
-		}
-		return ""
-	}, cal)
+	return WriteGantt(w, s, a.Title, cal)
 }
 
 // WriteGantt prints s as a Mermaid gantt chart with one section per

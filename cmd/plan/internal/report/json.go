@@ -3,7 +3,6 @@ package report
 import (
 	"encoding/json"
 	"io"
-	"math"
 
 	"github.com/workpackets/plan/parser"
 )
@@ -161,10 +160,6 @@ func nonNilEntries(es []BaselineEntry) []BaselineEntry {
 	return es
 }
 
-// round keeps three decimals, so float noise (4.000000000001) never
-// reaches the output.
-func round(x float64) float64 { return math.Round(x*1000) / 1000 }
-
 func priorityJSON(p parser.Priority) *string {
 	if p == parser.NoPriority {
 		return nil
@@ -173,37 +168,19 @@ func priorityJSON(p parser.Priority) *string {
 	return &s
 }
 
-func refIDs(refs []parser.Ref) []string {
-	ids := []string{}
-	seen := map[string]bool{}
-	for _, r := range refs {
-		if !seen[r.ID] {
-			seen[r.ID] = true
-			ids = append(ids, r.ID)
-		}
-	}
-	return ids
-}
-
-func nonNil(ids []string) []string {
-	if ids == nil {
-		return []string{}
-	}
-	return ids
-}
-
 func packetsJSON(a *Analysis) []PacketJSON {
 	out := []PacketJSON{}
-	for _, p := range a.Graph.Packets() {
+	for _, gp := range a.Graph.Packets() {
+		p := a.Packet(gp.ID)
 		pj := PacketJSON{
 			ID: p.ID, Title: p.Title, File: p.File, Line: p.Line,
 			Priority:          priorityJSON(p.Priority),
-			EffectivePriority: priorityJSON(a.Graph.EffectivePriority(p.ID)),
+			EffectivePriority: priorityJSON(p.EffectivePriority),
 			Status:            p.Status.String(),
 			Progress:          p.Progress,
 			Actual:            p.Actual,
-			Requires:          refIDs(p.Requires),
-			Optional:          refIDs(p.Optional),
+			Requires:          p.Requires,
+			Optional:          p.Optional,
 			Externals:         []externalJSON{},
 		}
 		if p.Effort != nil {
@@ -213,8 +190,7 @@ func packetsJSON(a *Analysis) []PacketJSON {
 				pj.Effort.Likely = &likely
 			}
 		}
-		rem := p.Remaining()
-		pj.Remaining = remainingJSON{Low: round(rem.Low), High: round(rem.High), Expected: round(rem.Expected())}
+		pj.Remaining = remainingJSON{Low: round(p.Remaining.Low), High: round(p.Remaining.High), Expected: round(p.Remaining.Expected())}
 		for _, x := range p.Externals {
 			pj.Externals = append(pj.Externals, externalJSON{
 				Name: x.Name, Status: x.StatusText, Class: x.Class.String(),
@@ -236,8 +212,8 @@ func problemsJSON(ps []parser.Problem) []problemJSON {
 
 func blockedList(a *Analysis) []blockedJSON {
 	out := []blockedJSON{}
-	for _, b := range a.Blocked {
-		out = append(out, blockedJSON{ID: b.ID, BlockedBy: nonNil(b.BlockedBy), External: nonNil(b.External), WaitsOn: nonNil(b.WaitsOn), WaitsOnTruncated: b.WaitsOnTruncated, Missing: nonNil(b.Missing), ByStatus: b.ByStatus})
+	for _, b := range a.BlockedPackets() {
+		out = append(out, blockedJSON{ID: b.ID, BlockedBy: b.BlockedBy, External: b.External, WaitsOn: b.WaitsOn, WaitsOnTruncated: b.WaitsOnTruncated, Missing: b.Missing, ByStatus: b.ByStatus})
 	}
 	return out
 }
@@ -250,13 +226,12 @@ func criticalPathJSON(a *Analysis) criticalJSON {
 // scheduleJSON lists the CPM timings in build order.
 func scheduleJSON(a *Analysis, order []string) []timingJSON {
 	out := []timingJSON{}
-	for _, id := range order {
-		t, ok := a.Timings[id]
-		if !ok {
+	for _, t := range a.timingsOf(order) {
+		if !t.Scheduled {
 			continue
 		}
 		out = append(out, timingJSON{
-			ID: id, Duration: round(t.Duration),
+			ID: t.ID, Duration: round(t.Duration),
 			EarliestStart: round(t.EarliestStart), EarliestFinish: round(t.EarliestFinish),
 			LatestStart: round(t.LatestStart), LatestFinish: round(t.LatestFinish),
 			Slack: round(t.Slack),
@@ -307,8 +282,8 @@ type HeldBack struct {
 func HeldBackOf(a *Analysis, id string) HeldBack {
 	h := HeldBack{SchemaVersion: SchemaVersion, ID: id, Waiting: nonNil(a.Graph.WaitingOn(id))}
 	var rem remainingJSON
-	for _, w := range h.Waiting {
-		r := a.Graph.Packet(w).Remaining()
+	for _, p := range a.Packets(h.Waiting) {
+		r := p.Remaining
 		rem.Low += r.Low
 		rem.High += r.High
 		rem.Expected += r.Expected()

@@ -29,23 +29,10 @@ func mdTable(w io.Writer, header []string, rows [][]string) {
 	}
 }
 
-// mdPacket returns the ID, priority and title cells of a packet.
-func mdPacket(a *Analysis, id string) (idCell, prio, title string) {
-	prio = a.Graph.EffectivePriority(id).String()
-	if p := a.Graph.Packet(id); p != nil {
-		title = mdCell(p.Title)
-	}
-	return mdCell(id), prio, title
-}
-
-// mdRemaining is the remaining effort of a packet, as in the text report.
-func mdRemaining(a *Analysis, id string) string {
-	p := a.Graph.Packet(id)
-	if p == nil || p.Effort == nil {
-		return "no estimate"
-	}
-	rem := p.Remaining()
-	return mdCell(effortText(&rem))
+// mdPacket returns the ID, priority, title and remaining effort cells of
+// a packet record.
+func mdPacket(p Packet) (idCell, prio, title, remaining string) {
+	return mdCell(p.ID), p.PriorityText(), mdCell(p.Title), mdCell(p.RemainingText())
 }
 
 // WriteReportMarkdown is `plan --format markdown`: the plan as sections
@@ -94,13 +81,13 @@ func writeReadyMarkdown(w io.Writer, a *Analysis) {
 		return
 	}
 	var rows [][]string
-	for _, id := range a.Ready {
-		idc, prio, title := mdPacket(a, id)
+	for _, p := range a.Packets(a.Ready) {
+		idc, prio, title, rem := mdPacket(p)
 		status := ""
-		if p := a.Graph.Packet(id); p.Status == parser.InProgress {
-			status = statusText(p)
+		if p.Status == parser.InProgress {
+			status = p.StatusText()
 		}
-		rows = append(rows, []string{idc, prio, title, mdRemaining(a, id), status})
+		rows = append(rows, []string{idc, prio, title, rem, status})
 	}
 	mdTable(w, []string{"ID", "Priority", "Title", "Remaining", "Status"}, rows)
 }
@@ -111,9 +98,9 @@ func blockedMarkdown(w io.Writer, a *Analysis) {
 		return
 	}
 	var rows [][]string
-	for _, b := range a.Blocked {
-		idc, prio, title := mdPacket(a, b.ID)
-		rows = append(rows, []string{idc, prio, title, strings.Join(blockReasons(b, mdCell), ", ")})
+	for _, b := range a.BlockedPackets() {
+		idc, prio, title, _ := mdPacket(b.Packet)
+		rows = append(rows, []string{idc, prio, title, strings.Join(b.Reasons(mdCell), ", ")})
 	}
 	mdTable(w, []string{"ID", "Priority", "Title", "Waits on"}, rows)
 }
@@ -126,9 +113,9 @@ func writeOrderMarkdown(w io.Writer, a *Analysis) {
 	}
 	var rows [][]string
 	for i, ids := range byWave {
-		for _, id := range ids {
-			idc, prio, title := mdPacket(a, id)
-			rows = append(rows, []string{strconv.Itoa(i), idc, prio, title, mdRemaining(a, id)})
+		for _, p := range a.Packets(ids) {
+			idc, prio, title, rem := mdPacket(p)
+			rows = append(rows, []string{strconv.Itoa(i), idc, prio, title, rem})
 		}
 	}
 	mdTable(w, []string{"Wave:", "ID", "Priority", "Title", "Remaining"}, rows)
@@ -145,9 +132,8 @@ func writeCriticalPathMarkdown(w io.Writer, a *Analysis) {
 	fmt.Fprintf(w, "%s days expected (optimistic %s, pessimistic %s).\n\n", Days(cp.Expected), Days(cp.Optimistic), Days(cp.Pessimistic))
 	var rows [][]string
 	for i, id := range cp.IDs {
-		idc, _, title := mdPacket(a, id)
-		t := a.Timings[id]
-		rows = append(rows, []string{strconv.Itoa(i + 1), idc, title, Days(t.Duration), Days(t.EarliestStart), Days(t.EarliestFinish)})
+		t := a.Timing(id)
+		rows = append(rows, []string{strconv.Itoa(i + 1), mdCell(id), mdCell(t.Title), Days(t.Duration), Days(t.EarliestStart), Days(t.EarliestFinish)})
 	}
 	mdTable(w, []string{"Step:", "ID", "Title", "Days:", "Start:", "Finish:"}, rows)
 }
@@ -168,9 +154,9 @@ func WriteHeldBackMarkdown(w io.Writer, a *Analysis, h HeldBack) error {
 	}
 	fmt.Fprintf(bw, "%s holds back %s.\n\n", mdCell(h.ID), heldBackText(h))
 	var rows [][]string
-	for _, id := range h.Waiting {
-		idc, prio, title := mdPacket(a, id)
-		rows = append(rows, []string{idc, prio, title, mdRemaining(a, id)})
+	for _, p := range a.Packets(h.Waiting) {
+		idc, prio, title, rem := mdPacket(p)
+		rows = append(rows, []string{idc, prio, title, rem})
 	}
 	mdTable(bw, []string{"ID", "Priority", "Title", "Remaining"}, rows)
 	return bw.Flush()
@@ -181,19 +167,17 @@ func WriteHeldBackMarkdown(w io.Writer, a *Analysis, h HeldBack) error {
 func WriteCriticalMarkdown(w io.Writer, a *Analysis) error {
 	bw := bufio.NewWriter(w)
 	writeCriticalPathMarkdown(bw, a)
-	order := a.Order(false)
-	if len(order) > 0 {
+	if timings := a.OrderTimings(); len(timings) > 0 {
 		var rows [][]string
-		for _, id := range order {
-			t := a.Timings[id]
+		for _, t := range timings {
 			mark := ""
-			switch onPath, zeroSlack := a.OnCriticalPath(id); {
-			case onPath:
+			switch {
+			case t.OnPath:
 				mark = "yes"
-			case zeroSlack:
+			case t.ZeroSlack:
 				mark = "zero slack"
 			}
-			rows = append(rows, []string{mdCell(id), Days(t.Duration), Days(t.EarliestStart), Days(t.EarliestFinish),
+			rows = append(rows, []string{mdCell(t.ID), Days(t.Duration), Days(t.EarliestStart), Days(t.EarliestFinish),
 				Days(t.LatestStart), Days(t.LatestFinish), Days(t.Slack), mark})
 		}
 		fmt.Fprintln(bw)

@@ -4,11 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 
-	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -46,39 +44,6 @@ func Plural(n int, word string) string {
 	return strconv.Itoa(n) + " " + word + "s"
 }
 
-// Days formats a number of days for reading: one decimal at most (3, 2.5,
-// 6.2). JSON keeps three.
-func Days(x float64) string {
-	return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
-}
-
-// effortText formats an estimate as "3-4d", "5d" or "2-8d (likely 3)".
-func effortText(e *parser.Effort) string {
-	if e == nil {
-		return "no estimate"
-	}
-	s := Days(e.Low) + "d"
-	if round(e.Low) != round(e.High) {
-		s = Days(e.Low) + "-" + Days(e.High) + "d"
-	}
-	if e.HasLikely {
-		s += " (likely " + Days(e.Likely) + ")"
-	}
-	return s
-}
-
-func statusText(p *parser.Packet) string {
-	switch {
-	case p.Status == parser.InProgress && p.Progress != nil:
-		return fmt.Sprintf("%d%% done", *p.Progress)
-	case p.Status == parser.InProgress:
-		return "in progress"
-	case p.Status == parser.Complete:
-		return "complete"
-	}
-	return "not started"
-}
-
 // WriteLines writes one line per item, each escaped for the terminal
 // (plan order).
 func WriteLines(w io.Writer, lines []string) error {
@@ -114,19 +79,18 @@ func wrapList(w io.Writer, prefix string, items []string) {
 
 // packetRows formats "ID  P1  Title  effort  note" rows in aligned
 // columns fitted to 80 columns, truncating titles when they must.
-func packetRows(a *Analysis, ids []string, note func(p *parser.Packet) string) []string {
+func packetRows(packets []Packet, note func(p Packet) string) []string {
 	type row struct{ id, prio, title, effort, note string }
-	rows := make([]row, len(ids))
+	rows := make([]row, len(packets))
+	ids := make([]string, len(packets))
+	for i, p := range packets {
+		ids[i] = p.ID
+	}
 	idW, titleW, effortW, noteW := idWidth(ids), 0, 0, 0
-	for i, id := range ids {
-		p := a.Graph.Packet(id)
-		r := row{id: clean(id), prio: a.Graph.EffectivePriority(id).String(), title: clean(p.Title), effort: "no estimate"}
+	for i, p := range packets {
+		r := row{id: clean(p.ID), prio: p.PriorityText(), title: clean(p.Title), effort: p.RemainingText()}
 		if r.prio == "" {
 			r.prio = "--"
-		}
-		if p.Effort != nil {
-			rem := p.Remaining()
-			r.effort = effortText(&rem)
 		}
 		if note != nil {
 			r.note = note(p)
@@ -275,9 +239,9 @@ func writeReadyRows(w io.Writer, a *Analysis) {
 		fmt.Fprintln(w, "  nothing can start now")
 		return
 	}
-	for _, line := range packetRows(a, a.Ready, func(p *parser.Packet) string {
+	for _, line := range packetRows(a.Packets(a.Ready), func(p Packet) string {
 		if p.Status == parser.InProgress {
-			return statusText(p)
+			return p.StatusText()
 		}
 		return ""
 	}) {
@@ -295,30 +259,9 @@ func writeBlockedRows(w io.Writer, a *Analysis) {
 		ids[i] = b.ID
 	}
 	width := idWidth(ids)
-	for _, b := range a.Blocked {
-		wrapList(w, fmt.Sprintf("  %-*s  waits on ", width, clean(b.ID)), blockReasons(b, clean))
+	for _, b := range a.BlockedPackets() {
+		wrapList(w, fmt.Sprintf("  %-*s  waits on ", width, clean(b.ID)), b.Reasons(clean))
 	}
-}
-
-// blockReasons says what a blocked packet waits on, each part quoted for
-// its format: the unfinished packets it requires, its blocking externals,
-// the IDs it requires that no file has, and its own Blocked status when no
-// row says why. Text, markdown and CSV all list these parts.
-func blockReasons(b graph.Blocked, quote func(string) string) []string {
-	var parts []string
-	for _, id := range b.BlockedBy {
-		parts = append(parts, quote(id))
-	}
-	for _, x := range b.External {
-		parts = append(parts, quote(x)+" (external)")
-	}
-	for _, id := range b.Missing {
-		parts = append(parts, quote(id)+" (no file)")
-	}
-	if b.ByStatus {
-		parts = append(parts, "its own Status (Blocked)")
-	}
-	return parts
 }
 
 // atRisk lists the at-risk externals (⚠️, Pending, Partial) of unfinished
@@ -355,7 +298,7 @@ func writeCriticalSummary(w io.Writer, a *Analysis) {
 		Days(cp.Expected), Days(cp.Optimistic), Days(cp.Pessimistic))
 	var steps []string
 	for i, id := range cp.IDs {
-		step := fmt.Sprintf("%s (%sd)", clean(id), Days(a.Timings[id].Duration))
+		step := fmt.Sprintf("%s (%sd)", clean(id), Days(a.Timing(id).Duration))
 		if i < len(cp.IDs)-1 {
 			step += " ->"
 		}
@@ -415,7 +358,7 @@ func WriteHeldBack(w io.Writer, a *Analysis, h HeldBack) error {
 		return bw.Flush()
 	}
 	fmt.Fprintf(bw, "%s holds back %s:\n", clean(h.ID), heldBackText(h))
-	for _, line := range packetRows(a, h.Waiting, nil) {
+	for _, line := range packetRows(a.Packets(h.Waiting), nil) {
 		fmt.Fprintln(bw, line)
 	}
 	return bw.Flush()
@@ -437,24 +380,27 @@ func heldBackText(h HeldBack) string {
 func WriteCritical(w io.Writer, a *Analysis) error {
 	bw := bufio.NewWriter(w)
 	writeCriticalSummary(bw, a)
-	order := a.Order(false)
-	if len(order) == 0 {
+	timings := a.OrderTimings()
+	if len(timings) == 0 {
 		return bw.Flush()
 	}
-	width := max(idWidth(order), 2)
+	ids := make([]string, len(timings))
+	for i, t := range timings {
+		ids[i] = t.ID
+	}
+	width := max(idWidth(ids), 2)
 	tied := false
 	fmt.Fprintf(bw, "\n  %-*s  %6s  %6s  %6s  %6s  %6s  %6s\n", width, "ID", "days", "ES", "EF", "LS", "LF", "slack")
-	for _, id := range order {
-		t := a.Timings[id]
+	for _, t := range timings {
 		mark := ""
-		switch onPath, zeroSlack := a.OnCriticalPath(id); {
-		case onPath:
+		switch {
+		case t.OnPath:
 			mark = "  *"
-		case zeroSlack:
+		case t.ZeroSlack:
 			mark = "  +"
 			tied = true
 		}
-		fmt.Fprintf(bw, "  %-*s  %6s  %6s  %6s  %6s  %6s  %6s%s\n", width, clean(id),
+		fmt.Fprintf(bw, "  %-*s  %6s  %6s  %6s  %6s  %6s  %6s%s\n", width, clean(t.ID),
 			Days(t.Duration), Days(t.EarliestStart), Days(t.EarliestFinish), Days(t.LatestStart), Days(t.LatestFinish), Days(t.Slack), mark)
 	}
 	fmt.Fprintln(bw, "\n  * on the critical path; days are working days from now")

@@ -1,0 +1,204 @@
+package report
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/workpackets/plan/graph"
+	"github.com/workpackets/plan/parser"
+	"github.com/workpackets/plan/schedule"
+)
+
+// This file holds the records every format reads: a packet row, a blocked
+// entry and a timing are each built by one function here, so text,
+// markdown, CSV and JSON cannot disagree about them. The formats only
+// quote and lay them out.
+
+// Packet is one packet as the formats show it.
+type Packet struct {
+	ID, Title string
+	File      string
+	Line      int
+	// Priority is the packet's own; EffectivePriority is the most urgent
+	// of its own and those of the packets that wait on it.
+	Priority, EffectivePriority parser.Priority
+	Status                      parser.Status
+	Progress                    *int
+	// Effort is the estimate (nil without one); Remaining is what is left
+	// of it (zero when done).
+	Effort    *parser.Effort
+	Remaining parser.Effort
+	Actual    *float64
+	// Requires and Optional are the IDs of the rows, each once.
+	Requires, Optional []string
+	Externals          []parser.External
+}
+
+// Packet is the record of the packet id; only the ID is set when no packet
+// has it.
+func (a *Analysis) Packet(id string) Packet {
+	p := a.Graph.Packet(id)
+	if p == nil {
+		return Packet{ID: id}
+	}
+	return Packet{
+		ID: p.ID, Title: p.Title, File: p.File, Line: p.Line,
+		Priority: p.Priority, EffectivePriority: a.Graph.EffectivePriority(p.ID),
+		Status: p.Status, Progress: p.Progress,
+		Effort: p.Effort, Remaining: p.Remaining(), Actual: p.Actual,
+		Requires: refIDs(p.Requires), Optional: refIDs(p.Optional), Externals: p.Externals,
+	}
+}
+
+// Packets are the records of ids, in that order.
+func (a *Analysis) Packets(ids []string) []Packet {
+	out := make([]Packet, len(ids))
+	for i, id := range ids {
+		out[i] = a.Packet(id)
+	}
+	return out
+}
+
+// PriorityText is the effective priority as written ("P1"), "" for none.
+func (p Packet) PriorityText() string { return p.EffectivePriority.String() }
+
+// RemainingText is the remaining effort as EffortText writes it, or "no
+// estimate".
+func (p Packet) RemainingText() string {
+	if p.Effort == nil {
+		return "no estimate"
+	}
+	return EffortText(p.Remaining)
+}
+
+// StatusText is the status in words: "in progress", "40% done",
+// "complete", "cancelled", "not started".
+func (p Packet) StatusText() string {
+	if p.Status == parser.InProgress && p.Progress != nil {
+		return strconv.Itoa(*p.Progress) + "% done"
+	}
+	return p.Status.Text()
+}
+
+// Blocked is one blocked packet and what it waits on.
+type Blocked struct {
+	Packet
+	// BlockedBy are the unfinished packets it requires, External its
+	// blocking externals, WaitsOn every unfinished packet it waits on
+	// (only the nearest graph.WaitsOnLimit when WaitsOnTruncated),
+	// Missing the required IDs no file has; ByStatus says that its own
+	// Status is Blocked.
+	BlockedBy, External, WaitsOn, Missing []string
+	WaitsOnTruncated, ByStatus            bool
+}
+
+// BlockedPackets are the records of the blocked packets, in the graph's
+// order.
+func (a *Analysis) BlockedPackets() []Blocked {
+	out := make([]Blocked, len(a.Blocked))
+	for i, b := range a.Blocked {
+		out[i] = blockedRecord(a, b)
+	}
+	return out
+}
+
+func blockedRecord(a *Analysis, b graph.Blocked) Blocked {
+	return Blocked{Packet: a.Packet(b.ID), BlockedBy: nonNil(b.BlockedBy), External: nonNil(b.External),
+		WaitsOn: nonNil(b.WaitsOn), WaitsOnTruncated: b.WaitsOnTruncated, Missing: nonNil(b.Missing), ByStatus: b.ByStatus}
+}
+
+// Reasons says what a blocked packet waits on, each part quoted for its
+// format: the unfinished packets it requires, its blocking externals, the
+// IDs it requires that no file has, and its own Blocked status when no
+// row says why. Text, markdown and CSV all list these parts.
+func (b Blocked) Reasons(quote func(string) string) []string {
+	var parts []string
+	for _, id := range b.BlockedBy {
+		parts = append(parts, quote(id))
+	}
+	for _, x := range b.External {
+		parts = append(parts, quote(x)+" (external)")
+	}
+	for _, id := range b.Missing {
+		parts = append(parts, quote(id)+" (no file)")
+	}
+	if b.ByStatus {
+		parts = append(parts, "its own Status (Blocked)")
+	}
+	return parts
+}
+
+// Timing is the critical path method's times of one unfinished packet.
+type Timing struct {
+	schedule.Timing
+	Title string
+	// Scheduled says that the critical path method timed the packet
+	// (every unfinished packet); the times are zero when it did not.
+	Scheduled bool
+	// OnPath says it is on the critical path shown; ZeroSlack, that it is
+	// not but has no slack either (another chain just as long).
+	OnPath, ZeroSlack bool
+}
+
+// Timing is the record of the packet id.
+func (a *Analysis) Timing(id string) Timing {
+	st, ok := a.Timings[id]
+	st.ID = id
+	onPath, zeroSlack := a.OnCriticalPath(id)
+	return Timing{Timing: st, Title: a.Title(id), Scheduled: ok, OnPath: onPath, ZeroSlack: zeroSlack}
+}
+
+// OrderTimings are the records of the unfinished packets in build order.
+func (a *Analysis) OrderTimings() []Timing { return a.timingsOf(a.Order(false)) }
+
+func (a *Analysis) timingsOf(ids []string) []Timing {
+	out := make([]Timing, len(ids))
+	for i, id := range ids {
+		out[i] = a.Timing(id)
+	}
+	return out
+}
+
+// refIDs are the IDs of refs, each once, in order.
+func refIDs(refs []parser.Ref) []string {
+	ids := []string{}
+	seen := map[string]bool{}
+	for _, r := range refs {
+		if !seen[r.ID] {
+			seen[r.ID] = true
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids
+}
+
+// nonNil is ids, or an empty list for nil: JSON writes [] rather than
+// null.
+func nonNil(ids []string) []string {
+	if ids == nil {
+		return []string{}
+	}
+	return ids
+}
+
+// Days formats a number of days for reading: one decimal at most (3, 2.5,
+// 6.2). JSON keeps three (round).
+func Days(x float64) string {
+	return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
+}
+
+// round keeps three decimals, so float noise (4.000000000001) never
+// reaches the output. It is the rounding of every number in JSON.
+func round(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// EffortText formats an estimate as "3-4d", "5d" or "2-8d (likely 3)".
+func EffortText(e parser.Effort) string {
+	s := Days(e.Low) + "d"
+	if round(e.Low) != round(e.High) {
+		s = Days(e.Low) + "-" + Days(e.High) + "d"
+	}
+	if e.HasLikely {
+		s += " (likely " + Days(e.Likely) + ")"
+	}
+	return s
+}
