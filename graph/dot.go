@@ -19,22 +19,32 @@ import (
 	"github.com/workpackets/plan/parser"
 )
 
-// DOTOptions adds what the graph does not know to the drawing.
-type DOTOptions struct {
-	// Critical is the critical path, as packet IDs in order; the edges
-	// between consecutive IDs are drawn bold.
-	Critical []string
-}
-
 // WriteDOT writes g as a Graphviz digraph, encoded by gonum's
-// graph/encoding/dot. Each packet is a box labelled with its ID, title and
-// estimated effort, filled by status (white: not started, yellow: in
-// progress, green: complete); blocked packets have a bold red border and a
-// "blocked" line. Required rows are arrows from the dependency to the packet
-// that requires it; optional rows are dashed; rows inside a cycle are red,
-// and the rows of its cut are labelled "cut"; critical-path rows are bold.
-// When the packets' files lie in more than one top-level folder, each folder
-// is a cluster. The same input always gives the same bytes.
+// graph/encoding/dot, for a meeting to read without help: a legend says
+// what every fill, border, shape and line means (only what the picture
+// uses).
+//
+// Each packet is a box labelled with its ID, title (wrapped) and remaining
+// effort as the text report says it ("no estimate" when there is none),
+// filled by status: white not started, yellow in progress, green complete,
+// grey cancelled. Red is kept for what cannot start however the other
+// work goes: a packet blocked by an external, in a cycle, requiring an ID
+// no file has, or blocked by its own Status, with a line saying which; a
+// packet that merely waits on unfinished packets is white. Externals that
+// block or put at risk an unfinished packet are octagons (red: blocking,
+// orange: at risk) with an arrow to each packet they hold up. Critical
+// packets (zero slack, see [PictureOptions]) have a thick blue border and
+// the rows between them along which no time is lost are thick blue.
+//
+// Required rows are arrows from the dependency to the packet that requires
+// it; optional rows are dashed grey and never move a box (constraint=false),
+// nor do the cut rows of a cycle, so every box sits right of what it
+// waits on. Rows inside a cycle are red, the rows of its cut labelled "cut".
+// A row that a longer chain of required rows already implies is left out
+// unless opts.AllEdges is set. Packets with no line at all are set out in
+// rows rather than one tall column. When the packets' files lie in more
+// than one top-level folder, each folder is a cluster. The same input
+// always gives the same bytes.
 //
 // Every ID, label and name is quoted for DOT before gonum sees it, because
 // gonum passes a value that looks like an HTML string (<...>) through
@@ -77,9 +87,11 @@ func quote(s string) string {
 	return b.String()
 }
 
-// dotGraph adapts a Graph to gonum's graph.Directed with the DOT
+// dotGraph adapts a picture to gonum's graph.Directed with the DOT
 // interfaces (dot.Graph, dot.Attributers, dot.Structurer). Unlike gonum's
 // simple graphs it allows the self edge of a packet that requires itself.
+// Its nodes are the packets (IDs 0..n-1, in packet order), then the
+// externals, then the legend's samples.
 type dotGraph struct {
 	nodes    []*dotNode
 	from, to [][]int // sorted
@@ -95,65 +107,87 @@ var (
 	_ dot.Attributers = (*dotCluster)(nil)
 )
 
+// The colours of the pictures: fills light enough for black text, and red
+// kept for what blocks.
+const (
+	colourInProgress     = "#ffec8b"
+	colourComplete       = "#98fb98"
+	colourCancelled      = "#d3d3d3"
+	colourBlocked        = "#ffc0c0"
+	colourRed            = "#ff0000"
+	colourCritical       = "#0000cd"
+	colourExtBlocking    = "#ff9e9e"
+	colourExtAtRisk      = "#ffd27f"
+	colourAtRisk         = "#ff8c00"
+	colourOptional       = "#737373"
+	titleWidth           = 32 // characters of a title line in a DOT box
+	dotCriticalPenwidth  = "4"
+	dotCriticalEdgeWidth = "3"
+)
+
+func attr(k, v string) encoding.Attribute { return encoding.Attribute{Key: k, Value: quote(v)} }
+
+// setAttr sets key k to v in attrs: a later setting replaces an earlier
+// one in place, so that no attribute is written twice.
+func setAttr(attrs []encoding.Attribute, k, v string) []encoding.Attribute {
+	for i := range attrs {
+		if attrs[i].Key == k {
+			attrs[i].Value = quote(v)
+			return attrs
+		}
+	}
+	return append(attrs, attr(k, v))
+}
+
 func newDOTGraph(g *Graph, opts DOTOptions) *dotGraph {
+	pic := newPicture(g, opts)
 	n := len(g.packets)
-	d := &dotGraph{
-		nodes: make([]*dotNode, n),
-		from:  make([][]int, n),
-		to:    make([][]int, n),
-		edges: make(map[edge]*dotEdge),
+	d := &dotGraph{edges: make(map[edge]*dotEdge)}
+	taken := map[string]bool{}
+	for _, p := range g.packets {
+		taken[p.ID] = true
 	}
-	for i, p := range g.packets {
-		d.nodes[i] = &dotNode{id: int64(i), name: p.ID, attrs: nodeAttributes(p, !g.done(i) && g.blocked(i))}
+	addNode := func(name string, attrs []encoding.Attribute) *dotNode {
+		nd := &dotNode{id: int64(len(d.nodes)), name: name, attrs: attrs}
+		d.nodes = append(d.nodes, nd)
+		d.from = append(d.from, nil)
+		d.to = append(d.to, nil)
+		return nd
 	}
-	add := func(e edge, de *dotEdge) {
-		d.edges[e] = de
+	addEdge := func(from, to *dotNode, attrs []encoding.Attribute) {
+		e := edge{int(from.id), int(to.id)}
+		d.edges[e] = &dotEdge{from: from, to: to, attrs: attrs}
 		d.from[e.from] = append(d.from[e.from], e.to)
 		d.to[e.to] = append(d.to[e.to], e.from)
 	}
-	for to := range n {
-		for _, from := range g.req[to] {
-			e := edge{from, to}
-			de := &dotEdge{from: d.nodes[from], to: d.nodes[to]}
-			if g.comp[from] == g.comp[to] && g.cyclic[g.comp[to]] {
-				de.cycle = true
-				de.cut = g.cut[e]
-			}
-			add(e, de)
-		}
-		for _, r := range g.packets[to].Optional {
-			from, ok := g.index[r.ID]
-			if !ok || from == to {
-				continue
-			}
-			e := edge{from, to}
-			if _, dup := d.edges[e]; dup {
-				continue // already required, or optional twice
-			}
-			add(e, &dotEdge{from: d.nodes[from], to: d.nodes[to], optional: true})
-		}
-	}
-	for k := 0; k+1 < len(opts.Critical); k++ {
-		from, ok1 := g.index[opts.Critical[k]]
-		to, ok2 := g.index[opts.Critical[k+1]]
-		if de := d.edges[edge{from, to}]; ok1 && ok2 && de != nil && !de.optional {
-			de.critical = true
-		}
-	}
 	for i := range n {
-		slices.Sort(d.from[i])
-		slices.Sort(d.to[i])
+		addNode(g.packets[i].ID, packetAttributes(&pic.nodes[i]))
 	}
+	for _, e := range pic.edges {
+		addEdge(d.nodes[e.from], d.nodes[e.to], edgeAttributes(e))
+	}
+	for _, x := range pic.externals {
+		xn := addNode(freeName("external: "+x.name, taken), externalAttributes(x))
+		for _, e := range x.to {
+			addEdge(xn, d.nodes[e.to], externalEdgeAttributes(e.blocking))
+		}
+	}
+	gridIsolated(pic, d.nodes[:n], addEdge)
 
-	folders := topFolders(g.packets)
+	clusterNames := map[string]bool{}
 	byFolder := map[string]*dotCluster{}
-	for i, f := range folders {
+	for i, f := range pic.folders {
 		if f == "" {
 			continue
 		}
 		c := byFolder[f]
 		if c == nil {
-			c = &dotCluster{name: f}
+			c = &dotCluster{name: "cluster_" + f, attrs: attributes{
+				attr("label", f+"/"),
+				attr("style", "rounded"),
+				attr("color", "gray50"),
+			}}
+			clusterNames[c.name] = true
 			byFolder[f] = c
 			d.clusters = append(d.clusters, c)
 		}
@@ -161,66 +195,202 @@ func newDOTGraph(g *Graph, opts DOTOptions) *dotGraph {
 		d.nodes[i].clustered = true
 	}
 	slices.SortFunc(d.clusters, func(a, b *dotCluster) int { return strings.Compare(a.name, b.name) })
+
+	if len(pic.legend) > 0 {
+		legend := &dotCluster{name: freeName("cluster_legend", clusterNames), attrs: attributes{
+			attr("label", "Legend"),
+			attr("style", "rounded"),
+			attr("color", "gray50"),
+		}}
+		add := func(attrs ...encoding.Attribute) *dotNode {
+			if attrs[0].Key == "label" {
+				attrs = append(attrs, attr("fontsize", "12"))
+			}
+			nd := addNode(freeName("legend: "+strconv.Itoa(len(legend.nodes)+1), taken), attrs)
+			nd.clustered = true
+			legend.nodes = append(legend.nodes, nd)
+			return nd
+		}
+		for _, entry := range pic.legend {
+			text := legendText[entry]
+			if attrs, ok := legendNodeAttributes(entry, text); ok {
+				add(attrs...)
+				continue
+			}
+			// One group per sample keeps its line straight.
+			group := attr("group", "legend "+strconv.Itoa(len(legend.nodes)+1))
+			tail := add(attr("shape", "point"), attr("width", "0.08"), group)
+			head := add(attr("label", text), attr("shape", "plaintext"), attr("style", ""), group)
+			addEdge(tail, head, legendEdgeAttributes(entry))
+		}
+		d.clusters = append(d.clusters, legend)
+	}
+	for i := range d.nodes {
+		slices.Sort(d.from[i])
+		slices.Sort(d.to[i])
+	}
 	return d
 }
 
-// nodeAttributes draws one packet.
-func nodeAttributes(p *parser.Packet, blocked bool) []encoding.Attribute {
-	lines := []string{p.ID}
-	if p.Title != "" {
-		lines = append(lines, p.Title)
+// gridIsolated lays out the packets that have no line at all in rows:
+// left alone, Graphviz stacks them all in one column (the first rank),
+// which for a folder of finished packets makes a picture many screens
+// tall. Each folder's isolated packets, in ID order, are chained by
+// invisible edges into rows of about the square root of their number.
+func gridIsolated(pic *picture, packets []*dotNode, addEdge func(from, to *dotNode, attrs []encoding.Attribute)) {
+	linked := make([]bool, len(packets))
+	for _, e := range pic.edges {
+		linked[e.from], linked[e.to] = true, true
 	}
-	if e := effortText(p); e != "" {
-		lines = append(lines, e)
+	for _, x := range pic.externals {
+		for _, e := range x.to {
+			linked[e.to] = true
+		}
 	}
-	if blocked {
-		lines = append(lines, "blocked")
+	byFolder := map[string][]int{}
+	var folders []string
+	for i, f := range pic.folders {
+		if linked[i] {
+			continue
+		}
+		if _, ok := byFolder[f]; !ok {
+			folders = append(folders, f)
+		}
+		byFolder[f] = append(byFolder[f], i)
 	}
-	fill := "white"
-	switch p.Status {
-	case parser.InProgress:
-		fill = "lightgoldenrod1"
-	case parser.Complete:
-		fill = "palegreen"
-	case parser.Cancelled:
-		fill = "lightgrey"
+	slices.Sort(folders)
+	for _, f := range folders {
+		is := byFolder[f]
+		width := int(math.Ceil(math.Sqrt(float64(len(is)))))
+		for k := 1; k < len(is); k++ {
+			if k%width != 0 {
+				addEdge(packets[is[k-1]], packets[is[k]], []encoding.Attribute{attr("style", "invis")})
+			}
+		}
 	}
-	attrs := []encoding.Attribute{
-		{Key: "label", Value: quote(strings.Join(lines, "\n"))},
-		{Key: "fillcolor", Value: quote(fill)},
+}
+
+// packetAttributes draws one packet.
+func packetAttributes(nd *picNode) []encoding.Attribute {
+	lines := []string{nd.id}
+	if nd.title != "" {
+		lines = append(lines, wrapWords(nd.title, titleWidth)...)
 	}
-	if blocked {
-		attrs = append(attrs,
-			encoding.Attribute{Key: "color", Value: quote("red")},
-			encoding.Attribute{Key: "penwidth", Value: quote("2")},
-		)
+	lines = append(lines, nd.effort)
+	lines = append(lines, nd.state...)
+	attrs := []encoding.Attribute{attr("label", strings.Join(lines, "\n"))}
+	attrs = append(attrs, fillAttributes(nd.fill)...)
+	if nd.cycle {
+		attrs = setAttr(attrs, "style", "rounded,filled,dashed")
+	}
+	if nd.critical {
+		// The fill still says blocked; the border says critical.
+		attrs = setAttr(attrs, "color", colourCritical)
+		attrs = setAttr(attrs, "penwidth", dotCriticalPenwidth)
 	}
 	return attrs
 }
 
-// effortText writes an estimate as "3-4d", "5d" or "2-8d (likely 3)", with
-// "50% done" for in-progress packets that state a percentage.
-func effortText(p *parser.Packet) string {
-	var parts []string
-	if e := p.Effort; e != nil {
-		s := days(e.Low) + "d"
-		if days(e.High) != days(e.Low) {
-			s = days(e.Low) + "-" + days(e.High) + "d"
-		}
-		if e.HasLikely {
-			s += " (likely " + days(e.Likely) + ")"
-		}
-		parts = append(parts, s)
+// fillAttributes are the fill and border of a packet's status.
+func fillAttributes(f fill) []encoding.Attribute {
+	switch f {
+	case fillInProgress:
+		return []encoding.Attribute{attr("fillcolor", colourInProgress)}
+	case fillComplete:
+		return []encoding.Attribute{attr("fillcolor", colourComplete)}
+	case fillCancelled:
+		return []encoding.Attribute{attr("fillcolor", colourCancelled), attr("fontcolor", "gray30")}
+	case fillBlocked:
+		return []encoding.Attribute{attr("fillcolor", colourBlocked), attr("color", colourRed), attr("penwidth", "2")}
 	}
-	if p.Status == parser.InProgress && p.Progress != nil {
-		parts = append(parts, strconv.Itoa(*p.Progress)+"% done")
-	}
-	return strings.Join(parts, ", ")
+	return []encoding.Attribute{attr("fillcolor", "white")}
 }
 
-// days formats a number of days with at most two decimals.
-func days(v float64) string {
-	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+// externalAttributes draws an external dependency: an octagon, red when
+// it blocks a packet, orange when it only puts packets at risk.
+func externalAttributes(x picExternal) []encoding.Attribute {
+	kind, fillc, border := "external, at risk", colourExtAtRisk, colourAtRisk
+	if x.blocking {
+		kind, fillc, border = "external, blocks", colourExtBlocking, colourRed
+	}
+	lines := append(wrapWords(x.name, titleWidth), kind)
+	return []encoding.Attribute{
+		attr("label", strings.Join(lines, "\n")),
+		attr("shape", "octagon"),
+		attr("style", "filled"),
+		attr("fillcolor", fillc),
+		attr("color", border),
+	}
+}
+
+// externalEdgeAttributes draws the arrow from an external to a packet it
+// blocks (red) or puts at risk (orange, dashed).
+func externalEdgeAttributes(blocking bool) []encoding.Attribute {
+	if blocking {
+		return []encoding.Attribute{attr("color", colourRed), attr("penwidth", "2")}
+	}
+	return []encoding.Attribute{attr("color", colourAtRisk), attr("style", "dashed")}
+}
+
+// edgeAttributes draws one row between packets.
+func edgeAttributes(e picEdge) []encoding.Attribute {
+	var attrs []encoding.Attribute
+	switch {
+	case e.optional:
+		attrs = append(attrs, attr("style", "dashed"), attr("color", colourOptional), attr("constraint", "false"))
+	case e.critical:
+		attrs = append(attrs, attr("color", colourCritical), attr("penwidth", dotCriticalEdgeWidth))
+	}
+	if e.cycle {
+		attrs = setAttr(attrs, "color", colourRed)
+	}
+	if e.cut {
+		// The cut row points backwards; letting it order the boxes would
+		// put a packet left of what it waits on.
+		attrs = append(attrs, attr("label", "cut"), attr("fontcolor", colourRed), attr("constraint", "false"))
+	}
+	return attrs
+}
+
+// legendNodeAttributes draws the sample box of a legend entry about
+// boxes; ok is false for entries about lines.
+func legendNodeAttributes(entry legendEntry, text string) (attrs []encoding.Attribute, ok bool) {
+	label := attr("label", strings.Join(wrapWords(text, titleWidth), "\n"))
+	switch entry {
+	case legendNotStarted:
+		return append([]encoding.Attribute{label}, fillAttributes(fillNotStarted)...), true
+	case legendInProgress:
+		return append([]encoding.Attribute{label}, fillAttributes(fillInProgress)...), true
+	case legendComplete:
+		return append([]encoding.Attribute{label}, fillAttributes(fillComplete)...), true
+	case legendCancelled:
+		return append([]encoding.Attribute{label}, fillAttributes(fillCancelled)...), true
+	case legendBlocked:
+		return append([]encoding.Attribute{label}, fillAttributes(fillBlocked)...), true
+	case legendCritical:
+		return []encoding.Attribute{label, attr("fillcolor", "white"), attr("color", colourCritical), attr("penwidth", dotCriticalPenwidth)}, true
+	case legendExternalBlocking, legendExternalAtRisk:
+		x := externalAttributes(picExternal{blocking: entry == legendExternalBlocking})
+		return append([]encoding.Attribute{label}, x[1:]...), true
+	}
+	return nil, false
+}
+
+// legendEdgeAttributes draws the sample line of a legend entry about
+// lines.
+func legendEdgeAttributes(entry legendEntry) []encoding.Attribute {
+	var attrs []encoding.Attribute
+	switch entry {
+	case legendCriticalEdge:
+		attrs = edgeAttributes(picEdge{critical: true})
+	case legendOptional:
+		attrs = edgeAttributes(picEdge{optional: true})
+	case legendCycle:
+		attrs = edgeAttributes(picEdge{cycle: true, cut: true})
+	}
+	// A sample's line must order its two ends, or the text could sit on
+	// top of its line.
+	return slices.DeleteFunc(attrs, func(a encoding.Attribute) bool { return a.Key == "constraint" })
 }
 
 // topFolders returns, for each packet, the first folder of its file below
@@ -264,7 +434,10 @@ func topFolders(packets []*parser.Packet) []string {
 func (d *dotGraph) DOTID() string { return quote("plan") }
 
 func (d *dotGraph) DOTAttributers() (graph, node, edge encoding.Attributer) {
-	return attributes{{Key: "rankdir", Value: quote("LR")}},
+	// newrank ranks the packets over all clusters at once: ranked
+	// cluster by cluster, a row between two folders can point right to
+	// left.
+	return attributes{{Key: "rankdir", Value: quote("LR")}, {Key: "newrank", Value: quote("true")}},
 		attributes{
 			{Key: "shape", Value: quote("box")},
 			{Key: "style", Value: quote("rounded,filled")},
@@ -287,7 +460,7 @@ func (d *dotGraph) Node(id int64) gonum.Node {
 	return d.nodes[id]
 }
 
-// Nodes lists every packet; those drawn inside a cluster are listed here
+// Nodes lists every node; those drawn inside a cluster are listed here
 // by name only, their attributes are written in the cluster.
 func (d *dotGraph) Nodes() gonum.Nodes {
 	ns := make([]gonum.Node, len(d.nodes))
@@ -336,7 +509,8 @@ type attributes []encoding.Attribute
 
 func (a attributes) Attributes() []encoding.Attribute { return a }
 
-// dotNode is a packet with its drawing attributes.
+// dotNode is a packet, an external or a legend sample, with its drawing
+// attributes.
 type dotNode struct {
 	id        int64
 	name      string
@@ -357,55 +531,28 @@ type bareNode struct {
 func (n bareNode) ID() int64     { return n.id }
 func (n bareNode) DOTID() string { return quote(n.name) }
 
-// dotEdge is one row, drawn.
+// dotEdge is one line, drawn.
 type dotEdge struct {
-	from, to                       *dotNode
-	optional, cycle, cut, critical bool
+	from, to *dotNode
+	attrs    []encoding.Attribute
 }
 
-func (e *dotEdge) From() gonum.Node         { return e.from }
-func (e *dotEdge) To() gonum.Node           { return e.to }
-func (e *dotEdge) ReversedEdge() gonum.Edge { return &dotEdge{from: e.to, to: e.from} }
+func (e *dotEdge) From() gonum.Node                 { return e.from }
+func (e *dotEdge) To() gonum.Node                   { return e.to }
+func (e *dotEdge) ReversedEdge() gonum.Edge         { return &dotEdge{from: e.to, to: e.from} }
+func (e *dotEdge) Attributes() []encoding.Attribute { return e.attrs }
 
-func (e *dotEdge) Attributes() []encoding.Attribute {
-	var styles []string
-	var attrs []encoding.Attribute
-	if e.optional {
-		styles = append(styles, "dashed")
-	}
-	if e.critical {
-		styles = append(styles, "bold")
-		attrs = append(attrs, encoding.Attribute{Key: "penwidth", Value: quote("2")})
-	}
-	if e.cycle {
-		attrs = append(attrs, encoding.Attribute{Key: "color", Value: quote("red")})
-	}
-	if e.cut {
-		attrs = append(attrs,
-			encoding.Attribute{Key: "label", Value: quote("cut")},
-			encoding.Attribute{Key: "fontcolor", Value: quote("red")},
-		)
-	}
-	if len(styles) > 0 {
-		attrs = append([]encoding.Attribute{{Key: "style", Value: quote(strings.Join(styles, ","))}}, attrs...)
-	}
-	return attrs
-}
-
-// dotCluster is the subgraph of one top-level folder.
+// dotCluster is the subgraph of one top-level folder, or the legend.
 type dotCluster struct {
-	name  string
+	name  string // its DOT ID, "cluster_..."
+	attrs attributes
 	nodes []*dotNode
 }
 
-func (c *dotCluster) DOTID() string { return quote("cluster_" + c.name) }
+func (c *dotCluster) DOTID() string { return quote(c.name) }
 
 func (c *dotCluster) DOTAttributers() (graph, node, edge encoding.Attributer) {
-	return attributes{
-		{Key: "label", Value: quote(c.name + "/")},
-		{Key: "style", Value: quote("rounded")},
-		{Key: "color", Value: quote("gray50")},
-	}, attributes{}, attributes{}
+	return c.attrs, attributes{}, attributes{}
 }
 
 func (c *dotCluster) Node(id int64) gonum.Node {

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"bufio"
-	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -11,18 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/workpackets/plan/internal/hiddentext"
-	"github.com/workpackets/plan/parser"
 )
-
-// MermaidOptions adds what the graph does not know to the flowchart.
-type MermaidOptions struct {
-	// Critical is the critical path, as packet IDs in order; the rows
-	// between consecutive IDs are drawn thick.
-	Critical []string
-	// Stats, when not nil, is set to the size of the chart written, so
-	// that the caller can compare it with Mermaid's limits.
-	Stats *MermaidStats
-}
 
 // Mermaid's default limits (mermaid's config maxEdges and maxTextSize):
 // a flowchart with more links fails to parse ("Edge limit exceeded"), and
@@ -64,62 +52,89 @@ func (c *utf16Counter) Write(p []byte) (int, error) {
 	return c.w.Write(p)
 }
 
-// Mermaid classes, one per status, plus blocked and cycle. GitHub's light
-// and dark themes both show these fills with dark text.
+// Mermaid classes: one per fill, then the borders (cycle, critical) that
+// go on top; a later classDef wins where two set the same property. GitHub's
+// light and dark themes both show these fills with dark text.
 const (
 	mermaidClassDefs = `    classDef complete fill:#98fb98,stroke:#2e7d32,color:#000
     classDef inProgress fill:#ffec8b,stroke:#b8860b,color:#000
     classDef notStarted fill:#ffffff,stroke:#555555,color:#000
-    classDef blocked stroke:#ff0000,stroke-width:3px
+    classDef cancelled fill:#d3d3d3,stroke:#555555,color:#444
+    classDef blocked fill:#ffc0c0,stroke:#ff0000,stroke-width:2px,color:#000
+    classDef extBlocking fill:#ff9e9e,stroke:#ff0000,color:#000
+    classDef extAtRisk fill:#ffd27f,stroke:#ff8c00,color:#000
     classDef cycle stroke:#ff0000,stroke-dasharray:5 3
+    classDef critical stroke:#0000cd,stroke-width:4px
+    classDef legendText fill:none,stroke:none,color:#000
 `
-	mermaidCriticalStyle = "stroke-width:4px"
+	mermaidCriticalStyle = "stroke:#0000cd,stroke-width:4px"
 	mermaidCycleStyle    = "stroke:#ff0000,color:#ff0000"
+	mermaidOptionalStyle = "stroke:#737373"
+	mermaidBlockingStyle = "stroke:#ff0000,stroke-width:2px"
+	mermaidAtRiskStyle   = "stroke:#ff8c00"
 )
 
 // WriteMermaid writes g as a Mermaid flowchart that GitHub renders inside a
-// ```mermaid block. It means what [WriteDOT] means: each packet is a node
-// labelled with its ID, title and effort, classed by status (complete,
-// inProgress, notStarted) with the class blocked for blocked packets and
-// cycle for members of a cycle; required rows are arrows from the
-// dependency to the packet that requires it, optional rows dotted (-.->),
-// critical-path rows thick (==> and a linkStyle), rows inside a cycle red,
-// the rows of its cut labelled "cut". When the packets' files lie in more
-// than one top-level folder, each folder is a subgraph.
+// ```mermaid block. It means what [WriteDOT] means, as far as Mermaid can
+// say it: a legend subgraph; each packet a node labelled with its ID,
+// title and remaining effort, classed by fill (complete, inProgress,
+// notStarted, cancelled, or blocked for what waits on an external, a
+// cycle, a missing file or its own Status), with cycle and critical on
+// top; blocking and at-risk externals as hexagons (classes extBlocking,
+// extAtRisk) with a line to each packet they hold up; required rows as
+// arrows from the dependency to the packet that requires it, optional
+// rows dotted (-.->), critical rows thick (==> and a linkStyle), rows
+// inside a cycle red, the rows of its cut labelled "cut". Redundant rows
+// are left out unless opts.AllEdges is set. Mermaid has no way to let a
+// row not order the layout, so optional rows still pull their boxes. When
+// the packets' files lie in more than one top-level folder, each folder is
+// a subgraph.
 //
-// Node IDs are n1, n2, ... in packet-ID order and subgraph IDs f1, f2, ...,
-// so no packet text is ever read as an ID or keyword. Labels are quoted,
-// and every character Mermaid or HTML could read as syntax (quotes,
-// backticks, #, %, <, >, &, brackets, braces, |) is written as a Mermaid
-// entity code (#quot;, #35;, ...); control characters become spaces. The
-// same input always gives the same bytes.
+// Node IDs are n1, n2, ... in packet-ID order, externals x1, x2, ... by
+// name, legend samples l1, l2, ..., subgraph IDs f1, f2, ... and lg, so no
+// packet text is ever read as an ID or keyword. Labels are quoted, and
+// every character Mermaid or HTML could read as syntax (quotes, backticks,
+// #, %, <, >, &, brackets, braces, |) is written as a Mermaid entity code
+// (#quot;, #35;, ...); control characters become spaces. The same input
+// always gives the same bytes.
 func WriteMermaid(w io.Writer, g *Graph, opts MermaidOptions) error {
-	n := len(g.packets)
+	pic := newPicture(g, opts)
 	counter := &utf16Counter{w: w}
 	bw := bufio.NewWriter(counter)
 	bw.WriteString("flowchart LR\n")
 
 	nodeID := func(i int) string { return "n" + strconv.Itoa(i+1) }
-	inCycle := func(i int) bool { return g.cyclic[g.comp[i]] }
+	extID := func(k int) string { return "x" + strconv.Itoa(k+1) }
+	label := func(lines []string) string {
+		for k, l := range lines {
+			lines[k] = mermaidLabel(l)
+		}
+		return strings.Join(lines, "<br/>")
+	}
+	classes := map[string][]string{}
 	node := func(indent string, i int) {
-		p := g.packets[i]
-		lines := []string{mermaidLabel(p.ID)}
-		if p.Title != "" {
-			lines = append(lines, mermaidLabel(p.Title))
+		nd := &pic.nodes[i]
+		lines := []string{nd.id}
+		if nd.title != "" {
+			lines = append(lines, nd.title)
 		}
-		if e := effortText(p); e != "" {
-			lines = append(lines, mermaidLabel(e))
+		lines = append(lines, nd.effort)
+		lines = append(lines, nd.state...)
+		fmt.Fprintf(bw, "%s%s[\"%s\"]\n", indent, nodeID(i), label(lines))
+	}
+	for i, nd := range pic.nodes {
+		classes[mermaidFillClass[nd.fill]] = append(classes[mermaidFillClass[nd.fill]], nodeID(i))
+		if nd.cycle {
+			classes["cycle"] = append(classes["cycle"], nodeID(i))
 		}
-		if !g.done(i) && g.blocked(i) {
-			lines = append(lines, "blocked")
+		if nd.critical {
+			classes["critical"] = append(classes["critical"], nodeID(i))
 		}
-		fmt.Fprintf(bw, "%s%s[\"%s\"]\n", indent, nodeID(i), strings.Join(lines, "<br/>"))
 	}
 
-	folders := topFolders(g.packets)
 	var names []string
 	members := map[string][]int{}
-	for i, f := range folders {
+	for i, f := range pic.folders {
 		if f == "" {
 			node("    ", i)
 			continue
@@ -131,100 +146,121 @@ func WriteMermaid(w io.Writer, g *Graph, opts MermaidOptions) error {
 	}
 	slices.Sort(names)
 	for k, f := range names {
-		fmt.Fprintf(bw, "    subgraph f%d[\"%s\"]\n", k+1, mermaidLabel(f+"/"))
+		// A subgraph none of whose nodes has a link to the outside is
+		// laid out top to bottom unless told otherwise.
+		fmt.Fprintf(bw, "    subgraph f%d[\"%s\"]\n        direction LR\n", k+1, mermaidLabel(f+"/"))
 		for _, i := range members[f] {
 			node("        ", i)
 		}
 		bw.WriteString("    end\n")
 	}
-
-	type link struct {
-		from, to                       int
-		optional, cycle, cut, critical bool
-	}
-	var links []link
-	seen := map[edge]bool{}
-	for to := range n {
-		for _, from := range g.req[to] {
-			e := edge{from, to}
-			seen[e] = true
-			l := link{from: from, to: to}
-			if g.comp[from] == g.comp[to] && g.cyclic[g.comp[to]] {
-				l.cycle, l.cut = true, g.cut[e]
-			}
-			links = append(links, l)
+	for k, x := range pic.externals {
+		kind, class := "external, at risk", "extAtRisk"
+		if x.blocking {
+			kind, class = "external, blocks", "extBlocking"
 		}
-		for _, r := range g.packets[to].Optional {
-			from, ok := g.index[r.ID]
-			if !ok || from == to || seen[edge{from, to}] {
-				continue
-			}
-			seen[edge{from, to}] = true
-			links = append(links, link{from: from, to: to, optional: true})
-		}
-	}
-	slices.SortFunc(links, func(a, b link) int { return cmp.Or(cmp.Compare(a.from, b.from), cmp.Compare(a.to, b.to)) })
-	critical := map[edge]bool{}
-	for k := 0; k+1 < len(opts.Critical); k++ {
-		from, ok1 := g.index[opts.Critical[k]]
-		to, ok2 := g.index[opts.Critical[k+1]]
-		if ok1 && ok2 {
-			critical[edge{from, to}] = true
-		}
+		fmt.Fprintf(bw, "    %s{{\"%s\"}}\n", extID(k), label([]string{x.name, kind}))
+		classes[class] = append(classes[class], extID(k))
 	}
 
+	// Links are numbered in the order written, for linkStyle.
 	styles := map[string][]string{} // linkStyle -> link indices
 	var styleOrder []string
-	for k, l := range links {
-		l.critical = !l.optional && critical[edge{l.from, l.to}]
-		arrow := "-->"
-		switch {
-		case l.optional:
-			arrow = "-.->"
-		case l.critical:
-			arrow = "==>"
-		}
-		if l.cut {
-			arrow += "|cut|"
-		}
-		fmt.Fprintf(bw, "    %s %s %s\n", nodeID(l.from), arrow, nodeID(l.to))
-		var style []string
-		if l.critical {
-			style = append(style, mermaidCriticalStyle)
-		}
-		if l.cycle {
-			style = append(style, mermaidCycleStyle)
-		}
-		if len(style) > 0 {
-			s := strings.Join(style, ",")
+	links := 0
+	link := func(from, arrow, to string, style ...string) {
+		fmt.Fprintf(bw, "    %s %s %s\n", from, arrow, to)
+		if s := strings.Join(style, ","); s != "" {
 			if _, ok := styles[s]; !ok {
 				styleOrder = append(styleOrder, s)
 			}
-			styles[s] = append(styles[s], strconv.Itoa(k))
+			styles[s] = append(styles[s], strconv.Itoa(links))
+		}
+		links++
+	}
+	edgeLink := func(e picEdge) (arrow string, style []string) {
+		arrow = "-->"
+		switch {
+		case e.optional:
+			arrow = "-.->"
+			style = append(style, mermaidOptionalStyle)
+		case e.critical:
+			arrow = "==>"
+			style = append(style, mermaidCriticalStyle)
+		}
+		if e.cycle {
+			style = append(style, mermaidCycleStyle)
+		}
+		if e.cut {
+			arrow += "|cut|"
+		}
+		return arrow, style
+	}
+	for _, e := range pic.edges {
+		arrow, style := edgeLink(e)
+		link(nodeID(e.from), arrow, nodeID(e.to), style...)
+	}
+	for k, x := range pic.externals {
+		for _, e := range x.to {
+			if e.blocking {
+				link(extID(k), "-->", nodeID(e.to), mermaidBlockingStyle)
+			} else {
+				link(extID(k), "-.->", nodeID(e.to), mermaidAtRiskStyle)
+			}
 		}
 	}
 
-	if n > 0 {
+	if len(pic.legend) > 0 {
+		// The legend's lines are written after its boxes, as links of
+		// their own.
+		type sampleLine struct {
+			tail, head string
+			entry      legendEntry
+		}
+		var lines []sampleLine
+		// Left to right, the boxes stack in one column and each line
+		// runs to its text.
+		bw.WriteString("    subgraph lg[\"Legend\"]\n        direction LR\n")
+		next := 0
+		sample := func() string { next++; return "l" + strconv.Itoa(next) }
+		for _, entry := range pic.legend {
+			text := mermaidLabel(legendText[entry])
+			if class, ok := mermaidLegendClass[entry]; ok {
+				id := sample()
+				open, close := "[", "]"
+				if entry == legendExternalBlocking || entry == legendExternalAtRisk {
+					open, close = "{{", "}}"
+				}
+				fmt.Fprintf(bw, "        %s%s\"%s\"%s\n", id, open, text, close)
+				for _, c := range class {
+					classes[c] = append(classes[c], id)
+				}
+				continue
+			}
+			tail, head := sample(), sample()
+			fmt.Fprintf(bw, "        %s[\" \"]\n        %s[\"%s\"]\n", tail, head, text)
+			classes["legendText"] = append(classes["legendText"], tail, head)
+			lines = append(lines, sampleLine{tail, head, entry})
+		}
+		bw.WriteString("    end\n")
+		for _, l := range lines {
+			var e picEdge
+			switch l.entry {
+			case legendCriticalEdge:
+				e.critical = true
+			case legendOptional:
+				e.optional = true
+			case legendCycle:
+				e.cycle, e.cut = true, true
+			}
+			arrow, style := edgeLink(e)
+			link(l.tail, arrow, l.head, style...)
+		}
+	}
+
+	if len(pic.nodes) > 0 {
 		bw.WriteString(mermaidClassDefs)
 	}
-	classes := map[string][]string{}
-	for i, p := range g.packets {
-		status := "notStarted"
-		switch {
-		case g.done(i):
-			status = "complete"
-		case p.Status == parser.InProgress:
-			status = "inProgress"
-		}
-		classes[status] = append(classes[status], nodeID(i))
-		if !g.done(i) && g.blocked(i) {
-			classes["blocked"] = append(classes["blocked"], nodeID(i))
-		}
-		if inCycle(i) {
-			classes["cycle"] = append(classes["cycle"], nodeID(i))
-		}
-	}
-	for _, c := range []string{"complete", "inProgress", "notStarted", "blocked", "cycle"} {
+	for _, c := range []string{"complete", "inProgress", "notStarted", "cancelled", "blocked", "extBlocking", "extAtRisk", "cycle", "critical", "legendText"} {
 		if ids := classes[c]; len(ids) > 0 {
 			fmt.Fprintf(bw, "    class %s %s\n", strings.Join(ids, ","), c)
 		}
@@ -234,9 +270,32 @@ func WriteMermaid(w io.Writer, g *Graph, opts MermaidOptions) error {
 	}
 	err := bw.Flush()
 	if opts.Stats != nil {
-		*opts.Stats = MermaidStats{Edges: len(links), TextSize: counter.n}
+		// Every link counts toward Mermaid's limit, the legend's too.
+		*opts.Stats = MermaidStats{Edges: links, TextSize: counter.n}
 	}
 	return err
+}
+
+// mermaidFillClass is the class of each fill.
+var mermaidFillClass = [...]string{
+	fillNotStarted: "notStarted",
+	fillInProgress: "inProgress",
+	fillComplete:   "complete",
+	fillCancelled:  "cancelled",
+	fillBlocked:    "blocked",
+}
+
+// mermaidLegendClass is the classes of each legend entry drawn as a box
+// (the critical sample is a white box with the critical border).
+var mermaidLegendClass = map[legendEntry][]string{
+	legendNotStarted:       {"notStarted"},
+	legendInProgress:       {"inProgress"},
+	legendComplete:         {"complete"},
+	legendCancelled:        {"cancelled"},
+	legendBlocked:          {"blocked"},
+	legendCritical:         {"notStarted", "critical"},
+	legendExternalBlocking: {"extBlocking"},
+	legendExternalAtRisk:   {"extAtRisk"},
 }
 
 // mermaidEntities are the characters written as Mermaid entity codes in a

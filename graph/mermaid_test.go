@@ -49,16 +49,22 @@ func TestWriteMermaidMeaning(t *testing.T) {
 		"    n2 -.-> n5\n",              // optional
 		"    n4 -->|cut| n4\n",          // self cycle, cut
 		"    subgraph f1[\"backend/\"]", // folder clusters
-		"    class n1 complete\n",
-		"    class n2 inProgress\n",
-		"    class n3,n4,n6,n7 blocked\n",
+		"    x1{{\"Payment provider account<br/>external, blocks\"}}\n",
+		"    x1 --> n3\n", // the external blocks API-003
+		"    class n1,l3 complete\n",
+		"    class n2,l2 inProgress\n",
+		"    class n3,n4,n6,n7,l4 blocked\n", // external, self cycle, cycle, cycle
 		"    class n4,n6,n7 cycle\n",
+		"    class n2,n3,l5 critical\n", // UI-002 is on the path given, but in a cycle
+		"    class x1,l6 extBlocking\n",
+		"    subgraph lg[\"Legend\"]\n",
 	} {
 		assert.Contains(t, out, want)
 	}
-	assert.Regexp(t, `(?m)^    linkStyle \d+(,\d+)* stroke-width:4px$`, out)
+	assert.Regexp(t, `(?m)^    linkStyle \d+(,\d+)* stroke:#0000cd,stroke-width:4px$`, out)
 	assert.Regexp(t, `(?m)^    linkStyle \d+(,\d+)* stroke:#ff0000,color:#ff0000$`, out)
-	assert.Contains(t, out, `n3["API-003<br/>Billing<br/>blocked"]`)
+	assert.Contains(t, out, `n3["API-003<br/>Billing<br/>no estimate<br/>blocked by external"]`)
+	assert.Contains(t, out, `n2["API-002<br/>Endpoints<br/>1.8-2.4d left, 40#37; done"]`, "the remaining effort, as the text says it")
 }
 
 func TestWriteMermaidEscapesLabels(t *testing.T) {
@@ -87,7 +93,7 @@ func TestWriteMermaidEscapesLabels(t *testing.T) {
 	require.NoError(t, WriteMermaid(&buf, New(ps), MermaidOptions{}))
 	out := buf.String()
 	entity := regexp.MustCompile(`#[a-z0-9]+;`)
-	line := regexp.MustCompile(`^(flowchart LR|    end|    subgraph f\d+\["[^"\n]*"\]|(    )?    n\d+\["[^"\n]*"\]|    n\d+ (-->|==>|-\.->)(\|cut\|)? n\d+|    classDef \w+ [a-z:#0-9,-]+( [0-9]+)?|    class n\d+(,n\d+)* \w+|    linkStyle \d+(,\d+)* [a-z:#0-9,-]+)$`)
+	line := regexp.MustCompile(`^(flowchart LR|    end|        direction LR|    subgraph (f\d+|lg)\["[^"\n]*"\]|(    )?    [nl]\d+\["[^"\n]*"\]|    [nl]\d+ (-->|==>|-\.->)(\|cut\|)? [nl]\d+|    classDef \w+ [a-z:#0-9,-]+( [0-9]+)?|    class [nl]\d+(,[nl]\d+)* \w+|    linkStyle \d+(,\d+)* [a-z:#0-9,-]+)$`)
 	for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
 		assert.Regexp(t, line, l)
 		if strings.Contains(l, `["`) {
@@ -98,7 +104,7 @@ func TestWriteMermaidEscapesLabels(t *testing.T) {
 			}
 		}
 	}
-	assert.Equal(t, len(ps), strings.Count(out, `["`)-strings.Count(out, "subgraph"), "one line per node, none injected")
+	assert.Len(t, regexp.MustCompile(`(?m)^ +n\d+\["`).FindAllString(out, -1), len(ps), "one line per node, none injected")
 	assert.Contains(t, out, "say #quot;hi#quot; and #92;#quot;escape#92;#quot;")
 	assert.Contains(t, out, "#37;#37;#123;init#58;")
 	assert.Contains(t, out, "#lt;script#gt;")

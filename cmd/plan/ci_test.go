@@ -96,7 +96,7 @@ func TestFlowchartParses(t *testing.T) {
 		require.Equal(t, 0, code, errb.String())
 		charts = append(charts, out.String())
 	}
-	assert.Regexp(t, regexp.MustCompile(`(?m)^    n\d+\["EVIL-001<br/>Evil#58; #quot;x#quot; #91;y#93; #37;#37;#123;init#58; #123;#39;theme#39;#58;#39;dark#39;#125;#125;#37;#37; #59; #35; click n1 call alert#40;#41; md end<br/>2d<br/>blocked"\]$`), charts[0])
+	assert.Regexp(t, regexp.MustCompile(`(?m)^    n\d+\["EVIL-001<br/>Evil#58; #quot;x#quot; #91;y#93; #37;#37;#123;init#58; #123;#39;theme#39;#58;#39;dark#39;#125;#125;#37;#37; #59; #35; click n1 call alert#40;#41; md end<br/>2d"\]$`), charts[0], "waiting on a packet is not blocked")
 	for _, c := range charts {
 		checkMermaidType(t, c, "flowchart", true)
 	}

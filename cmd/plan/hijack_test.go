@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -86,7 +87,13 @@ func TestOutputCannotBeHijacked(t *testing.T) {
 		var svg, stderr bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &svg, &stderr
 		require.NoError(t, cmd.Run(), "dot: %s", stderr.String())
-		assert.Equal(t, 5, strings.Count(svg.String(), `class="node"`), "one node per packet, no injected ones")
+		// Five packets, four blocking externals (their names are hostile
+		// too: the evil text, =HYPERLINK(...), @SUM(1+1)*cmd, -cmd) and
+		// the legend's samples.
+		legend := len(regexp.MustCompile(`<title>legend: \d+</title>`).FindAllString(svg.String(), -1))
+		require.NotZero(t, legend)
+		assert.Equal(t, 5+4+legend, strings.Count(svg.String(), `class="node"`), "one node per packet and external, no injected ones")
+		assert.Equal(t, 4+1, strings.Count(out, `shape="octagon"`), "each external drawn once, and once in the legend")
 	})
 
 	t.Run("csv", func(t *testing.T) {
