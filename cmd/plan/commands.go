@@ -16,8 +16,9 @@ import (
 
 func newRootCmd(e *env) *cobra.Command {
 	var (
-		ff   formatFlags
-		load loadOptions
+		ff       formatFlags
+		load     loadOptions
+		allEdges bool
 	)
 	formats := []string{"text", "json", "dot", "mermaid", "markdown"}
 	root := &cobra.Command{
@@ -65,10 +66,10 @@ Reference: plan help format (the packet format), json, exit-codes, config.`,
 				case "json":
 					err = report.WriteReportJSON(e.stdout, a)
 				case "dot":
-					err = graph.WriteDOT(e.stdout, a.Graph, graph.DOTOptions{Critical: a.Critical.IDs})
+					err = graph.WriteDOT(e.stdout, a.Graph, a.PictureOptions(allEdges))
 				case "mermaid":
 					var warnings []string
-					warnings, err = report.WriteFlowchart(e.stdout, a)
+					warnings, err = report.WriteFlowchart(e.stdout, a, allEdges)
 					for _, w := range warnings {
 						e.warnf("%s", w)
 					}
@@ -88,6 +89,7 @@ Reference: plan help format (the packet format), json, exit-codes, config.`,
 	root.SetVersionTemplate("plan {{.Version}}\n")
 	ff.register(root, formats)
 	load.register(root)
+	root.Flags().BoolVar(&allEdges, "all-edges", false, "pictures: also draw rows a longer chain implies")
 	root.PersistentFlags().BoolVarP(&e.quiet, "quiet", "q", false, "print only errors on standard error")
 	root.PersistentFlags().StringVar(&e.cfg.file, "config", "", "read settings from `FILE`, not the plan.yaml found")
 	root.PersistentFlags().BoolVarP(&e.verbose, "verbose", "v", false, "also say which files were read and skipped, and why")

@@ -113,6 +113,17 @@ func (a *Analysis) OnCriticalPath(id string) (onPath, zeroSlack bool) {
 	return false, round(a.Timings[id].Slack) == 0
 }
 
+// PictureOptions is what the pictures (--dot, --format mermaid) draw
+// besides the graph: the critical path and every packet's times, so that
+// every zero-slack chain is marked.
+func (a *Analysis) PictureOptions(allEdges bool) graph.PictureOptions {
+	opts := graph.PictureOptions{Critical: a.Critical.IDs, Timings: make(map[string]graph.Timing, len(a.Timings)), AllEdges: allEdges}
+	for id, t := range a.Timings {
+		opts.Timings[id] = graph.Timing{EarliestStart: t.EarliestStart, EarliestFinish: t.EarliestFinish, Slack: t.Slack}
+	}
+	return opts
+}
+
 // Counts returns the number of error and warning problems.
 func (a *Analysis) Counts() (errors, warnings int) { return CountProblems(a.Problems) }
 

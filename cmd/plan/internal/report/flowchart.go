@@ -8,12 +8,15 @@ import (
 )
 
 // WriteFlowchart is `plan --format mermaid`: the graph as a Mermaid
-// flowchart with the critical path drawn thick. It returns a warning for
-// each of Mermaid's limits the chart goes past: Mermaid then shows an
-// error instead of the chart, and nothing else would say why.
-func WriteFlowchart(w io.Writer, a *Analysis) (warnings []string, err error) {
+// flowchart with every critical chain drawn thick (allEdges: also the
+// rows a longer chain implies). It returns a warning for each of
+// Mermaid's limits the chart goes past: Mermaid then shows an error
+// instead of the chart, and nothing else would say why.
+func WriteFlowchart(w io.Writer, a *Analysis, allEdges bool) (warnings []string, err error) {
 	var st graph.MermaidStats
-	if err := graph.WriteMermaid(w, a.Graph, graph.MermaidOptions{Critical: a.Critical.IDs, Stats: &st}); err != nil {
+	opts := a.PictureOptions(allEdges)
+	opts.Stats = &st
+	if err := graph.WriteMermaid(w, a.Graph, opts); err != nil {
 		return nil, err
 	}
 	if st.Edges > graph.MermaidMaxEdges {
