@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -112,8 +114,48 @@ func (c *Config) Size(word string) (e Effort, ok bool) {
 // implementation").
 func StatusWord(s string) string {
 	s = strings.ToLower(s)
-	s = strings.NewReplacer("_", " ", "-", " ").Replace(s)
-	return strings.Join(strings.Fields(s), " ")
+	// In one pass (this runs for every status cell): the words of s, cut
+	// at "_", "-" and what strings.Fields calls space, joined by one space.
+	plain := true // s is already its words joined by single spaces
+	for i := 0; i < len(s) && plain; i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			plain = i > 0 && i+1 < len(s) && s[i+1] != ' '
+		case c == '_' || c == '-' || c >= utf8.RuneSelf || asciiSpace(c):
+			plain = false
+		}
+	}
+	if plain {
+		return s
+	}
+	out := make([]byte, 0, len(s))
+	word := false
+	for i := 0; i < len(s); {
+		c, size := s[i], 1
+		space := c == '_' || c == '-' || asciiSpace(c)
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
+			word = false
+		} else {
+			if !word && len(out) > 0 {
+				out = append(out, ' ')
+			}
+			word = true
+			out = append(out, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(out)
+}
+
+// asciiSpace reports whether c is an ASCII space as strings.Fields counts
+// them.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // ConfigError is a bad key or value in plan.yaml, at a line.

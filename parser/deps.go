@@ -267,16 +267,23 @@ func findColumns(names []string) columns {
 // table reads the rows of one dependency table.
 func (d *document) table(t ast.Node, required bool) {
 	var cols columns
+	var cells []cell // one row's, reused: a row keeps only strings and items
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
-		var cells []cell
+		cells = cells[:0]
 		header := r.Kind() == east.KindTableHeader
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			// Only the dependency cell's references are read; of the
-			// others (and of the header row) only the text counts.
-			if !header && len(cells) == cols.dep {
-				cells = append(cells, d.readCell(c))
-			} else {
+			// Only the dependency cell's references are read, and only
+			// the text of the header row and of the status and
+			// description cells: no other cell counts.
+			switch i := len(cells); {
+			case header:
 				cells = append(cells, cell{text: d.inlineText(c)})
+			case i == cols.dep: // which may be the status column too
+				cells = append(cells, d.readCell(c))
+			case i == cols.status || i == cols.desc:
+				cells = append(cells, cell{text: d.inlineText(c)})
+			default:
+				cells = append(cells, cell{})
 			}
 		}
 		if header {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestCollapseSpace: a cell's text is its words joined by single spaces,
@@ -49,4 +50,40 @@ func TestContainsFold(t *testing.T) {
 			assert.Equal(t, slow([]byte(b), []byte(m)), containsFold([]byte(b), []byte(m)), "%q in %q", m, b)
 		}
 	}
+}
+
+// TestStatusWordOnePass: the one-pass StatusWord reads a word as lower-casing,
+// reading "_" and "-" as spaces and strings.Fields did.
+func TestStatusWordOnePass(t *testing.T) {
+	ref := func(s string) string {
+		s = strings.ToLower(s)
+		s = strings.NewReplacer("_", " ", "-", " ").Replace(s)
+		return strings.Join(strings.Fields(s), " ")
+	}
+	for _, s := range []string{"", " ", "done", "Done", "in review", "READY_FOR_IMPLEMENTATION", "won't-do", " a  b ", "a_", "-a", "✅ complete", "\u00a0x", "x\u0085y", "\xffDone", "a\tb", "ÉTÉ Done"} {
+		assert.Equal(t, ref(s), StatusWord(s), "%q", s)
+	}
+}
+
+func FuzzStatusWord(f *testing.F) {
+	f.Add("Ready_For  Implementation\u00a0")
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Join(strings.Fields(strings.NewReplacer("_", " ", "-", " ").Replace(strings.ToLower(s))), " ")
+		if got := StatusWord(s); got != want {
+			t.Fatalf("%q: %q, want %q", s, got, want)
+		}
+	})
+}
+
+// TestTableCellsRead: of a dependency table only the dependency cell's
+// IDs count, also when no column is named for dependencies and the first
+// one (the dependency cell then) is the Status column; an ID in the
+// description column is read too, one in any other column is not.
+func TestTableCellsRead(t *testing.T) {
+	src := "# TAB-001: Tables\n\n**Priority**: P1\n**Status**: Done\n**Estimated Effort**: 1d\n\n## Dependencies\n\n" +
+		"| Status | Notes |\n|---|---|\n| TAB-002 ✅ Done | TAB-009 |\n\n" +
+		"| Dependency | Owner | Status | Description |\n|---|---|---|---|\n| TAB-003 | TAB-008 | ✅ Done | after TAB-004 |\n"
+	p, probs := Parse("tab.md", []byte(src))
+	require.NotNil(t, p, "%v", probs)
+	assert.Equal(t, []string{"TAB-002", "TAB-003"}, refIDsOf(p.Requires))
 }

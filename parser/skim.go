@@ -3,6 +3,7 @@ package parser
 import (
 	"bytes"
 	"slices"
+	"sync"
 )
 
 // This file is the fast reader. Of a packet file only the title, the header
@@ -80,7 +81,15 @@ type skimmer struct {
 // parsed whole. No parts and ok mean the document has no title: it is not a
 // packet.
 func skim(src []byte, fronted bool) (parts []span, lines int, ok bool) {
-	s := skimmer{src: src, lines: 1, headings: make([]atxHeading, 0, 64), fronted: fronted}
+	b := skimPool.Get().(*skimBuffers)
+	s := skimmer{src: src, lines: 1, headings: b.headings[:0], defs: b.defs[:0], depLines: b.depLines[:0], fronted: fronted}
+	defer func() {
+		// Nothing returned points into the buffers; the labels of defs
+		// point into src, so they are dropped.
+		clear(s.defs)
+		b.headings, b.defs, b.depLines = s.headings, s.defs[:0], s.depLines
+		skimPool.Put(b)
+	}()
 	if !s.scan() {
 		return nil, s.lines, false
 	}
@@ -93,6 +102,16 @@ func skim(src []byte, fronted bool) (parts []span, lines int, ok bool) {
 	}
 	return parts, s.lines, true
 }
+
+// skimBuffers are the slices a skimmer grows, kept between files (skim
+// runs for every file a folder holds).
+type skimBuffers struct {
+	headings []atxHeading
+	defs     []refDef
+	depLines []int
+}
+
+var skimPool = sync.Pool{New: func() any { return &skimBuffers{headings: make([]atxHeading, 0, 64)} }}
 
 // Block states of the scanner.
 const (
