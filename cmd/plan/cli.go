@@ -22,10 +22,42 @@ const (
 	exitUsage    = 2 // bad flags or arguments, or a file or directory could not be read
 )
 
-// exitError ends the run with a code. Its message, when not empty, is
-// printed once as "plan: error: ..." followed by an optional hint.
+// errKind is what went wrong, said where an error is built; exitCode
+// alone turns it into the exit status.
+type errKind int
+
+const (
+	// kindUsage: bad flags or arguments.
+	kindUsage errKind = iota
+	// kindInput: a file or folder could not be read or written, or what it
+	// holds cannot be used (a bad plan.yaml, a plan that cannot be
+	// scheduled, a revision git does not know).
+	kindInput
+	// kindProblems: the command found what it reports as a failure (check
+	// found an error, sync --check a stale cell, diff --fail-on a change,
+	// new a conflict with the packets).
+	kindProblems
+	// kindInternal: a failure inside plan, whatever its input: a bug.
+	kindInternal
+)
+
+// exitCode is the one place error kinds become exit codes. An internal
+// failure exits 2, as it always has: the run did not do what was asked.
+func exitCode(k errKind) int {
+	switch k {
+	case kindProblems:
+		return exitProblems
+	case kindUsage, kindInput, kindInternal:
+		return exitUsage
+	}
+	return exitUsage
+}
+
+// exitError ends the run. Its message, when not empty, is printed once as
+// "plan: error: ..." followed by an optional hint; its kind decides the
+// exit code.
 type exitError struct {
-	code int
+	kind errKind
 	msg  string
 	hint string
 	// lines are printed as they are, before the hint: errors that carry
@@ -35,8 +67,23 @@ type exitError struct {
 
 func (e *exitError) Error() string { return e.msg }
 
+// inputError is err as a kindInput error.
+func inputError(err error) error { return &exitError{kind: kindInput, msg: err.Error()} }
+
+// internalError marks an error that is not an exitError, returned from
+// inside a command (a report that could not be written for a reason
+// other than lost output), as a failure of plan itself.
+func internalError(err error) error {
+	var ee *exitError
+	if err == nil || errors.As(err, &ee) {
+		return err
+	}
+	return &exitError{kind: kindInternal, msg: "internal error: " + err.Error(),
+		hint: "this is a bug in plan: please report it with the command you ran and, if you can, the packets it read"}
+}
+
 func usageErrorf(hint, format string, args ...any) error {
-	return &exitError{code: exitUsage, msg: fmt.Sprintf(format, args...), hint: hint}
+	return &exitError{kind: kindUsage, msg: fmt.Sprintf(format, args...), hint: hint}
 }
 
 // env holds the streams a run writes to, so tests can pass buffers.
@@ -81,6 +128,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := &outputWriter{w: stdout}
 	e := &env{stdin: stdin, stdout: out, stderr: stderr, color: useColor(stdout)}
 	root := newRootCmd(e)
+	markInternal(root)
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(out)
@@ -93,6 +141,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		e.hintf("the output is missing or cut short (a full disk or a closed pipe?); files the command writes (new, sync) were written")
 		return exitUsage
 	}
+	return e.finish(err)
+}
+
+// finish prints err once, as its kind says, and returns the exit code.
+func (e *env) finish(err error) int {
 	if err == nil {
 		return exitOK
 	}
@@ -107,7 +160,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if ee.hint != "" {
 			e.hintf("%s", ee.hint)
 		}
-		return ee.code
+		return exitCode(ee.kind)
 	}
 	// Errors from cobra itself: unknown flags and commands, bad flag values.
 	e.errorf("%s", err)
@@ -133,6 +186,18 @@ func (o *outputWriter) Write(p []byte) (int, error) {
 	}
 	o.err = err
 	return n, err
+}
+
+// markInternal makes every error a command returns without a kind an
+// internal one. Cobra's own errors (an unknown command or flag, a bad flag
+// value) arise before a command runs, so they stay usage errors.
+func markInternal(c *cobra.Command) {
+	if runE := c.RunE; runE != nil {
+		c.RunE = func(cmd *cobra.Command, args []string) error { return internalError(runE(cmd, args)) }
+	}
+	for _, sub := range c.Commands() {
+		markInternal(sub)
+	}
 }
 
 // useColor reports whether w is a terminal and NO_COLOR is unset.
@@ -276,7 +341,7 @@ func (e *env) loadWith(paths []string, opts loadOptions, analyze func(*parser.Se
 	}
 	a, err = analyze(set)
 	if err != nil {
-		return nil, true, &exitError{code: exitUsage, msg: err.Error()}
+		return nil, true, inputError(err)
 	}
 	return a, len(ioErrs) > 0, nil
 }
@@ -347,4 +412,4 @@ func (e *env) withAnalysis(paths []string, opts loadOptions, write func(a *repor
 }
 
 // ioFailure is returned after the output when some input could not be read.
-var ioFailure = &exitError{code: exitUsage}
+var ioFailure = &exitError{kind: kindInput}

@@ -340,7 +340,7 @@ func runCheck(e *env, a *report.Analysis, opts checkOptions) error {
 	case opts.failed:
 		return ioFailure
 	case errs > 0 || (opts.strict && warns > 0):
-		return &exitError{code: exitProblems, msg: "check failed: " + summary, hint: checkHint(problems, opts.strict)}
+		return &exitError{kind: kindProblems, msg: "check failed: " + summary, hint: checkHint(problems, opts.strict)}
 	}
 	if len(a.Set.Packets) == 0 && !e.quiet {
 		// A mistyped folder that exists but holds no packets would
@@ -357,11 +357,11 @@ func runCheck(e *env, a *report.Analysis, opts checkOptions) error {
 // problems.
 func runWriteBaseline(e *env, a *report.Analysis, failed bool, name string) error {
 	if failed {
-		return &exitError{code: exitUsage, msg: "not writing " + name + ": some input could not be read", hint: "fix the errors above and run again"}
+		return &exitError{kind: kindInput, msg: "not writing " + name + ": some input could not be read", hint: "fix the errors above and run again"}
 	}
 	b := report.NewBaseline(a.Problems)
 	if err := writeBaseline(name, b); err != nil {
-		return &exitError{code: exitUsage, msg: fmt.Sprintf("--write-baseline: %v", err)}
+		return &exitError{kind: kindInput, msg: fmt.Sprintf("--write-baseline: %v", err)}
 	}
 	e.infof("wrote %s to %s", plural(len(a.Problems), "known problem"), cleanPath(name))
 	return nil

@@ -74,7 +74,7 @@ func (e *env) loadConfig(cmd *cobra.Command, args []string) error {
 	if file == "" {
 		var err error
 		if file, err = parser.FindConfig(configArgsFrom(cmd, args)); err != nil {
-			return &exitError{code: exitUsage, msg: "looking for plan.yaml: " + err.Error()}
+			return &exitError{kind: kindInput, msg: "looking for plan.yaml: " + err.Error()}
 		}
 		found = "found"
 	}
@@ -85,15 +85,15 @@ func (e *env) loadConfig(cmd *cobra.Command, args []string) error {
 	var list parser.ConfigErrors
 	switch {
 	case errors.As(err, &list):
-		return &exitError{code: exitUsage, lines: configErrorLines(list), hint: "see 'plan help config' for the keys and their values"}
+		return &exitError{kind: kindInput, lines: configErrorLines(list), hint: "see 'plan help config' for the keys and their values"}
 	case errors.Is(err, fs.ErrNotExist) && found == "--config":
 		return usageErrorf("", "--config %s: no such file", file)
 	case err != nil:
-		return &exitError{code: exitUsage, msg: err.Error()}
+		return inputError(err)
 	}
 	if c.Dist != "" {
 		if _, err := schedule.ParseDistribution(c.Dist); err != nil {
-			return &exitError{code: exitUsage, lines: []string{(&parser.ConfigError{File: c.File, Line: c.Lines["dist"],
+			return &exitError{kind: kindInput, lines: []string{(&parser.ConfigError{File: c.File, Line: c.Lines["dist"],
 				Msg: fmt.Sprintf("dist: %q is not lognormal, triangular, pert or uniform", c.Dist)}).Error()}}
 		}
 	}
@@ -121,7 +121,7 @@ func applyConfigDefaults(cmd *cobra.Command, c *parser.Config) error {
 			continue
 		}
 		if err := cmd.Flags().Set(f.key, v); err != nil {
-			return &exitError{code: exitUsage, lines: []string{(&parser.ConfigError{File: c.File, Line: c.Lines[f.key],
+			return &exitError{kind: kindInput, lines: []string{(&parser.ConfigError{File: c.File, Line: c.Lines[f.key],
 				Msg: fmt.Sprintf("%s: %s", f.key, err)}).Error()}}
 		}
 	}

@@ -74,7 +74,7 @@ every other command resolves them.`,
 			}
 			src, err := readLimitedFile(file, int64(load.maxFileSize))
 			if err != nil {
-				return &exitError{code: exitUsage, msg: err.Error()}
+				return inputError(err)
 			}
 			ex := parser.Explain(file, src)
 			var kept *parser.Packet

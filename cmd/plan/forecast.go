@@ -44,16 +44,16 @@ func (c *calendarFlags) calendar(cfg *parser.Config) (*report.Calendar, error) {
 	if c.holidays != "" {
 		data, err := readSmallFile(c.holidays)
 		if err != nil {
-			return nil, &exitError{code: exitUsage, msg: err.Error()}
+			return nil, inputError(err)
 		}
 		if holidays, err = schedule.ParseHolidays(bytes.NewReader(data)); err != nil {
-			return nil, &exitError{code: exitUsage, msg: c.holidays + ": " + err.Error()}
+			return nil, &exitError{kind: kindInput, msg: c.holidays + ": " + err.Error()}
 		}
 	} else if cfg != nil {
 		for _, d := range cfg.Holidays {
 			day, err := schedule.ParseDate(d)
 			if err != nil {
-				return nil, &exitError{code: exitUsage, lines: []string{(&parser.ConfigError{File: cfg.File, Line: cfg.Lines["holidays"], Msg: fmt.Sprintf("holidays: %q is not a date (YYYY-MM-DD)", d)}).Error()}}
+				return nil, &exitError{kind: kindInput, lines: []string{(&parser.ConfigError{File: cfg.File, Line: cfg.Lines["holidays"], Msg: fmt.Sprintf("holidays: %q is not a date (YYYY-MM-DD)", d)}).Error()}}
 			}
 			holidays = append(holidays, day)
 		}
@@ -149,7 +149,7 @@ numbers on any machine.`,
 				}
 				est, err := schedule.NetworkFromGraph(a.Graph).Simulate(opts)
 				if err != nil {
-					return &exitError{code: exitUsage, msg: err.Error()}
+					return inputError(err)
 				}
 				for _, w := range est.Warnings {
 					e.warnf("%s", clean(w.Message))
@@ -221,7 +221,7 @@ externals are listed as risks; they do not delay the schedule.`,
 			return e.withAnalysis(args, load, func(a *report.Analysis) (err error) {
 				s, err := schedule.NetworkFromGraph(a.Graph).ListSchedule(team)
 				if err != nil {
-					return &exitError{code: exitUsage, msg: err.Error()}
+					return inputError(err)
 				}
 				if sprint > 0 {
 					if err := s.AssignSprints(sprint); err != nil {

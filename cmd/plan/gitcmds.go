@@ -20,9 +20,9 @@ import (
 func gitError(err error) error {
 	var ge *gitrev.Error
 	if errors.As(err, &ge) {
-		return &exitError{code: exitUsage, msg: ge.Msg, hint: ge.Hint}
+		return &exitError{kind: kindInput, msg: ge.Msg, hint: ge.Hint}
 	}
-	return &exitError{code: exitUsage, msg: err.Error()}
+	return inputError(err)
 }
 
 // diffOptions are plan diff's flags and arguments.
@@ -127,7 +127,7 @@ func runDiff(e *env, opts diffOptions) error {
 		return ioFailure
 	}
 	if v := d.Violations(opts.failOn); len(v) > 0 {
-		return &exitError{code: exitProblems, msg: "--fail-on: " + strings.Join(v, "; ")}
+		return &exitError{kind: kindProblems, msg: "--fail-on: " + strings.Join(v, "; ")}
 	}
 	return nil
 }

@@ -90,7 +90,7 @@ func now() time.Time {
 // refusedf is a refusal: the arguments are well-formed but contradict the
 // packets read (exit 1).
 func refusedf(hint, format string, args ...any) error {
-	return &exitError{code: exitProblems, msg: fmt.Sprintf(format, args...), hint: hint}
+	return &exitError{kind: kindProblems, msg: fmt.Sprintf(format, args...), hint: hint}
 }
 
 // runNew is plan new.
@@ -142,7 +142,7 @@ func runNew(e *env, opts newOptions) error {
 	}
 	if len(ioErrs) > 0 {
 		// An unread file may hold the same ID: write nothing.
-		return &exitError{code: exitUsage, msg: "nothing written: some files could not be read"}
+		return &exitError{kind: kindInput, msg: "nothing written: some files could not be read"}
 	}
 	byID := make(map[string]*parser.Packet, len(set.Packets))
 	for _, p := range set.Packets {
@@ -178,7 +178,7 @@ func runNew(e *env, opts newOptions) error {
 		if errors.Is(err, fs.ErrExist) {
 			return refusedf("choose another ID, or move that file away", "%s already exists; plan new never replaces a file", cleanPath(name))
 		}
-		return &exitError{code: exitUsage, msg: fmt.Sprintf("nothing written: %v", err)}
+		return &exitError{kind: kindInput, msg: fmt.Sprintf("nothing written: %v", err)}
 	}
 	fmt.Fprintln(e.stdout, cleanPath(name))
 	return nil
@@ -322,7 +322,7 @@ func newPacketText(id, title string, opts newOptions, requires, optional []strin
 				case pr.Code == parser.CodeParse || pr.Code == parser.CodeMissingEffort || pr.Code == parser.CodeMissingPriority:
 					return nil, usageErrorf("see 'go doc github.com/workpackets/plan/parser' for the forms plan reads", "%s", pr.Message)
 				default:
-					return nil, fmt.Errorf("internal error: the new packet would read with a problem: %s", pr)
+					return nil, internalError(fmt.Errorf("the new packet would read with a problem: %s", pr))
 				}
 			}
 			return doc, nil

@@ -184,9 +184,9 @@ func reportSync(e *env, done []syncedFile, opts syncOptions, failed bool) error 
 	case failed:
 		return ioFailure
 	case opts.check && cells > 0:
-		return &exitError{code: exitProblems, msg: "stale status cells: " + counted, hint: "run 'plan sync' to rewrite them, or 'plan sync --dry-run' to see the diff"}
+		return &exitError{kind: kindProblems, msg: "stale status cells: " + counted, hint: "run 'plan sync' to rewrite them, or 'plan sync --dry-run' to see the diff"}
 	case left > 0:
-		return &exitError{code: exitProblems, msg: plural(left, "stale status cell") + " left alone", hint: "see the warnings above"}
+		return &exitError{kind: kindProblems, msg: plural(left, "stale status cell") + " left alone", hint: "see the warnings above"}
 	}
 	return nil
 }
