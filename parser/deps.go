@@ -460,6 +460,13 @@ func subLabel(item string, kind depField) (depField, string) {
 	return kind, item
 }
 
+// labelledNone reports whether a list item is a label whose value says
+// there is none ("Internal: None (uses existing dependencies)").
+func labelledNone(item string) bool {
+	m := fieldLine.FindStringSubmatch(item)
+	return m != nil && startsWithNone(m[2])
+}
+
 // listItem reads a list item under a Dependencies heading like a table
 // row whose dependency cell is the item's first line of text. An item
 // that starts with None ("- None (can start immediately)") says there is
@@ -471,7 +478,7 @@ func (d *document) listItem(li ast.Node, kind depField) {
 		return
 	}
 	c := d.readCell(first)
-	if c.text == "" || startsWithNone(c.text) {
+	if c.text == "" || startsWithNone(c.text) || labelledNone(c.text) {
 		return
 	}
 	row := depRow{line: d.nodeLine(li), required: kind.required, reverse: kind.reverse, header: kind.reverse, bullet: true, name: c.text, statusCol: -1, items: c.items}

@@ -180,7 +180,7 @@ func TestDependencyLinesOutsideTheHeader(t *testing.T) {
 		"A-002.md": headerPacket("A-002", "Todo", "", "## Related Tasks", "", "Depends on: A-001", "Parent: A-009 (epic)", "**Related**: A-003", "", "## Notes", "", "Dependencies: GPT-4 and Node 18", "Requires: UTF-8 input"),
 		"A-003.md": headerPacket("A-003", "Todo", "", "## Overview", "", "text", "", "### Links", "", "**Blocks**: A-004", "- Blocked by: A-002"),
 		"A-004.md": headerPacket("A-004", "Todo", "", "## Dependencies", "", "**Blocked By**:", "- A-001 (must pass)", "", "**Blocks**:", "- A-005", "- None (nothing else)", "- Users waiting (blocked)",
-			"", "**Related**:", "- A-003 (same area)", "", "**Depends On**: A-002", "", "- None", "- Stripe account"),
+			"", "**Related**:", "- A-003 (same area)", "", "**Depends On**: A-002", "", "- None", "- **Internal**: None (uses what exists)", "- Stripe account"),
 		"A-005.md": headerPacket("A-005", "Todo"),
 		"A-006.md": headerPacket("A-006", "Todo", "", "## Notes", "", "```", "Depends on: A-001", "```", "", "Depends on:", "", "## Later", "", "- A-002"),
 	})

@@ -247,8 +247,9 @@
 // cell is the item's first paragraph, with no status cell ("- WP-011
 // (schema)" is a reference, "- A Grafana account" an external); a table
 // inside an item (in a block quote, say) is read as a table. An item
-// that starts with None ("- None (can start immediately)") is no row at
-// all, not an external.
+// that starts with None ("- None (can start immediately)"), or a label
+// whose value does ("- **Internal**: None (uses existing ones)"), is no
+// row at all, not an external.
 //
 // A paragraph of the section is read for dependency lines as the header
 // is ("**Depends On**: WP-002"), with every header name. A paragraph
