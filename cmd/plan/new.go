@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	_ "embed"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"text/template"
 	"time"
 	"unicode"
 
@@ -310,7 +313,10 @@ func packetFileName(id, title string) string {
 func newPacketText(id, title string, opts newOptions, requires, optional []string, byID map[string]*parser.Packet) ([]byte, error) {
 	for _, style := range []rowStyle{titleAndID, idOnly} {
 		for _, heading := range []string{title, escapeMarkdown(title)} {
-			doc := packetText(id, heading, opts, requires, optional, byID, style)
+			doc, err := packetText(id, heading, opts, requires, optional, byID, style)
+			if err != nil {
+				return nil, err
+			}
 			p, probs := parser.Parse(id+".md", doc)
 			if p == nil || p.ID != id || p.Title != title || !sameIDs(p.Requires, requires) || !sameIDs(p.Optional, optional) {
 				continue
@@ -375,17 +381,18 @@ func orTBD(s string) string {
 	return s
 }
 
-// packetText is the new packet: the template's sections, with the header
-// fields and dependency tables filled in.
-func packetText(id, heading string, opts newOptions, requires, optional []string, byID map[string]*parser.Packet, style rowStyle) []byte {
-	var b strings.Builder
-	w := func(lines ...string) {
-		for _, l := range lines {
-			b.WriteString(l)
-			b.WriteByte('\n')
+// packetText is the new packet: template.md, with the header fields and
+// dependency tables filled in.
+func packetText(id, heading string, opts newOptions, requires, optional []string, byID map[string]*parser.Packet, style rowStyle) ([]byte, error) {
+	// table is a dependency table, each line ending in a newline.
+	table := func(ids []string, empty string) string {
+		var b strings.Builder
+		w := func(lines ...string) {
+			for _, l := range lines {
+				b.WriteString(l)
+				b.WriteByte('\n')
+			}
 		}
-	}
-	table := func(ids []string, empty string) {
 		w("| Dependency | Status | Description |", "|------------|--------|-------------|")
 		for _, r := range ids {
 			p := byID[r]
@@ -398,122 +405,35 @@ func packetText(id, heading string, opts newOptions, requires, optional []string
 		if len(ids) == 0 {
 			w("", empty)
 		}
+		return b.String()
 	}
-	w("# "+id+": "+heading,
-		"",
-		"**Priority**: "+orTBD(opts.priority),
-		"**Status**: "+parser.NotStarted.Words(),
-		"**Estimated Effort**: "+orTBD(opts.effort),
-		"",
-		"---",
-		"",
-		"## Table of Contents",
-		"",
-		"- [Overview](#overview)",
-		"- [System Context](#system-context)",
-		"- [Database Schema](#database-schema)",
-		"- [Service Architecture](#service-architecture)",
-		"- [API Integration](#api-integration)",
-		"- [Available Patterns & Utilities](#available-patterns--utilities)",
-		"- [Dependencies](#dependencies)",
-		"- [Implementation Checklist](#implementation-checklist)",
-		"- [Testing Strategy](#testing-strategy)",
-		"",
-		"---",
-		"",
-		"## Overview",
-		"",
-		"> **Goal**: Provide a high-level prose description of this feature. Focus on WHAT and WHY, not HOW.",
-		"",
-		"[What is this feature, why does it exist, how does it fit into the system, who uses it and when?]",
-		"",
-		"---",
-		"",
-		"## System Context",
-		"",
-		"> **Goal**: Show where this feature fits in the larger system architecture.",
-		"",
-		"### Upstream Dependencies",
-		"",
-		"- **[Service/System Name]**: What data/functionality we consume from this system",
-		"",
-		"### Downstream Consumers",
-		"",
-		"- **[Service/System Name]**: What data/functionality we provide to this system",
-		"",
-		"---",
-		"",
-		"## Database Schema",
-		"",
-		"> **Goal**: Define the complete data model with architectural rationale.",
-		"",
-		"[Tables, relationships, migration considerations]",
-		"",
-		"---",
-		"",
-		"## Service Architecture",
-		"",
-		"> **Goal**: Describe service responsibilities and business logic at a HIGH LEVEL.",
-		"",
-		"[Service responsibilities, key business rules, error handling, transaction boundaries]",
-		"",
-		"---",
-		"",
-		"## API Integration",
-		"",
-		"> **Goal**: Show endpoint structure and patterns WITHOUT detailed implementation code.",
-		"",
-		"[Endpoints, security policies, response format]",
-		"",
-		"---",
-		"",
-		"## Available Patterns & Utilities",
-		"",
-		"> **Goal**: Reference existing packages and highlight specific functions useful for this work packet.",
-		"",
-		"[Packages and functions to reuse]",
-		"",
-		"---",
-		"",
-		"## Dependencies",
-		"",
-		"> **Goal**: Clearly state what must be in place before implementation can start.",
-		"",
-		"### Required (Blocking)",
-		"")
-	table(requires, "[No required packets yet: add a row per packet this one waits for.]")
-	w("", "### Optional (Nice to Have)", "")
-	table(optional, "[No optional packets yet.]")
-	w("",
-		"### Infrastructure Ready",
-		"",
-		"- [Infrastructure that is already in place]",
-		"",
-		"---",
-		"",
-		"## Implementation Checklist",
-		"",
-		"> **Goal**: High-level tasks, NOT detailed code steps.",
-		"",
-		"- [ ] [First task]",
-		"",
-		"---",
-		"",
-		"## Testing Strategy",
-		"",
-		"> **Goal**: Describe testing approach at a high level, not specific test cases.",
-		"",
-		"[Unit, integration and end-to-end tests]",
-		"",
-		"---",
-		"",
-		"## Notes",
-		"",
-		"> Additional context, decisions, or considerations that don't fit elsewhere.",
-		"",
-		"---",
-		"",
-		"**Last Updated**: "+now().Format("2006-01-02"),
-		"**Template Version**: 1.0")
-	return []byte(b.String())
+	fields := packetFields{
+		ID: id, Heading: heading, Priority: orTBD(opts.priority), Status: parser.NotStarted.Words(), Effort: orTBD(opts.effort),
+		Required: table(requires, "[No required packets yet: add a row per packet this one waits for.]"),
+		Optional: table(optional, "[No optional packets yet.]"),
+		Updated:  now().Format("2006-01-02"),
+	}
+	var out bytes.Buffer
+	if err := packetTemplate.Execute(&out, fields); err != nil {
+		return nil, internalError(fmt.Errorf("template.md: %w", err))
+	}
+	return out.Bytes(), nil
+}
+
+// templateText is plan new's packet, template.md, with the fields
+// packetFields names in {{.Name}} actions.
+//
+//go:embed template.md
+var templateText string
+
+// packetTemplate is templateText parsed once. text/template writes the
+// values as they are: the title is already escaped for markdown.
+var packetTemplate = template.Must(template.New("template.md").Option("missingkey=error").Parse(templateText))
+
+// packetFields are what template.md fills in. Required and Optional are
+// the dependency tables, each ending in a newline.
+type packetFields struct {
+	ID, Heading, Priority, Status, Effort string
+	Required, Optional                    string
+	Updated                               string
 }
