@@ -108,7 +108,7 @@ func TestFlowchartParses(t *testing.T) {
 // and runs each example (on a copy of testdata/example, since sync and new
 // write files, with pipes and redirections left out).
 func TestHelp(t *testing.T) {
-	root := newRootCmd(&env{stdin: strings.NewReader(""), stdout: new(bytes.Buffer), stderr: new(bytes.Buffer)})
+	root := newRootCmd(&streams{stdin: strings.NewReader(""), stdout: new(bytes.Buffer), stderr: new(bytes.Buffer)})
 	var visit func(c *cobra.Command)
 	visit = func(c *cobra.Command) {
 		if c.Hidden || c.Name() == "help" {

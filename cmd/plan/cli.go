@@ -86,8 +86,11 @@ func usageErrorf(hint, format string, args ...any) error {
 	return &exitError{kind: kindUsage, msg: fmt.Sprintf(format, args...), hint: hint}
 }
 
-// env holds the streams a run writes to, so tests can pass buffers.
-type env struct {
+// streams are what a run reads from and writes to, and how it writes:
+// the standard streams (tests pass buffers), colour, -q and -v, and the
+// run's plan.yaml. Every message goes through its methods, in plan's one
+// voice.
+type streams struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
@@ -99,7 +102,7 @@ type env struct {
 	quiet, verbose bool
 }
 
-func (e *env) warnf(format string, args ...any) {
+func (e *streams) warnf(format string, args ...any) {
 	if e.quiet {
 		return
 	}
@@ -108,25 +111,25 @@ func (e *env) warnf(format string, args ...any) {
 
 // infof prints a "plan: ..." line that is not a warning or an error, such
 // as check's summary; -q silences it.
-func (e *env) infof(format string, args ...any) {
+func (e *streams) infof(format string, args ...any) {
 	if e.quiet {
 		return
 	}
 	fmt.Fprintf(e.stderr, "plan: "+format+"\n", args...)
 }
 
-func (e *env) errorf(format string, args ...any) {
+func (e *streams) errorf(format string, args ...any) {
 	fmt.Fprintf(e.stderr, "plan: error: "+format+"\n", args...)
 }
 
-func (e *env) hintf(format string, args ...any) {
+func (e *streams) hintf(format string, args ...any) {
 	fmt.Fprintf(e.stderr, "plan: hint: "+format+"\n", args...)
 }
 
 // run executes plan with args and returns the process exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := &outputWriter{w: stdout}
-	e := &env{stdin: stdin, stdout: out, stderr: stderr, color: useColor(stdout)}
+	e := &streams{stdin: stdin, stdout: out, stderr: stderr, color: useColor(stdout)}
 	root := newRootCmd(e)
 	markInternal(root)
 	root.SetArgs(args)
@@ -145,7 +148,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // finish prints err once, as its kind says, and returns the exit code.
-func (e *env) finish(err error) int {
+func (e *streams) finish(err error) int {
 	if err == nil {
 		return exitOK
 	}
@@ -322,13 +325,13 @@ var loadPackets = parser.Load
 // load reads the packets under paths and analyzes them. I/O errors are
 // printed as they are met; the returned failed flag says whether any
 // occurred, so the command can finish its output and then exit 2.
-func (e *env) load(paths []string, opts loadOptions) (a *report.Analysis, failed bool, err error) {
+func (e *streams) load(paths []string, opts loadOptions) (a *report.Analysis, failed bool, err error) {
 	return e.loadWith(paths, opts, report.Analyze)
 }
 
 // loadWith is load with the analysis of the caller's choice: report.Analyze, or
 // report.AnalyzeProblems for the commands that print only problems.
-func (e *env) loadWith(paths []string, opts loadOptions, analyze func(*parser.Set) (*report.Analysis, error)) (a *report.Analysis, failed bool, err error) {
+func (e *streams) loadWith(paths []string, opts loadOptions, analyze func(*parser.Set) (*report.Analysis, error)) (a *report.Analysis, failed bool, err error) {
 	set, ioErrs := loadPackets(paths, parser.Options{Stdin: e.stdin, MaxFileSize: int64(opts.maxFileSize), Config: e.cfg.config})
 	for _, err := range ioErrs {
 		e.errorf("%s", cleanErr(err)) // a file name may hold escape sequences or newlines
@@ -348,7 +351,7 @@ func (e *env) loadWith(paths []string, opts loadOptions, analyze func(*parser.Se
 
 // explainFiles says, for -v, which files were read as packets and which
 // were skipped and why.
-func (e *env) explainFiles(set *parser.Set) {
+func (e *streams) explainFiles(set *parser.Set) {
 	packetOf := map[string]string{}
 	for _, p := range set.Packets {
 		packetOf[p.File] = p.ID
@@ -397,7 +400,7 @@ func (e *env) explainFiles(set *parser.Set) {
 // When some input could not be read (each file already reported), the run
 // then ends with exit code 2: the output for the files that were read is
 // still printed.
-func (e *env) withAnalysis(paths []string, opts loadOptions, write func(a *report.Analysis) error) error {
+func (e *streams) withAnalysis(paths []string, opts loadOptions, write func(a *report.Analysis) error) error {
 	a, failed, err := e.load(paths, opts)
 	if err != nil {
 		return err

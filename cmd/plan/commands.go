@@ -14,7 +14,7 @@ import (
 	"github.com/workpackets/plan/parser"
 )
 
-func newRootCmd(e *env) *cobra.Command {
+func newRootCmd(e *streams) *cobra.Command {
 	var (
 		ff       formatFlags
 		load     loadOptions
@@ -213,7 +213,7 @@ func checkArgs(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
-func newCheckCmd(e *env) *cobra.Command {
+func newCheckCmd(e *streams) *cobra.Command {
 	var (
 		ff            formatFlags
 		load          loadOptions
@@ -289,7 +289,7 @@ type checkOptions struct {
 
 // runCheck prints the problems (those not in the baseline, when there is
 // one) and returns the exit status.
-func runCheck(e *env, a *report.Analysis, opts checkOptions) error {
+func runCheck(e *streams, a *report.Analysis, opts checkOptions) error {
 	problems, known := a.Problems, 0
 	var stale []report.BaselineEntry
 	if opts.baseline != nil {
@@ -355,7 +355,7 @@ func runCheck(e *env, a *report.Analysis, opts checkOptions) error {
 // runWriteBaseline records the problems of a in the file name. It refuses
 // when some input could not be read, as the baseline would miss its
 // problems.
-func runWriteBaseline(e *env, a *report.Analysis, failed bool, name string) error {
+func runWriteBaseline(e *streams, a *report.Analysis, failed bool, name string) error {
 	if failed {
 		return &exitError{kind: kindInput, msg: "not writing " + name + ": some input could not be read", hint: "fix the errors above and run again"}
 	}
@@ -386,7 +386,7 @@ func checkHint(problems []parser.Problem, strict bool) string {
 	return ""
 }
 
-func newOrderCmd(e *env) *cobra.Command {
+func newOrderCmd(e *streams) *cobra.Command {
 	var (
 		ff   formatFlags
 		load loadOptions
@@ -430,7 +430,7 @@ The members of a cycle sit together.`,
 	return cmd
 }
 
-func newReadyCmd(e *env) *cobra.Command {
+func newReadyCmd(e *streams) *cobra.Command {
 	var (
 		ff   formatFlags
 		load loadOptions
@@ -466,7 +466,7 @@ included and marked.`,
 	return cmd
 }
 
-func newBlockedCmd(e *env) *cobra.Command {
+func newBlockedCmd(e *streams) *cobra.Command {
 	var (
 		ff   formatFlags
 		load loadOptions
@@ -529,7 +529,7 @@ effort it holds back.`,
 	return cmd
 }
 
-func newCriticalCmd(e *env) *cobra.Command {
+func newCriticalCmd(e *streams) *cobra.Command {
 	var (
 		ff   formatFlags
 		load loadOptions

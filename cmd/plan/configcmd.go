@@ -62,7 +62,7 @@ func needsConfig(cmd *cobra.Command) bool {
 // cmd's flags that were not given. A bad plan.yaml is printed as the
 // file's own errors ("plan.yaml:4: error: ...") and ends the run with
 // exit 2.
-func (e *env) loadConfig(cmd *cobra.Command, args []string) error {
+func (e *streams) loadConfig(cmd *cobra.Command, args []string) error {
 	st := &e.cfg
 	st.flags = map[string]string{}
 	for _, f := range configFlagSettings {
@@ -128,7 +128,7 @@ func applyConfigDefaults(cmd *cobra.Command, c *parser.Config) error {
 	return nil
 }
 
-func newConfigCmd(e *env) *cobra.Command {
+func newConfigCmd(e *streams) *cobra.Command {
 	var (
 		ff  formatFlags
 		cal calendarFlags

@@ -31,7 +31,7 @@ func TestErrorKinds(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stderr bytes.Buffer
-			e := &env{stderr: &stderr}
+			e := &streams{stderr: &stderr}
 			assert.Equal(t, tt.code, e.finish(tt.err))
 			assert.Equal(t, tt.wantStderr, stderr.String())
 		})
@@ -43,7 +43,7 @@ func TestErrorKinds(t *testing.T) {
 		markInternal(root)
 		root.SetArgs([]string{"fail"})
 		var stderr bytes.Buffer
-		e := &env{stderr: &stderr}
+		e := &streams{stderr: &stderr}
 		require.Equal(t, 2, e.finish(root.Execute()))
 		assert.Equal(t, "plan: error: internal error: writer broke\n"+bug, stderr.String())
 	})

@@ -11,7 +11,7 @@ import (
 	"github.com/workpackets/plan/parser"
 )
 
-func newExplainCmd(e *env) *cobra.Command {
+func newExplainCmd(e *streams) *cobra.Command {
 	var (
 		ff   formatFlags
 		load loadOptions

@@ -74,7 +74,7 @@ func parsePercentiles(s string) ([]float64, error) {
 	return ps, nil
 }
 
-func newEstimateCmd(e *env) *cobra.Command {
+func newEstimateCmd(e *streams) *cobra.Command {
 	var (
 		ff          formatFlags
 		load        loadOptions
@@ -177,7 +177,7 @@ numbers on any machine.`,
 	return cmd
 }
 
-func newScheduleCmd(e *env) *cobra.Command {
+func newScheduleCmd(e *streams) *cobra.Command {
 	var (
 		ff     formatFlags
 		load   loadOptions

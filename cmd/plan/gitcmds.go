@@ -35,7 +35,7 @@ type diffOptions struct {
 	sim    schedule.SimOptions
 }
 
-func newDiffCmd(e *env) *cobra.Command {
+func newDiffCmd(e *streams) *cobra.Command {
 	var (
 		ff     formatFlags
 		load   loadOptions
@@ -103,7 +103,7 @@ func splitRev(args []string) (rev string, paths []string) {
 	return args[0], args[1:]
 }
 
-func runDiff(e *env, opts diffOptions) error {
+func runDiff(e *streams, opts diffOptions) error {
 	d, ioErrs, err := change.DiffWorkingTree(change.DiffOptions{Rev: opts.rev, Paths: opts.paths, Load: opts.load,
 		Forecast: true, Sim: opts.sim})
 	if err != nil {
@@ -140,7 +140,7 @@ type historyOptions struct {
 	load   parser.Options
 }
 
-func newHistoryCmd(e *env) *cobra.Command {
+func newHistoryCmd(e *streams) *cobra.Command {
 	var (
 		ff    formatFlags
 		load  loadOptions
@@ -198,7 +198,7 @@ version is read from git once; the working tree is not read.`,
 	return cmd
 }
 
-func runHistory(e *env, opts historyOptions) error {
+func runHistory(e *streams, opts historyOptions) error {
 	points, err := change.HistoryOf(opts.paths, opts.load, opts.hist)
 	if err != nil {
 		return gitError(err)

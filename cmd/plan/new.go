@@ -36,7 +36,7 @@ type newOptions struct {
 	dirSet   bool
 }
 
-func newNewCmd(e *env) *cobra.Command {
+func newNewCmd(e *streams) *cobra.Command {
 	var opts newOptions
 	cmd := &cobra.Command{
 		Use:   "new ID TITLE [PATH...]",
@@ -97,7 +97,7 @@ func refusedf(hint, format string, args ...any) error {
 }
 
 // runNew is plan new.
-func runNew(e *env, opts newOptions) error {
+func runNew(e *streams, opts newOptions) error {
 	id, title := opts.id, strings.Join(strings.Fields(opts.title), " ")
 	if !parser.IsID(id) {
 		return usageErrorf("an ID is capital letters and digits joined by '-', ending in digits: P1-SEARCH-001", "%q is not a packet ID", id)

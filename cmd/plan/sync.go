@@ -19,7 +19,7 @@ type syncOptions struct {
 	force  bool
 }
 
-func newSyncCmd(e *env) *cobra.Command {
+func newSyncCmd(e *streams) *cobra.Command {
 	var opts syncOptions
 	cmd := &cobra.Command{
 		Use:   "sync [PATH...]",
@@ -78,7 +78,7 @@ type syncedFile struct {
 }
 
 // runSync is plan sync.
-func runSync(e *env, paths []string, opts syncOptions) error {
+func runSync(e *streams, paths []string, opts syncOptions) error {
 	for _, p := range paths {
 		if p == "-" {
 			return usageErrorf("give the files or folders to change", "plan sync changes files in place and cannot read standard input (-)")
@@ -137,7 +137,7 @@ func runSync(e *env, paths []string, opts syncOptions) error {
 
 // reportSync lists what sync changed (or would change) and what it left
 // alone, and returns the error that sets the exit code.
-func reportSync(e *env, done []syncedFile, opts syncOptions, failed bool) error {
+func reportSync(e *streams, done []syncedFile, opts syncOptions, failed bool) error {
 	write := !opts.dryRun && !opts.check
 	cells, files, left, unwritten := 0, 0, 0, 0
 	for _, f := range done {
