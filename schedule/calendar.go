@@ -124,6 +124,9 @@ func addWeekdays(d time.Time, k int) time.Time {
 	return d.AddDate(0, 0, days)
 }
 
+// Holidays returns the holidays after day 0, sorted, each once.
+func (c *Calendar) Holidays() []time.Time { return append([]time.Time(nil), c.holidays...) }
+
 // Day returns the date of working day i (0-based).
 func (c *Calendar) Day(i int) (time.Time, error) {
 	if i < 0 || i > MaxWorkingDays {

@@ -40,6 +40,22 @@ func (c *calendarFlags) calendar(cfg *parser.Config) (*report.Calendar, error) {
 		// The library's message carries its package name; say it plainly.
 		return nil, usageErrorf("for example: --start 2026-12-01", "--start %q is not a date (want YYYY-MM-DD)", c.start)
 	}
+	return c.withHolidays(cfg, start, report.NewCalendar)
+}
+
+// calendarOrToday is calendar, but without a start date day 0 is today
+// (SOURCE_DATE_EPOCH when set): a chart needs dates, and a fixed date in
+// the past would draw the plan as history.
+func (c *calendarFlags) calendarOrToday(cfg *parser.Config) (*report.Calendar, error) {
+	if c.start != "" {
+		return c.calendar(cfg)
+	}
+	return c.withHolidays(cfg, now(), report.NewTodayCalendar)
+}
+
+// withHolidays is the calendar from start with --holidays, or else
+// plan.yaml's holidays, as days off.
+func (c *calendarFlags) withHolidays(cfg *parser.Config, start time.Time, newCal func(*schedule.Calendar) *report.Calendar) (*report.Calendar, error) {
 	var holidays []time.Time
 	if c.holidays != "" {
 		data, err := readSmallFile(c.holidays)
@@ -58,7 +74,7 @@ func (c *calendarFlags) calendar(cfg *parser.Config) (*report.Calendar, error) {
 			holidays = append(holidays, day)
 		}
 	}
-	return report.NewCalendar(schedule.NewCalendar(start, holidays)), nil
+	return newCal(schedule.NewCalendar(start, holidays)), nil
 }
 
 func parsePercentiles(s string) ([]float64, error) {
@@ -215,6 +231,9 @@ externals are listed as risks; they do not delay the schedule.`,
 				return usageErrorf("", "--sprint must be a positive number of working days")
 			}
 			calendar, err := cal.calendar(e.cfg.config)
+			if format == "mermaid" {
+				calendar, err = cal.calendarOrToday(e.cfg.config)
+			}
 			if err != nil {
 				return err
 			}

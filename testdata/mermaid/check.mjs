@@ -7,6 +7,9 @@
 //   node testdata/mermaid/check.mjs chart.mmd
 //   plan schedule --team 2 --format mermaid DIR | node testdata/mermaid/check.mjs
 //   plan --format mermaid DIR | node testdata/mermaid/check.mjs --type flowchart
+//   node testdata/mermaid/check.mjs --tasks chart.mmd   # also print the gantt
+//     tasks as Mermaid reads them, one JSON object a line: section, id,
+//     start, end (ISO dates; end exclusive, after Mermaid's excludes)
 //
 // Mermaid needs a DOM (for DOMPurify and its renderer set-up) even to
 // parse, so a jsdom window stands in for the browser.
@@ -26,6 +29,11 @@ const { default: mermaid } = await import("mermaid");
 
 const args = process.argv.slice(2);
 let want = "gantt";
+let tasks = false;
+if (args[0] === "--tasks") {
+  tasks = true;
+  args.splice(0, 1);
+}
 if (args[0] === "--type") {
   want = args[1];
   args.splice(0, 2);
@@ -41,6 +49,13 @@ try {
   if (!type || (type !== want && !type.startsWith(want + "-"))) {
     console.error(`check.mjs: expected a ${want} chart, got ${type}`);
     process.exit(1);
+  }
+  if (tasks) {
+    const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
+    for (const t of diagram.db.getTasks()) {
+      const end = t.renderEndTime || t.endTime;
+      console.log(JSON.stringify({ section: t.section, id: t.id, start: t.startTime.toISOString(), end: end.toISOString() }));
+    }
   }
   console.log(`ok ${result.diagramType}`);
 } catch (err) {

@@ -28,7 +28,8 @@ func WriteScheduleCSV(w io.Writer, a *Analysis, s *schedule.Schedule, cal *Calen
 		}
 		row := []string{csvCell(as.ID), csvCell(title), strconv.Itoa(as.Person), Days(as.Start), Days(as.Finish), sprint}
 		if cal != nil {
-			row = append(row, cal.StartDate(as.Start), cal.FinishDate(as.Finish))
+			start, finish := cal.Dates(as.Start, as.Finish)
+			row = append(row, start, finish)
 		}
 		if err := cw.Write(row); err != nil {
 			return err

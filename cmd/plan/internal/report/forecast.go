@@ -189,7 +189,7 @@ func scheduleReport(s *schedule.Schedule, cal *Calendar) scheduleDocJSON {
 			aj.Sprint = &n
 		}
 		if cal != nil {
-			aj.StartDate, aj.FinishDate = cal.StartDate(as.Start), cal.FinishDate(as.Finish)
+			aj.StartDate, aj.FinishDate = cal.Dates(as.Start, as.Finish)
 		}
 		r.Assignments = append(r.Assignments, aj)
 	}
@@ -230,7 +230,8 @@ func WriteSchedule(w io.Writer, a *Analysis, s *schedule.Schedule, cal *Calendar
 			line += fmt.Sprintf("  %6d", as.Sprint)
 		}
 		if cal != nil {
-			line += fmt.Sprintf("  %-10s  %s", cal.StartDate(as.Start), cal.FinishDate(as.Finish))
+			start, finish := cal.Dates(as.Start, as.Finish)
+			line += fmt.Sprintf("  %-10s  %s", start, finish)
 		}
 		fmt.Fprintln(bw, line)
 	}
