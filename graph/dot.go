@@ -211,10 +211,17 @@ func newDOTGraph(g *Graph, opts DOTOptions) *dotGraph {
 			legend.nodes = append(legend.nodes, nd)
 			return nd
 		}
+		// The sample boxes go two to a row (an invisible edge puts the
+		// second right of the first), so that the legend is half as tall.
+		var boxes []*dotNode
 		for _, entry := range pic.legend {
 			text := legendText[entry]
 			if attrs, ok := legendNodeAttributes(entry, text); ok {
-				add(attrs...)
+				box := add(attrs...)
+				if len(boxes)%2 == 1 {
+					addEdge(boxes[len(boxes)-1], box, []encoding.Attribute{attr("style", "invis")})
+				}
+				boxes = append(boxes, box)
 				continue
 			}
 			// One group per sample keeps its line straight.
