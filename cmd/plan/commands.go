@@ -16,9 +16,8 @@ import (
 
 func newRootCmd(e *streams) *cobra.Command {
 	var (
-		ff       formatFlags
-		load     loadOptions
-		allEdges bool
+		ff   formatFlags
+		opts rootOptions
 	)
 	formats := []string{"text", "json", "dot", "mermaid", "markdown"}
 	root := &cobra.Command{
@@ -61,35 +60,15 @@ Reference: plan help format (the packet format), json, exit-codes, config.`,
 			if err := checkArgs(cmd, args); err != nil {
 				return err
 			}
-			return e.withAnalysis(args, load, func(a *report.Analysis) (err error) {
-				switch format {
-				case "json":
-					err = report.WriteReportJSON(e.stdout, a)
-				case "dot":
-					err = graph.WriteDOT(e.stdout, a.Graph, a.PictureOptions(allEdges))
-				case "mermaid":
-					var warnings []string
-					warnings, err = report.WriteFlowchart(e.stdout, a, allEdges)
-					for _, w := range warnings {
-						e.warnf("%s", w)
-					}
-					if len(warnings) > 0 && !e.quiet {
-						e.hintf("draw a part of the plan (plan --format mermaid FOLDER), raise the limit in Mermaid's configuration, or draw it with --dot")
-					}
-				case "markdown":
-					err = report.WriteReportMarkdown(e.stdout, a)
-				default:
-					err = report.WriteReport(e.stdout, a, report.Style{Color: e.color})
-				}
-				return err
-			})
+			opts.paths, opts.format = args, format
+			return runRoot(e, opts)
 		},
 	}
 	root.SuggestionsMinimumDistance = 2
 	root.SetVersionTemplate("plan {{.Version}}\n")
 	ff.register(root, formats)
-	load.register(root)
-	root.Flags().BoolVar(&allEdges, "all-edges", false, "pictures: also draw rows a longer chain implies")
+	opts.load.register(root)
+	root.Flags().BoolVar(&opts.allEdges, "all-edges", false, "pictures: also draw rows a longer chain implies")
 	root.PersistentFlags().BoolVarP(&e.quiet, "quiet", "q", false, "print only errors on standard error")
 	root.PersistentFlags().StringVar(&e.cfg.file, "config", "", "read settings from `FILE`, not the plan.yaml found")
 	root.PersistentFlags().BoolVarP(&e.verbose, "verbose", "v", false, "also say which files were read and skipped, and why")
@@ -118,6 +97,42 @@ Reference: plan help format (the packet format), json, exit-codes, config.`,
 	}
 	root.SetFlagErrorFunc(flagError)
 	return root
+}
+
+// rootOptions are what `plan [PATH...]` was asked for.
+type rootOptions struct {
+	paths  []string
+	load   loadOptions
+	format string
+	// allEdges (--all-edges) draws the rows a longer chain implies too.
+	allEdges bool
+}
+
+// runRoot is `plan [PATH...]` without cobra: the whole plan in the chosen
+// format on e.stdout.
+func runRoot(e *streams, opts rootOptions) error {
+	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) (err error) {
+		switch opts.format {
+		case "json":
+			err = report.WriteReportJSON(e.stdout, a)
+		case "dot":
+			err = graph.WriteDOT(e.stdout, a.Graph, a.PictureOptions(opts.allEdges))
+		case "mermaid":
+			var warnings []string
+			warnings, err = report.WriteFlowchart(e.stdout, a, opts.allEdges)
+			for _, w := range warnings {
+				e.warnf("%s", w)
+			}
+			if len(warnings) > 0 && !e.quiet {
+				e.hintf("draw a part of the plan (plan --format mermaid FOLDER), raise the limit in Mermaid's configuration, or draw it with --dot")
+			}
+		case "markdown":
+			err = report.WriteReportMarkdown(e.stdout, a)
+		default:
+			err = report.WriteReport(e.stdout, a, report.Style{Color: e.color})
+		}
+		return err
+	})
 }
 
 // version is the module version from the build information: a tag such
@@ -389,8 +404,7 @@ func checkHint(problems []parser.Problem, strict bool) string {
 func newOrderCmd(e *streams) *cobra.Command {
 	var (
 		ff   formatFlags
-		load loadOptions
-		all  bool
+		opts orderOptions
 	)
 	formats := []string{"text", "json", "csv"}
 	cmd := &cobra.Command{
@@ -410,30 +424,45 @@ The members of a cycle sit together.`,
 			if err != nil {
 				return err
 			}
-			return e.withAnalysis(args, load, func(a *report.Analysis) (err error) {
-				ids := a.Order(all)
-				switch format {
-				case "json":
-					err = report.WriteOrderJSON(e.stdout, ids)
-				case "csv":
-					err = report.WriteOrderCSV(e.stdout, a, ids)
-				default:
-					err = report.WriteLines(e.stdout, ids)
-				}
-				return err
-			})
+			opts.paths, opts.format = args, format
+			return runOrder(e, opts)
 		},
 	}
 	ff.register(cmd, formats)
-	load.register(cmd)
-	cmd.Flags().BoolVar(&all, "all", false, "include complete packets")
+	opts.load.register(cmd)
+	cmd.Flags().BoolVar(&opts.all, "all", false, "include complete packets")
 	return cmd
+}
+
+// orderOptions are what `plan order` was asked for.
+type orderOptions struct {
+	paths  []string
+	load   loadOptions
+	format string
+	all    bool
+}
+
+// runOrder is `plan order` without cobra: it reads opts.paths and writes
+// the chosen format to e.stdout.
+func runOrder(e *streams, opts orderOptions) error {
+	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) (err error) {
+		ids := a.Order(opts.all)
+		switch opts.format {
+		case "json":
+			err = report.WriteOrderJSON(e.stdout, ids)
+		case "csv":
+			err = report.WriteOrderCSV(e.stdout, a, ids)
+		default:
+			err = report.WriteLines(e.stdout, ids)
+		}
+		return err
+	})
 }
 
 func newReadyCmd(e *streams) *cobra.Command {
 	var (
 		ff   formatFlags
-		load loadOptions
+		opts readyOptions
 	)
 	formats := []string{"text", "json"}
 	cmd := &cobra.Command{
@@ -451,26 +480,39 @@ included and marked.`,
 			if err != nil {
 				return err
 			}
-			return e.withAnalysis(args, load, func(a *report.Analysis) (err error) {
-				if format == "json" {
-					err = report.WriteReadyJSON(e.stdout, a)
-				} else {
-					err = report.WriteReady(e.stdout, a)
-				}
-				return err
-			})
+			opts.paths, opts.format = args, format
+			return runReady(e, opts)
 		},
 	}
 	ff.register(cmd, formats)
-	load.register(cmd)
+	opts.load.register(cmd)
 	return cmd
+}
+
+// readyOptions are what `plan ready` was asked for.
+type readyOptions struct {
+	paths  []string
+	load   loadOptions
+	format string
+}
+
+// runReady is `plan ready` without cobra: it reads opts.paths and writes
+// the chosen format to e.stdout.
+func runReady(e *streams, opts readyOptions) error {
+	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) (err error) {
+		if opts.format == "json" {
+			err = report.WriteReadyJSON(e.stdout, a)
+		} else {
+			err = report.WriteReady(e.stdout, a)
+		}
+		return err
+	})
 }
 
 func newBlockedCmd(e *streams) *cobra.Command {
 	var (
 		ff   formatFlags
-		load loadOptions
-		by   string
+		opts blockedOptions
 	)
 	formats := []string{"text", "json", "markdown", "csv"}
 	cmd := &cobra.Command{
@@ -491,48 +533,64 @@ effort it holds back.`,
 			if err != nil {
 				return err
 			}
-			return e.withAnalysis(args, load, func(a *report.Analysis) (err error) {
-				if by != "" {
-					if a.Graph.Packet(by) == nil {
-						return usageErrorf("run 'plan order --all' to list the packet IDs", "no packet with ID %q", by)
-					}
-					held := report.HeldBackOf(a, by)
-					switch format {
-					case "json":
-						err = report.WriteJSON(e.stdout, held)
-					case "markdown":
-						err = report.WriteHeldBackMarkdown(e.stdout, a, held)
-					case "csv":
-						err = report.WriteHeldBackCSV(e.stdout, a, held)
-					default:
-						err = report.WriteHeldBack(e.stdout, a, held)
-					}
-				} else {
-					switch format {
-					case "json":
-						err = report.WriteBlockedJSON(e.stdout, a)
-					case "markdown":
-						err = report.WriteBlockedMarkdown(e.stdout, a)
-					case "csv":
-						err = report.WriteBlockedCSV(e.stdout, a)
-					default:
-						err = report.WriteBlocked(e.stdout, a)
-					}
-				}
-				return err
-			})
+			opts.paths, opts.format = args, format
+			return runBlocked(e, opts)
 		},
 	}
 	ff.register(cmd, formats)
-	load.register(cmd)
-	cmd.Flags().StringVar(&by, "by", "", "list what waits on this packet ID")
+	opts.load.register(cmd)
+	cmd.Flags().StringVar(&opts.by, "by", "", "list what waits on this packet ID")
 	return cmd
+}
+
+// blockedOptions are what `plan blocked` was asked for.
+type blockedOptions struct {
+	paths  []string
+	load   loadOptions
+	format string
+	// by is --by: list what waits on this packet instead.
+	by string
+}
+
+// runBlocked is `plan blocked` without cobra: it reads opts.paths and writes
+// the chosen format to e.stdout.
+func runBlocked(e *streams, opts blockedOptions) error {
+	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) (err error) {
+		if opts.by != "" {
+			if a.Graph.Packet(opts.by) == nil {
+				return usageErrorf("run 'plan order --all' to list the packet IDs", "no packet with ID %q", opts.by)
+			}
+			held := report.HeldBackOf(a, opts.by)
+			switch opts.format {
+			case "json":
+				err = report.WriteJSON(e.stdout, held)
+			case "markdown":
+				err = report.WriteHeldBackMarkdown(e.stdout, a, held)
+			case "csv":
+				err = report.WriteHeldBackCSV(e.stdout, a, held)
+			default:
+				err = report.WriteHeldBack(e.stdout, a, held)
+			}
+		} else {
+			switch opts.format {
+			case "json":
+				err = report.WriteBlockedJSON(e.stdout, a)
+			case "markdown":
+				err = report.WriteBlockedMarkdown(e.stdout, a)
+			case "csv":
+				err = report.WriteBlockedCSV(e.stdout, a)
+			default:
+				err = report.WriteBlocked(e.stdout, a)
+			}
+		}
+		return err
+	})
 }
 
 func newCriticalCmd(e *streams) *cobra.Command {
 	var (
 		ff   formatFlags
-		load loadOptions
+		opts criticalOptions
 	)
 	formats := []string{"text", "json", "markdown", "csv"}
 	cmd := &cobra.Command{
@@ -552,22 +610,36 @@ slack on the longest chain form the critical path.`,
 			if err != nil {
 				return err
 			}
-			return e.withAnalysis(args, load, func(a *report.Analysis) (err error) {
-				switch format {
-				case "json":
-					err = report.WriteCriticalJSON(e.stdout, a)
-				case "markdown":
-					err = report.WriteCriticalMarkdown(e.stdout, a)
-				case "csv":
-					err = report.WriteCriticalCSV(e.stdout, a)
-				default:
-					err = report.WriteCritical(e.stdout, a)
-				}
-				return err
-			})
+			opts.paths, opts.format = args, format
+			return runCritical(e, opts)
 		},
 	}
 	ff.register(cmd, formats)
-	load.register(cmd)
+	opts.load.register(cmd)
 	return cmd
+}
+
+// criticalOptions are what `plan critical` was asked for.
+type criticalOptions struct {
+	paths  []string
+	load   loadOptions
+	format string
+}
+
+// runCritical is `plan critical` without cobra: it reads opts.paths and writes
+// the chosen format to e.stdout.
+func runCritical(e *streams, opts criticalOptions) error {
+	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) (err error) {
+		switch opts.format {
+		case "json":
+			err = report.WriteCriticalJSON(e.stdout, a)
+		case "markdown":
+			err = report.WriteCriticalMarkdown(e.stdout, a)
+		case "csv":
+			err = report.WriteCriticalCSV(e.stdout, a)
+		default:
+			err = report.WriteCritical(e.stdout, a)
+		}
+		return err
+	})
 }

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/workpackets/plan/parser"
+)
+
+// TestRunFunctions calls each command's cobra-free runX with an options
+// struct and buffers, as the flags would fill it, and checks that it
+// prints what the command line prints for the same request.
+func TestRunFunctions(t *testing.T) {
+	example := filepath.Join("..", "..", "testdata", "example")
+	load := loadOptions{maxFileSize: parser.DefaultMaxFileSize}
+	tests := []struct {
+		name string
+		args []string
+		run  func(e *streams) error
+	}{
+		{"plan", []string{example}, func(e *streams) error {
+			return runRoot(e, rootOptions{paths: []string{example}, load: load, format: "text"})
+		}},
+		{"plan --format mermaid", []string{"--format", "mermaid", example}, func(e *streams) error {
+			return runRoot(e, rootOptions{paths: []string{example}, load: load, format: "mermaid"})
+		}},
+		{"order --all --format csv", []string{"order", "--all", "--format", "csv", example}, func(e *streams) error {
+			return runOrder(e, orderOptions{paths: []string{example}, load: load, format: "csv", all: true})
+		}},
+		{"ready --json", []string{"ready", "--json", example}, func(e *streams) error {
+			return runReady(e, readyOptions{paths: []string{example}, load: load, format: "json"})
+		}},
+		{"blocked --format markdown", []string{"blocked", "--format", "markdown", example}, func(e *streams) error {
+			return runBlocked(e, blockedOptions{paths: []string{example}, load: load, format: "markdown"})
+		}},
+		{"critical", []string{"critical", example}, func(e *streams) error {
+			return runCritical(e, criticalOptions{paths: []string{example}, load: load, format: "text"})
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			require.NoError(t, tt.run(&streams{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut}))
+			code, wantOut, wantErr := runPlan(tt.args...)
+			require.Equal(t, 0, code, wantErr)
+			assert.NotEmpty(t, out.String())
+			assert.Equal(t, wantOut, out.String())
+			assert.Equal(t, wantErr, errOut.String())
+		})
+	}
+
+	t.Run("blocked --by an unknown ID is a usage error", func(t *testing.T) {
+		var out, errOut bytes.Buffer
+		err := runBlocked(&streams{stdout: &out, stderr: &errOut}, blockedOptions{paths: []string{example}, load: load, by: "NOPE-1"})
+		var ee *exitError
+		require.ErrorAs(t, err, &ee)
+		assert.Equal(t, kindUsage, ee.kind)
+		assert.Equal(t, `no packet with ID "NOPE-1"`, ee.msg)
+		assert.Empty(t, out.String())
+	})
+}
