@@ -237,7 +237,12 @@ func (g *Graph) Blocked() []Blocked {
 
 // Ready returns the unfinished packets that are not blocked (in-progress
 // ones included), sorted by effective priority, then ID.
-func (g *Graph) Ready() []string {
+func (g *Graph) Ready() []string { return g.ReadyBy(nil) }
+
+// ReadyBy is Ready sorted as [Graph.Order] sorts: by (effective priority,
+// latestFinish[id], ID), so a packet on the critical path comes before one
+// of the same priority with slack. A missing latestFinish entry counts as 0.
+func (g *Graph) ReadyBy(latestFinish map[string]float64) []string {
 	var ready []int
 	for i := range g.packets {
 		if g.done(i) || g.blocked(i) {
@@ -246,7 +251,11 @@ func (g *Graph) Ready() []string {
 		ready = append(ready, i)
 	}
 	slices.SortFunc(ready, func(a, b int) int {
-		return cmp.Or(cmp.Compare(g.eff[a].Rank(), g.eff[b].Rank()), cmp.Compare(a, b))
+		return cmp.Or(
+			cmp.Compare(g.eff[a].Rank(), g.eff[b].Rank()),
+			cmp.Compare(latestFinish[g.packets[a].ID], latestFinish[g.packets[b].ID]),
+			cmp.Compare(a, b),
+		)
 	})
 	return g.ids(ready)
 }

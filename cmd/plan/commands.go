@@ -469,7 +469,9 @@ func newReadyCmd(e *streams) *cobra.Command {
 		Use:   "ready [PATH...]",
 		Short: "List the packets that can start now",
 		Long: `ready lists the unfinished packets with no unfinished required dependency
-and no blocking external, most urgent first. In-progress packets are
+and no blocking external, most urgent first: sorted as order sorts, by
+(effective priority, latest finish, ID), so a packet on the critical path
+comes before one of the same priority with slack. In-progress packets are
 included and marked.`,
 		Example: `  plan ready docs/packets
   plan ready --json docs/packets`,

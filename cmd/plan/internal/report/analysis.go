@@ -45,7 +45,7 @@ func Analyze(set *parser.Set) (*Analysis, error) {
 	}
 	a.Waves = g.Waves()
 	a.Blocked = g.Blocked()
-	a.Ready = g.Ready()
+	a.Ready = g.ReadyBy(a.LF) // sorted as order sorts
 	a.Problems = append(append([]parser.Problem(nil), set.Problems...), g.Problems()...)
 	parser.SortProblems(a.Problems)
 	return a, nil
