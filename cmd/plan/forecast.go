@@ -143,40 +143,7 @@ numbers on any machine.`,
 			if err != nil {
 				return err
 			}
-			return e.withAnalysis(args, load, func(a *report.Analysis) (err error) {
-				switch calibrate {
-				case "actual":
-					opts.Ratios = schedule.CalibrationRatios(a.Graph.Packets())
-				case "git":
-					// The summary goes where the estimate goes, except
-					// that JSON stays one document.
-					w := e.stdout
-					if format == "json" {
-						w = e.stderr
-					}
-					ratios, ok, err := gitRatios(w, args, parser.Options{MaxFileSize: int64(load.maxFileSize)}, a.Graph.Packets())
-					if err != nil {
-						return err
-					}
-					opts.Ratios, opts.Calibrate = ratios, ok
-					if format != "json" {
-						fmt.Fprintln(e.stdout)
-					}
-				}
-				est, err := schedule.NetworkFromGraph(a.Graph).Simulate(opts)
-				if err != nil {
-					return inputError(err)
-				}
-				for _, w := range est.Warnings {
-					e.warnf("%s", clean(w.Message))
-				}
-				if format == "json" {
-					err = report.WriteEstimateJSON(e.stdout, est, calendar)
-				} else {
-					err = report.WriteEstimate(e.stdout, est, calendar)
-				}
-				return err
-			})
+			return runEstimate(e, estimateOptions{paths: args, load: load, format: format, sim: opts, calibrate: calibrate, calendar: calendar})
 		},
 	}
 	ff.register(cmd, formats)
@@ -191,6 +158,56 @@ numbers on any machine.`,
 	cmd.Flags().StringVar(&calibrate, "calibrate", "", "scale by actual/estimate of done packets: `actual` effort lines, or git (also elapsed days between status commits)")
 	cmd.Flags().Lookup("calibrate").NoOptDefVal = "actual"
 	return cmd
+}
+
+// estimateOptions are what `plan estimate` was asked for.
+type estimateOptions struct {
+	paths  []string
+	load   loadOptions
+	format string
+	// sim is the simulation; calibrate is --calibrate ("", actual, git).
+	sim       schedule.SimOptions
+	calibrate string
+	// calendar prints dates (nil without --start).
+	calendar *report.Calendar
+}
+
+// runEstimate is `plan estimate` without cobra.
+func runEstimate(e *streams, opts estimateOptions) error {
+	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) (err error) {
+		switch opts.calibrate {
+		case "actual":
+			opts.sim.Ratios = schedule.CalibrationRatios(a.Graph.Packets())
+		case "git":
+			// The summary goes where the estimate goes, except
+			// that JSON stays one document.
+			w := e.stdout
+			if opts.format == "json" {
+				w = e.stderr
+			}
+			ratios, ok, err := gitRatios(w, opts.paths, parser.Options{MaxFileSize: int64(opts.load.maxFileSize)}, a.Graph.Packets())
+			if err != nil {
+				return err
+			}
+			opts.sim.Ratios, opts.sim.Calibrate = ratios, ok
+			if opts.format != "json" {
+				fmt.Fprintln(e.stdout)
+			}
+		}
+		est, err := schedule.NetworkFromGraph(a.Graph).Simulate(opts.sim)
+		if err != nil {
+			return inputError(err)
+		}
+		for _, w := range est.Warnings {
+			e.warnf("%s", clean(w.Message))
+		}
+		if opts.format == "json" {
+			err = report.WriteEstimateJSON(e.stdout, est, opts.calendar)
+		} else {
+			err = report.WriteEstimate(e.stdout, est, opts.calendar)
+		}
+		return err
+	})
 }
 
 func newScheduleCmd(e *streams) *cobra.Command {
@@ -237,28 +254,7 @@ externals are listed as risks; they do not delay the schedule.`,
 			if err != nil {
 				return err
 			}
-			return e.withAnalysis(args, load, func(a *report.Analysis) (err error) {
-				s, err := schedule.NetworkFromGraph(a.Graph).ListSchedule(team)
-				if err != nil {
-					return inputError(err)
-				}
-				if sprint > 0 {
-					if err := s.AssignSprints(sprint); err != nil {
-						return usageErrorf("", "%v", err)
-					}
-				}
-				switch format {
-				case "json":
-					err = report.WriteScheduleJSON(e.stdout, s, calendar)
-				case "csv":
-					err = report.WriteScheduleCSV(e.stdout, a, s, calendar)
-				case "mermaid":
-					err = report.WriteScheduleMermaid(e.stdout, a, s, calendar)
-				default:
-					err = report.WriteSchedule(e.stdout, a, s, calendar, sprint)
-				}
-				return err
-			})
+			return runSchedule(e, scheduleOptions{paths: args, load: load, format: format, team: team, sprint: sprint, calendar: calendar})
 		},
 	}
 	ff.register(cmd, formats)
@@ -267,4 +263,42 @@ externals are listed as risks; they do not delay the schedule.`,
 	cmd.Flags().IntVar(&team, "team", 0, "number of people (required)")
 	cmd.Flags().Float64Var(&sprint, "sprint", 0, "group packets by sprint of this many working `DAYS`")
 	return cmd
+}
+
+// scheduleOptions are what `plan schedule` was asked for.
+type scheduleOptions struct {
+	paths  []string
+	load   loadOptions
+	format string
+	// team is --team; sprint, --sprint (0 for none).
+	team   int
+	sprint float64
+	// calendar prints dates (nil without --start, except for mermaid).
+	calendar *report.Calendar
+}
+
+// runSchedule is `plan schedule` without cobra.
+func runSchedule(e *streams, opts scheduleOptions) error {
+	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) (err error) {
+		s, err := schedule.NetworkFromGraph(a.Graph).ListSchedule(opts.team)
+		if err != nil {
+			return inputError(err)
+		}
+		if opts.sprint > 0 {
+			if err := s.AssignSprints(opts.sprint); err != nil {
+				return usageErrorf("", "%v", err)
+			}
+		}
+		switch opts.format {
+		case "json":
+			err = report.WriteScheduleJSON(e.stdout, s, opts.calendar)
+		case "csv":
+			err = report.WriteScheduleCSV(e.stdout, a, s, opts.calendar)
+		case "mermaid":
+			err = report.WriteScheduleMermaid(e.stdout, a, s, opts.calendar)
+		default:
+			err = report.WriteSchedule(e.stdout, a, s, opts.calendar, opts.sprint)
+		}
+		return err
+	})
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/workpackets/plan/parser"
+	"github.com/workpackets/plan/schedule"
 )
 
 // TestRunFunctions calls each command's cobra-free runX with an options
@@ -40,6 +41,13 @@ func TestRunFunctions(t *testing.T) {
 		}},
 		{"critical", []string{"critical", example}, func(e *streams) error {
 			return runCritical(e, criticalOptions{paths: []string{example}, load: load, format: "text"})
+		}},
+		{"estimate --iterations 200 --json", []string{"estimate", "--iterations", "200", "--json", example}, func(e *streams) error {
+			sim := schedule.SimOptions{Iterations: 200, Seed: schedule.DefaultSeed, Percentiles: []float64{50, 80, 95}}
+			return runEstimate(e, estimateOptions{paths: []string{example}, load: load, format: "json", sim: sim})
+		}},
+		{"schedule --team 2 --sprint 5", []string{"schedule", "--team", "2", "--sprint", "5", example}, func(e *streams) error {
+			return runSchedule(e, scheduleOptions{paths: []string{example}, load: load, format: "text", team: 2, sprint: 5})
 		}},
 	}
 	for _, tt := range tests {
