@@ -503,6 +503,18 @@ var cellClasses = []struct {
 	{Available, nil, []string{emojiComplete}},
 }
 
+// classify is classifyCell with the status words of the folder's
+// plan.yaml, which win as they do in a Status line (ix may be nil).
+func (ix *index) classify(s string) ExternalClass {
+	if ix != nil && ix.cfg != nil {
+		word := StatusWord(strings.Trim(withoutParens(s), " .!*_`~:;,"+emojiNotStarted+emojiInProgress+emojiComplete+emojiBlocked+emojiWarning+"\ufe0f"))
+		if st, ok := ix.cfg.StatusOf(word); ok {
+			return statusClass[st]
+		}
+	}
+	return classifyCell(s)
+}
+
 // classifyCell says what a status cell means for an external dependency.
 func classifyCell(s string) ExternalClass {
 	core := withoutParens(s)

@@ -342,7 +342,10 @@
 //   - unknown: anything else.
 //
 // Words are read in any case, with "_" or "-" for spaces (IN_REVIEW,
-// not-started), and code and bold marks are gone from a cell's text. A
+// not-started), and code and bold marks are gone from a cell's text.
+// plan.yaml's statuses: are read in cells too and win over all of these,
+// a cell that is exactly such a word meaning what its status means here
+// ("Deployed: complete" makes a "Deployed" cell available). A
 // percentage "NN% complete" or "NN% done" is at risk (in progress), 0%
 // blocking and 100% available, as in a packet's Status line; any other
 // percentage is no progress. Words are looked for before emoji, the

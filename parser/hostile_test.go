@@ -363,3 +363,35 @@ func TestCellStatusWords(t *testing.T) {
 	}
 	assert.Equal(t, []string{"11 A-001", "12 A-002"}, stale, "TODO for a done packet and Merged for one in review are stale")
 }
+
+// TestCellStatusWordsOfPlanYAML: plan.yaml's statuses are read in status
+// cells as in Status lines, and win over the built-in words.
+func TestCellStatusWordsOfPlanYAML(t *testing.T) {
+	cfg, err := ParseConfig("plan.yaml", []byte("statuses:\n  Deployed: complete\n  Ready: in_progress\n"))
+	require.NoError(t, err)
+	files := []File{
+		{Name: "c/A-001.md", Data: []byte(headerPacket("A-001", "Deployed"))},
+		{Name: "c/A-002.md", Data: []byte(headerPacket("A-002", "Todo"))},
+		{Name: "c/A-003.md", Data: []byte(headerPacket("A-003", "Todo", "", "## Dependencies", "", "| Dependency | Status |", "|---|---|", "| A-001 | deployed |", "| A-002 | `DEPLOYED` |", "| Vendor API | Ready |"))},
+	}
+	set := LoadFiles(files, Options{Config: cfg})
+	var stale []string
+	for _, p := range set.Problems {
+		if p.Code == CodeStaleStatus {
+			stale = append(stale, fmt.Sprintf("%d %s", p.Line, p.Ref))
+		}
+	}
+	assert.Equal(t, []string{"12 A-002"}, stale, "Deployed is complete: stale for A-002 only")
+	var a3 *Packet
+	for _, p := range set.Packets {
+		if p.ID == "A-003" {
+			a3 = p
+		}
+	}
+	require.Len(t, a3.Externals, 1)
+	assert.Equal(t, AtRisk, a3.Externals[0].Class, "plan.yaml's Ready wins over the built-in word")
+	src := files[2].Data
+	res := NewStatusSyncer(set).Sync("c/A-003.md", src)
+	require.Len(t, res.Changes, 1)
+	assert.Equal(t, 12, res.Changes[0].Line)
+}

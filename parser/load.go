@@ -76,6 +76,8 @@ type Set struct {
 	// indexTruth is set when plan.yaml's status_source: index made the
 	// claims the packets' statuses.
 	indexTruth bool
+	// cfg is the plan.yaml the Set was read with, or nil.
+	cfg *Config
 	// ReadWhole counts the documents that goldmark parsed whole although
 	// Options.Whole was not set, because the line scanner was not sure
 	// where their sections are (a setext heading that may say
@@ -191,6 +193,7 @@ func Load(paths []string, opts Options) (*Set, []error) {
 		set.Hidden = hiddenPacketFolders(hidden, opts)
 	}
 	ix := newIndex(set.Packets)
+	ix.cfg, set.cfg = opts.Config, opts.Config
 	set.indexClaims(results, ix, opts.Config)
 	// The rows are resolved in file order, each result released as it is
 	// resolved; a packet dropped as a duplicate is not in the index by ID

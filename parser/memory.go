@@ -42,6 +42,7 @@ func LoadFiles(files []File, opts Options) *Set {
 	}
 	set.Packets, set.Problems = dedupe(packets, set.Problems)
 	ix := newIndex(set.Packets)
+	ix.cfg, set.cfg = opts.Config, opts.Config
 	set.indexClaims(results, ix, opts.Config)
 	for i := range results {
 		r := &results[i]

@@ -19,6 +19,9 @@ type index struct {
 	// sorted are the IDs, sorted, for ranges and suffixed IDs; built on
 	// first use.
 	sorted []string
+	// cfg is the folder's plan.yaml (nil for none): its status words
+	// are read in status cells too.
+	cfg *Config
 }
 
 func newIndex(packets []*Packet) *index {
@@ -303,7 +306,7 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 		}
 		if ids == "" {
 			if !row.header() {
-				p.Externals = append(p.Externals, External{Name: row.name, StatusText: row.status, Class: classifyCell(row.status), Required: row.required(), Line: line})
+				p.Externals = append(p.Externals, External{Name: row.name, StatusText: row.status, Class: ix.classify(row.status), Required: row.required(), Line: line})
 				// A packet ID written in lower case is no ID: the row
 				// silently drops a dependency unless someone says so.
 				if ix != nil && hasDashDigit(row.name) { // no ID without "-" and a digit: spare ToUpper
@@ -365,7 +368,7 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 					warn(line, CodeRequiresCancelled, id, "%s requires %s, which is cancelled; this row makes no dependency", p.ID, id)
 					continue
 				}
-				if msg := staleStatus(id, row.status, target); msg != "" {
+				if msg := ix.staleStatus(id, row.status, target); msg != "" {
 					if stale++; stale > maxRepeats {
 						moreStale = append(moreStale, id)
 					} else {
@@ -423,8 +426,8 @@ func addReverse(packets []*Packet, ix *index) []Problem {
 
 // staleStatus compares a row's status cell with the referenced packet's own
 // status and says how they contradict each other, or returns "".
-func staleStatus(id, cellText string, target *Packet) string {
-	switch classifyCell(cellText) {
+func (ix *index) staleStatus(id, cellText string, target *Packet) string {
+	switch ix.classify(cellText) {
 	case Available:
 		if target.Status != Complete {
 			return fmt.Sprintf("the row says %s is %q, but %s's own status is %s", id, cellText, id, target.Status.Words())

@@ -32,6 +32,7 @@ type StatusSyncer struct {
 // NewStatusSyncer returns a StatusSyncer for the packets of set.
 func NewStatusSyncer(set *Set) *StatusSyncer {
 	s := &StatusSyncer{ix: newIndex(set.Packets), unknown: map[string]string{}}
+	s.ix.cfg = set.cfg
 	if !set.indexTruth {
 		s.indexes = map[string]bool{}
 		for _, f := range set.Indexes {
@@ -148,7 +149,7 @@ func (s *StatusSyncer) Sync(file string, src []byte) SyncResult {
 		named := refs[row.line]
 		var stale []string
 		for _, id := range named {
-			if staleStatus(id, row.status, s.ix.byID[id]) != "" {
+			if s.ix.staleStatus(id, row.status, s.ix.byID[id]) != "" {
 				stale = append(stale, id)
 			}
 		}
@@ -257,7 +258,7 @@ func disagreeing(ids []string, words string, ix *index) string {
 	for _, id := range ids {
 		t := ix.byID[id]
 		parts = append(parts, fmt.Sprintf("%s is %s", id, StatusWords(t)))
-		if staleStatus(id, words, t) != "" {
+		if ix.staleStatus(id, words, t) != "" {
 			bad = true
 		}
 	}
@@ -290,7 +291,7 @@ func (s *StatusSyncer) readsBack(file string, src []byte, want *Packet, before [
 	}
 	resolve(got, rows, s.ix)
 	for _, id := range refsByLine(got)[line] {
-		if staleStatus(id, words, s.ix.byID[id]) != "" {
+		if s.ix.staleStatus(id, words, s.ix.byID[id]) != "" {
 			return nil, false
 		}
 	}
