@@ -100,6 +100,9 @@ type streams struct {
 	// quiet (-q) leaves only errors on standard error; verbose (-v) adds
 	// which files were read and skipped, and why.
 	quiet, verbose bool
+	// helpPath is the command line of the command that ran ("plan new"),
+	// for the hint after an error cobra itself returned.
+	helpPath string
 }
 
 func (e *streams) warnf(format string, args ...any) {
@@ -136,7 +139,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetIn(stdin)
 	root.SetOut(out)
 	root.SetErr(stderr)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
+	if cmd != nil {
+		e.helpPath = cmd.CommandPath()
+	}
 	if out.err != nil {
 		// Lost output is a failure whatever the command found: a report
 		// that did not arrive must not pass for an empty one.
@@ -167,7 +173,13 @@ func (e *streams) finish(err error) int {
 	}
 	// Errors from cobra itself: unknown flags and commands, bad flag values.
 	e.errorf("%s", err)
-	e.hintf("run 'plan --help' for usage")
+	// The hint names the help of the command that refused (plan new
+	// --help for plan new's arguments), which says what it takes.
+	path := e.helpPath
+	if path == "" {
+		path = "plan"
+	}
+	e.hintf("run '%s --help' for usage", path)
 	return exitUsage
 }
 

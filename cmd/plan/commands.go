@@ -74,7 +74,7 @@ Reference: plan help format (the packet format), json, exit-codes, config.`,
 	root.PersistentFlags().BoolVarP(&e.verbose, "verbose", "v", false, "also say which files were read and skipped, and why")
 	root.AddCommand(newCheckCmd(e), newOrderCmd(e), newReadyCmd(e), newBlockedCmd(e), newCriticalCmd(e),
 		newEstimateCmd(e), newScheduleCmd(e), newSyncCmd(e), newNewCmd(e), newConfigCmd(e), newExplainCmd(e),
-		newDiffCmd(e), newHistoryCmd(e))
+		newDiffCmd(e), newHistoryCmd(e), newVersionCmd(e))
 	root.SetHelpCommand(newHelpCmd(root))
 	// The completion commands capture the output stream when created.
 	root.SetOut(e.stdout)
@@ -133,6 +133,23 @@ func runRoot(e *streams, opts rootOptions) error {
 		}
 		return err
 	})
+}
+
+// newVersionCmd is plan version: what --version prints, for those who
+// type the word as with go version.
+func newVersionCmd(e *streams) *cobra.Command {
+	return &cobra.Command{
+		Use:           "version",
+		Short:         "Print plan's version (as --version does)",
+		Example:       "  plan version",
+		Args:          cobra.NoArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			_, err := fmt.Fprintf(e.stdout, "plan %s\n", version())
+			return err
+		},
+	}
 }
 
 // version is the module version from the build information: a tag such
