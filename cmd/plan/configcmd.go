@@ -65,9 +65,9 @@ func needsConfig(cmd *cobra.Command) bool {
 func (e *streams) loadConfig(cmd *cobra.Command, args []string) error {
 	st := &e.cfg
 	st.flags = map[string]string{}
-	for _, f := range configFlagSettings {
-		if fl := cmd.Flags().Lookup(f.key); fl != nil && fl.Changed {
-			st.flags[f.key] = fl.Value.String()
+	for _, f := range report.FlagSettings {
+		if fl := cmd.Flags().Lookup(f.Key); fl != nil && fl.Changed {
+			st.flags[f.Key] = fl.Value.String()
 		}
 	}
 	file, found := st.file, "--config"
@@ -114,15 +114,15 @@ func configErrorLines(list parser.ConfigErrors) []string {
 // for and the command line did not give. --holidays names a file, so
 // plan.yaml's holiday dates are handed to the calendar instead.
 func applyConfigDefaults(cmd *cobra.Command, c *parser.Config) error {
-	for _, f := range configFlagSettings {
-		fl := cmd.Flags().Lookup(f.key)
-		v, set := f.value(c)
-		if fl == nil || fl.Changed || !set || f.key == "holidays" {
+	for _, f := range report.FlagSettings {
+		fl := cmd.Flags().Lookup(f.Key)
+		v, set := f.Value(c)
+		if fl == nil || fl.Changed || !set || f.Key == "holidays" {
 			continue
 		}
-		if err := cmd.Flags().Set(f.key, v); err != nil {
-			return &exitError{kind: kindInput, lines: []string{(&parser.ConfigError{File: c.File, Line: c.Lines[f.key],
-				Msg: fmt.Sprintf("%s: %s", f.key, err)}).Error()}}
+		if err := cmd.Flags().Set(f.Key, v); err != nil {
+			return &exitError{kind: kindInput, lines: []string{(&parser.ConfigError{File: c.File, Line: c.Lines[f.Key],
+				Msg: fmt.Sprintf("%s: %s", f.Key, err)}).Error()}}
 		}
 	}
 	return nil
@@ -173,11 +173,11 @@ reported as "plan.yaml:LINE: error: ..." and plan exits 2.`,
 				return err
 			}
 			defaults := map[string]string{"seed": fmt.Sprint(schedule.DefaultSeed)}
-			r := buildConfigReport(e.cfg.config, e.cfg.found, e.cfg.flags, defaults)
+			r := report.BuildConfigReport(e.cfg.config, e.cfg.found, e.cfg.flags, defaults)
 			if format == "json" {
 				return report.WriteJSON(e.stdout, r)
 			}
-			return writeConfigText(e.stdout, r)
+			return report.WriteConfigText(e.stdout, r)
 		},
 	}
 	ff.register(cmd, formats)

@@ -83,11 +83,11 @@ every other command resolves them.`,
 					kept = p
 				}
 			}
-			r := buildExplainReport(file, ex, kept, a)
+			r := report.BuildExplain(file, ex, kept, a)
 			if format == "json" {
 				err = report.WriteJSON(e.stdout, r)
 			} else {
-				err = writeExplainText(e.stdout, r)
+				err = report.WriteExplainText(e.stdout, r)
 			}
 			if err == nil && failed {
 				err = ioFailure

@@ -1,4 +1,4 @@
-package main
+package report
 
 import (
 	"fmt"
@@ -7,16 +7,15 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 )
 
-// explainReport is what `plan explain` prints about one file: whether it
+// Explain is what `plan explain` prints about one file: whether it
 // is a packet and why, each header field with its line, its text and what
 // plan read from it, and each dependency with its line, how it was found
 // and resolved, and whether it blocks.
-type explainReport struct {
+type Explain struct {
 	SchemaVersion int    `json:"schema_version"`
 	File          string `json:"file"`
 	Packet        bool   `json:"packet"`
@@ -89,11 +88,11 @@ type problemJSONFlat struct {
 	Message  string `json:"message"`
 }
 
-// buildExplainReport puts together what the parser read from one file
+// BuildExplain puts together what the parser read from one file
 // (ex, read alone) and what the whole folder made of it (p, the packet the
 // set kept for the file, nil when none; a for the graph).
-func buildExplainReport(file string, ex *parser.Explanation, p *parser.Packet, a *report.Analysis) explainReport {
-	r := explainReport{SchemaVersion: report.SchemaVersion, File: file, Fields: []explainField{}, Dependencies: []explainDep{}, Externals: []explainExternal{}, Problems: []problemJSONFlat{}}
+func BuildExplain(file string, ex *parser.Explanation, p *parser.Packet, a *Analysis) Explain {
+	r := Explain{SchemaVersion: SchemaVersion, File: file, Fields: []explainField{}, Dependencies: []explainDep{}, Externals: []explainExternal{}, Problems: []problemJSONFlat{}}
 	for _, pr := range a.Problems {
 		if pr.File == file {
 			r.Problems = append(r.Problems, problemJSONFlat{Line: pr.Line, Severity: pr.Severity.String(), Code: pr.Code, Message: pr.Message})
@@ -233,8 +232,8 @@ func exactEffort(e parser.Effort) string {
 	return s
 }
 
-// writeExplainText prints the report for a person.
-func writeExplainText(w io.Writer, r explainReport) error {
+// WriteExplainText prints the report for a person.
+func WriteExplainText(w io.Writer, r Explain) error {
 	if !r.Packet {
 		fmt.Fprintf(w, "%s: not a packet: %s\n", cleanPath(r.File), clean(r.Why))
 	} else {
@@ -286,11 +285,11 @@ func writeExplainText(w io.Writer, r explainReport) error {
 			fmt.Fprintln(w, "\nNot blocked.")
 		default:
 			var why []string
-			why = append(why, report.CleanAll(r.Blocked.By)...)
+			why = append(why, CleanAll(r.Blocked.By)...)
 			for _, m := range r.Blocked.Missing {
 				why = append(why, clean(m)+" (which has no file)")
 			}
-			why = append(why, report.CleanAll(r.Blocked.External)...)
+			why = append(why, CleanAll(r.Blocked.External)...)
 			fmt.Fprintf(w, "\nBlocked by %s.\n", strings.Join(why, ", "))
 		}
 	}

@@ -1,4 +1,4 @@
-package main
+package report
 
 import (
 	"fmt"
@@ -8,7 +8,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -25,8 +24,8 @@ type Setting struct {
 	Source string `json:"source"`
 }
 
-// configReport is what `plan config` prints.
-type configReport struct {
+// ConfigReport is what `plan config` prints.
+type ConfigReport struct {
 	SchemaVersion int `json:"schema_version"`
 	// File is the plan.yaml read, as displayed; "" when none.
 	File string `json:"file"`
@@ -36,17 +35,18 @@ type configReport struct {
 	Settings []Setting `json:"settings"`
 }
 
-// flagSetting is a flag default plan.yaml may set: its key (the flag's
-// name), its value as the flag would take it, and its built-in default.
-type flagSetting struct {
-	key      string
-	value    func(c *parser.Config) (string, bool)
-	fallback string
+// FlagSetting is a flag default plan.yaml may set: its Key (the flag's
+// name), its Value as the flag would take it (and whether plan.yaml sets
+// it), and its built-in Fallback.
+type FlagSetting struct {
+	Key      string
+	Value    func(c *parser.Config) (string, bool)
+	Fallback string
 }
 
-// configFlagSettings are the flag defaults plan.yaml may set, in the order
+// FlagSettings are the flag defaults plan.yaml may set, in the order
 // `plan config` shows them.
-var configFlagSettings = []flagSetting{
+var FlagSettings = []FlagSetting{
 	{"team", func(c *parser.Config) (string, bool) { return strconv.Itoa(c.Team), c.Team != 0 }, ""},
 	{"sprint", func(c *parser.Config) (string, bool) { return formatNumber(c.Sprint), c.Sprint != 0 }, ""},
 	{"start", func(c *parser.Config) (string, bool) { return c.Start, c.Start != "" }, ""},
@@ -62,12 +62,12 @@ var configFlagSettings = []flagSetting{
 
 func formatNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-// buildConfigReport lists every setting of c (nil for no plan.yaml) with
+// BuildConfigReport lists every setting of c (nil for no plan.yaml) with
 // where it came from; flags are the flag defaults given on the command
 // line, by name, which win over plan.yaml; defaults are the built-in
 // values of the flags that have one (seed).
-func buildConfigReport(c *parser.Config, found string, flags, defaults map[string]string) configReport {
-	r := configReport{SchemaVersion: report.SchemaVersion, Found: found}
+func BuildConfigReport(c *parser.Config, found string, flags, defaults map[string]string) ConfigReport {
+	r := ConfigReport{SchemaVersion: SchemaVersion, Found: found}
 	if c == nil {
 		c = &parser.Config{}
 	} else {
@@ -122,25 +122,25 @@ func buildConfigReport(c *parser.Config, found string, flags, defaults map[strin
 		source = "packets"
 	}
 	add("status_source", source, c.StatusSource != "")
-	for _, f := range configFlagSettings {
-		if v, ok := flags[f.key]; ok {
-			r.Settings = append(r.Settings, Setting{Key: f.key, Value: v, Source: "flag --" + f.key})
+	for _, f := range FlagSettings {
+		if v, ok := flags[f.Key]; ok {
+			r.Settings = append(r.Settings, Setting{Key: f.Key, Value: v, Source: "flag --" + f.Key})
 			continue
 		}
-		v, set := f.value(c)
+		v, set := f.Value(c)
 		if !set {
-			v = f.fallback
-			if d, ok := defaults[f.key]; ok {
+			v = f.Fallback
+			if d, ok := defaults[f.Key]; ok {
 				v = d
 			}
 		}
-		add(f.key, v, set)
+		add(f.Key, v, set)
 	}
 	return r
 }
 
-// writeConfigText prints the settings as an aligned table.
-func writeConfigText(w io.Writer, r configReport) error {
+// WriteConfigText prints the settings as an aligned table.
+func WriteConfigText(w io.Writer, r ConfigReport) error {
 	switch {
 	case r.File == "":
 		fmt.Fprintln(w, "plan.yaml: none found (built-in settings; see 'plan help config')")
