@@ -247,11 +247,8 @@ func checkArgs(cmd *cobra.Command, args []string) error {
 
 func newCheckCmd(e *streams) *cobra.Command {
 	var (
-		ff            formatFlags
-		load          loadOptions
-		strict        bool
-		baselinePath  string
-		writeBaseline string
+		ff   formatFlags
+		opts checkOptions
 	)
 	formats := []string{"text", "json", "github"}
 	cmd := &cobra.Command{
@@ -281,51 +278,60 @@ match on code, packet and referenced packet, never on line numbers.`,
 			if err != nil {
 				return err
 			}
-			if baselinePath != "" && writeBaseline != "" {
+			if opts.baselinePath != "" && opts.writeBaseline != "" {
 				return usageErrorf("write the baseline once, then check against it", "--baseline and --write-baseline cannot be used together")
 			}
-			var base *report.BaselineFile
-			if baselinePath != "" {
-				b, err := readBaseline(baselinePath)
-				if err != nil {
-					return err
-				}
-				base = &b
-			}
-			a, failed, err := e.loadWith(args, load, report.AnalyzeProblems)
-			if err != nil {
-				return err
-			}
-			if writeBaseline != "" {
-				return runWriteBaseline(e, a, failed, writeBaseline)
-			}
-			return runCheck(e, a, checkOptions{format: format, strict: strict, failed: failed, baselinePath: baselinePath, baseline: base})
+			opts.paths, opts.format = args, format
+			return runCheck(e, opts)
 		},
 	}
 	ff.register(cmd, formats)
-	load.register(cmd)
-	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors")
-	cmd.Flags().StringVar(&baselinePath, "baseline", "", "report and fail only on problems not in this `FILE`")
-	cmd.Flags().StringVar(&writeBaseline, "write-baseline", "", "record today's problems in this `FILE` and exit 0")
+	opts.load.register(cmd)
+	cmd.Flags().BoolVar(&opts.strict, "strict", false, "treat warnings as errors")
+	cmd.Flags().StringVar(&opts.baselinePath, "baseline", "", "report and fail only on problems not in this `FILE`")
+	cmd.Flags().StringVar(&opts.writeBaseline, "write-baseline", "", "record today's problems in this `FILE` and exit 0")
 	return cmd
 }
 
 // checkOptions are what `plan check` was asked for.
 type checkOptions struct {
-	format       string
-	strict       bool
-	failed       bool // some input could not be read
-	baselinePath string
-	baseline     *report.BaselineFile
+	paths  []string
+	load   loadOptions
+	format string
+	strict bool
+	// baselinePath is --baseline; writeBaseline, --write-baseline.
+	baselinePath, writeBaseline string
 }
 
-// runCheck prints the problems (those not in the baseline, when there is
-// one) and returns the exit status.
-func runCheck(e *streams, a *report.Analysis, opts checkOptions) error {
+// runCheck is `plan check` without cobra: it reads the baseline and the
+// packets, then writes the baseline or prints the problems.
+func runCheck(e *streams, opts checkOptions) error {
+	var base *report.BaselineFile
+	if opts.baselinePath != "" {
+		b, err := readBaseline(opts.baselinePath)
+		if err != nil {
+			return err
+		}
+		base = &b
+	}
+	a, failed, err := e.loadWith(opts.paths, opts.load, report.AnalyzeProblems)
+	if err != nil {
+		return err
+	}
+	if opts.writeBaseline != "" {
+		return runWriteBaseline(e, a, failed, opts.writeBaseline)
+	}
+	return printCheck(e, a, opts, failed, base)
+}
+
+// printCheck prints the problems (those not in the baseline, when there
+// is one) and returns the exit status; failed says some input could not
+// be read.
+func printCheck(e *streams, a *report.Analysis, opts checkOptions, failed bool, baseline *report.BaselineFile) error {
 	problems, known := a.Problems, 0
 	var stale []report.BaselineEntry
-	if opts.baseline != nil {
-		problems, known, stale = report.ApplyBaseline(a.Problems, *opts.baseline)
+	if baseline != nil {
+		problems, known, stale = report.ApplyBaseline(a.Problems, *baseline)
 	}
 	errs, warns := report.CountProblems(problems)
 	shown := problems
@@ -341,7 +347,7 @@ func runCheck(e *streams, a *report.Analysis, opts checkOptions) error {
 	switch opts.format {
 	case "json":
 		var base *report.CheckBaseline
-		if opts.baseline != nil {
+		if baseline != nil {
 			base = &report.CheckBaseline{File: opts.baselinePath, Known: known, Stale: stale}
 		}
 		err = report.WriteCheckJSON(e.stdout, len(a.Set.Packets), problems, base)
@@ -365,11 +371,11 @@ func runCheck(e *streams, a *report.Analysis, opts checkOptions) error {
 		e.hintf("delete those entries, or rewrite the file with 'plan check --write-baseline %s' when no new problem is reported", cleanPath(opts.baselinePath))
 	}
 	summary := fmt.Sprintf("%s, %s, %s", plural(len(a.Set.Packets), "packet"), plural(errs, "error"), plural(warns, "warning"))
-	if opts.baseline != nil {
+	if baseline != nil {
 		summary += fmt.Sprintf(" not in the baseline (%d known)", known)
 	}
 	switch {
-	case opts.failed:
+	case failed:
 		return ioFailure
 	case errs > 0 || (opts.strict && warns > 0):
 		return &exitError{kind: kindProblems, msg: "check failed: " + summary, hint: checkHint(problems, opts.strict)}

@@ -62,6 +62,18 @@ func TestRunFunctions(t *testing.T) {
 		})
 	}
 
+	t.Run("check --strict on the cycles folder fails as the command line does", func(t *testing.T) {
+		cycles := filepath.Join("..", "..", "testdata", "cycles")
+		var out, errOut bytes.Buffer
+		e := &streams{stdout: &out, stderr: &errOut}
+		code := e.finish(runCheck(e, checkOptions{paths: []string{cycles}, load: load, format: "text", strict: true}))
+		wantCode, wantOut, wantErr := runPlan("check", "--strict", cycles)
+		assert.Equal(t, 1, code)
+		assert.Equal(t, wantCode, code)
+		assert.Equal(t, wantOut, out.String())
+		assert.Equal(t, wantErr, errOut.String())
+	})
+
 	t.Run("blocked --by an unknown ID is a usage error", func(t *testing.T) {
 		var out, errOut bytes.Buffer
 		err := runBlocked(&streams{stdout: &out, stderr: &errOut}, blockedOptions{paths: []string{example}, load: load, by: "NOPE-1"})
