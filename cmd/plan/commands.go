@@ -577,15 +577,39 @@ type blockedOptions struct {
 	by string
 }
 
+// packetID returns the ID of the packet that id names: the same ID, or
+// the one it names up to letter case (IDs are capital letters, but p1-ecom-001
+// is typed too). Otherwise the error suggests the nearest ID within two edits.
+func packetID(a *report.Analysis, id string) (string, error) {
+	if a.Graph.Packet(id) != nil {
+		return id, nil
+	}
+	if p := a.Graph.Packet(strings.ToUpper(id)); p != nil {
+		return p.ID, nil
+	}
+	best, bestD := "", 3
+	for _, p := range a.Graph.Packets() {
+		if d := editDistance(strings.ToUpper(id), p.ID); d < bestD {
+			best, bestD = p.ID, d
+		}
+	}
+	hint := "run 'plan order --all' to list the packet IDs"
+	if best != "" {
+		hint = fmt.Sprintf("did you mean %s? (%s)", best, hint)
+	}
+	return "", usageErrorf(hint, "no packet with ID %q", clean(id))
+}
+
 // runBlocked is `plan blocked` without cobra: it reads opts.paths and writes
 // the chosen format to e.stdout.
 func runBlocked(e *streams, opts blockedOptions) error {
 	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) (err error) {
 		if opts.by != "" {
-			if a.Graph.Packet(opts.by) == nil {
-				return usageErrorf("run 'plan order --all' to list the packet IDs", "no packet with ID %q", opts.by)
+			id, err := packetID(a, opts.by)
+			if err != nil {
+				return err
 			}
-			held := report.HeldBackOf(a, opts.by)
+			held := report.HeldBackOf(a, id)
 			switch opts.format {
 			case "json":
 				err = report.WriteJSON(e.stdout, held)

@@ -90,6 +90,21 @@ func now() time.Time {
 	return time.Now()
 }
 
+// priorityCode returns the P0..P3 code of a --priority value plan reads
+// (high is P1, as plan help format's table says), so the file says P1 as
+// plan prints it; a value plan does not read is returned unchanged, and
+// the read-back check refuses it.
+func priorityCode(v string) string {
+	if v == "" {
+		return v
+	}
+	p, _ := parser.Parse("priority.md", []byte("# X-1: x\n\n**Priority**: "+v+"\n"))
+	if p == nil || p.Priority == parser.NoPriority {
+		return v
+	}
+	return p.Priority.String()
+}
+
 // refusedf is a refusal: the arguments are well-formed but contradict the
 // packets read (exit 1).
 func refusedf(hint, format string, args ...any) error {
@@ -110,6 +125,7 @@ func runNew(e *streams, opts newOptions) error {
 			return usageErrorf("", "%s must be one line of text", f[0])
 		}
 	}
+	opts.priority = priorityCode(opts.priority)
 	requires, err := flagIDs("--requires", opts.requires)
 	if err != nil {
 		return err
@@ -326,7 +342,7 @@ func newPacketText(id, title string, opts newOptions, requires, optional []strin
 				case pr.Code == parser.CodeMissingPriority && opts.priority == "",
 					pr.Code == parser.CodeMissingEffort && opts.effort == "":
 				case pr.Code == parser.CodeParse || pr.Code == parser.CodeMissingEffort || pr.Code == parser.CodeMissingPriority:
-					return nil, usageErrorf("see 'go doc github.com/workpackets/plan/parser' for the forms plan reads", "%s", pr.Message)
+					return nil, usageErrorf("'plan help format' lists the forms plan reads", "%s", pr.Message)
 				default:
 					return nil, internalError(fmt.Errorf("the new packet would read with a problem: %s", pr))
 				}
