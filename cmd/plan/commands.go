@@ -74,7 +74,7 @@ Reference: plan help format (the packet format), json, exit-codes, config.`,
 	root.PersistentFlags().BoolVarP(&e.verbose, "verbose", "v", false, "also say which files were read and skipped, and why")
 	root.AddCommand(newCheckCmd(e), newOrderCmd(e), newReadyCmd(e), newBlockedCmd(e), newCriticalCmd(e),
 		newEstimateCmd(e), newScheduleCmd(e), newSyncCmd(e), newNewCmd(e), newConfigCmd(e), newExplainCmd(e),
-		newDiffCmd(e), newHistoryCmd(e), newVersionCmd(e))
+		newDiffCmd(e), newHistoryCmd(e), newVersionCmd(e), newReportCmd(e))
 	root.SetHelpCommand(newHelpCmd(root))
 	// The completion commands capture the output stream when created.
 	root.SetOut(e.stdout)

@@ -1,0 +1,404 @@
+package report
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/workpackets/plan/parser"
+	"github.com/workpackets/plan/schedule"
+)
+
+//go:embed html.tmpl
+var htmlSource string
+
+// htmlTemplate is the page. html/template escapes every text and
+// attribute for its context, the charts' texts included; the one piece
+// of markup not written by the template is the dependency graph, which
+// cleanGraphSVG rebuilds element by element from dot's output.
+var htmlTemplate = template.Must(template.New("page").Funcs(template.FuncMap{"n": svgNum, "inc": func(i int) int { return i + 1 }}).Parse(htmlSource))
+
+// HTMLInput is what the HTML report shows besides the analysis: the
+// forecast, the team schedule and the dependency graph, each computed or
+// drawn by the caller (cmd/plan runs the simulation, the scheduler and
+// Graphviz).
+type HTMLInput struct {
+	// Title heads the page ("Plan: docs/packets").
+	Title string
+	// Today is the date the page is made on (YYYY-MM-DD).
+	Today string
+	// Calendar turns working days into dates (day 0 is --start or
+	// today).
+	Calendar *Calendar
+	// Estimate is the Monte Carlo forecast.
+	Estimate *schedule.Estimate
+	// Schedule is the team schedule; nil without a team, and
+	// ScheduleNote says why.
+	Schedule     *schedule.Schedule
+	ScheduleNote string
+	// GraphSVG is `dot -Tsvg` of graph.WriteDOT's picture; nil when it
+	// was not drawn, and GraphNote says why.
+	GraphSVG  []byte
+	GraphNote string
+}
+
+// htmlPage is what html.tmpl reads.
+type htmlPage struct {
+	Title, Today string
+	Facts        []htmlFact
+	Ready        []htmlPacketRow
+	Blocked      []htmlBlockedRow
+	AtRisk       []htmlRisk
+	Critical     htmlCritical
+	Forecast     htmlForecast
+	Gantt        *svgChart
+	GanttTitle   string
+	GanttNote    string
+	Graph        template.HTML
+	GraphNote    string
+	Problems     []htmlProblemCode
+	Errors       []htmlProblem
+	Empty        bool
+}
+
+type htmlFact struct{ Label, Value, Note string }
+
+type htmlPacketRow struct {
+	ID, Priority, Title, Remaining, Status, Slack string
+	Critical                                      bool
+}
+
+type htmlBlockedRow struct {
+	ID, Title, Remaining string
+	Reasons              []string
+	// External says it waits on something outside the plan (an
+	// external, a missing file, its own Blocked status): it cannot start
+	// whatever the team does. Otherwise it merely waits its turn.
+	External bool
+}
+
+type htmlRisk struct{ ID, Name, Status string }
+
+type htmlCritical struct {
+	Expected, Optimistic, Pessimistic string
+	Steps                             []htmlStep
+}
+
+type htmlStep struct{ ID, Title, Days, Start, Finish string }
+
+type htmlForecast struct {
+	Team        string
+	Iterations  string
+	Percentiles []htmlFact
+	Mean        string
+	Gap         string
+	Histogram   *svgChart
+	Curve       *svgChart
+}
+
+type htmlProblemCode struct {
+	Code, Severity string
+	Count          int
+	First          string
+}
+
+type htmlProblem struct{ Where, Code, Message string }
+
+// WriteHTML is `plan report`: one self-contained page for the planning
+// meeting (summary, ready and blocked tables, critical path, forecast
+// with histogram and S-curve, team Gantt chart, dependency graph,
+// problems). It needs no network and no script to read, and prints on
+// A4.
+func WriteHTML(w io.Writer, a *Analysis, in HTMLInput) error {
+	page, err := buildHTMLPage(a, in)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := htmlTemplate.ExecuteTemplate(&buf, "page", page); err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+func buildHTMLPage(a *Analysis, in HTMLInput) (htmlPage, error) {
+	page := htmlPage{Title: clean(in.Title), Today: in.Today, Empty: len(a.Set.Packets) == 0}
+	page.Facts = htmlFacts(a, in)
+	for _, p := range a.Packets(a.Ready) {
+		t := a.Timing(p.ID)
+		row := htmlPacketRow{ID: clean(p.ID), Priority: priorityCell(p), Title: clean(p.Title), Remaining: p.RemainingText(),
+			Status: p.StatusText(), Critical: t.OnPath || t.ZeroSlack}
+		if t.Scheduled {
+			row.Slack = Days(t.Slack) + "d"
+		}
+		page.Ready = append(page.Ready, row)
+	}
+	for _, b := range a.BlockedPackets() {
+		page.Blocked = append(page.Blocked, htmlBlockedRow{ID: clean(b.ID), Title: clean(b.Title), Remaining: b.RemainingText(),
+			Reasons: b.Reasons(clean), External: len(b.External) > 0 || len(b.Missing) > 0 || b.ByStatus})
+	}
+	for _, p := range a.Graph.Packets() {
+		if p.Status == parser.Complete || p.Status == parser.Cancelled {
+			continue
+		}
+		for _, x := range p.Externals {
+			if x.Class == parser.AtRisk {
+				page.AtRisk = append(page.AtRisk, htmlRisk{ID: clean(p.ID), Name: clean(x.Name), Status: clean(x.StatusText)})
+			}
+		}
+	}
+	cp := a.Critical
+	page.Critical = htmlCritical{Expected: Days(cp.Expected), Optimistic: Days(cp.Optimistic), Pessimistic: Days(cp.Pessimistic)}
+	for _, id := range cp.IDs {
+		t := a.Timing(id)
+		step := htmlStep{ID: clean(id), Title: clean(t.Title), Days: Days(t.Duration), Start: Days(t.EarliestStart), Finish: Days(t.EarliestFinish)}
+		if in.Calendar != nil {
+			step.Start, step.Finish = in.Calendar.Dates(t.EarliestStart, t.EarliestFinish)
+		}
+		page.Critical.Steps = append(page.Critical.Steps, step)
+	}
+	if est := in.Estimate; est != nil {
+		f := htmlForecast{Team: teamText(est.Team), Iterations: strconv.Itoa(est.Iterations) + " runs, " + est.Dist.String() + " durations, seed " + strconv.FormatUint(est.Seed, 10),
+			Mean: Days(est.Mean)}
+		for _, p := range est.Percentiles {
+			fact := htmlFact{Label: strings.ToUpper(percentileKey(p.P)), Value: Days(p.Days) + " working days"}
+			if in.Calendar != nil {
+				fact.Note = in.Calendar.FinishDate(p.Days)
+			}
+			f.Percentiles = append(f.Percentiles, fact)
+		}
+		gap := "merge bias"
+		if est.Team > 0 {
+			gap = "team capacity and merge bias"
+		}
+		f.Gap = fmt.Sprintf("The mean, %s days, is %s days after the expected critical path (%s days): that gap is the %s.",
+			Days(est.Mean), Days(est.MergeBias), Days(est.Deterministic.Expected), gap)
+		f.Histogram, f.Curve = forecastCharts(est)
+		page.Forecast = f
+	}
+	if in.Schedule != nil && in.Calendar != nil {
+		s := in.Schedule
+		page.Gantt = ganttChart(a, s, in.Calendar)
+		page.GanttTitle = fmt.Sprintf("Team of %d: %s working days (lower bound %s)", s.Team, Days(s.Makespan), Days(s.LowerBound))
+		if len(s.Assignments) > 0 {
+			page.GanttTitle += ", finishes " + in.Calendar.FinishDate(s.Makespan)
+		} else {
+			page.GanttNote = "Nothing left to schedule."
+		}
+	} else {
+		page.GanttNote = in.ScheduleNote
+	}
+	if in.GraphSVG != nil {
+		svg, err := cleanGraphSVG(in.GraphSVG)
+		if err != nil {
+			return page, err
+		}
+		page.Graph = template.HTML(svg) // rebuilt from allowed elements and attributes only
+	} else {
+		page.GraphNote = in.GraphNote
+	}
+	page.Problems, page.Errors = htmlProblems(a.Problems)
+	return page, nil
+}
+
+// htmlFacts are the summary's figures.
+func htmlFacts(a *Analysis, in HTMLInput) []htmlFact {
+	var complete, inProgress, notStarted, cancelled int
+	for _, p := range a.Set.Packets {
+		switch p.Status {
+		case parser.Complete:
+			complete++
+		case parser.InProgress:
+			inProgress++
+		case parser.Cancelled:
+			cancelled++
+		default:
+			notStarted++
+		}
+	}
+	status := fmt.Sprintf("%d complete, %d in progress, %d not started", complete, inProgress, notStarted)
+	if cancelled > 0 {
+		status += fmt.Sprintf(", %d cancelled", cancelled)
+	}
+	external := 0
+	for _, b := range a.BlockedPackets() {
+		if len(b.External) > 0 || len(b.Missing) > 0 || b.ByStatus {
+			external++
+		}
+	}
+	facts := []htmlFact{
+		{Label: "Packets", Value: strconv.Itoa(len(a.Set.Packets)), Note: status},
+		{Label: "Ready now", Value: strconv.Itoa(len(a.Ready)), Note: "can start today"},
+		{Label: "Blocked", Value: strconv.Itoa(len(a.Blocked)), Note: fmt.Sprintf("%d of them by something outside the plan", external)},
+		{Label: "Critical path", Value: Days(a.Critical.Expected) + " days", Note: fmt.Sprintf("expected; optimistic %s, pessimistic %s", Days(a.Critical.Optimistic), Days(a.Critical.Pessimistic))},
+	}
+	if est := in.Estimate; est != nil {
+		for _, p := range est.Percentiles {
+			if p.P != 50 && p.P != 80 {
+				continue
+			}
+			f := htmlFact{Label: "Forecast " + strings.ToUpper(percentileKey(p.P)), Value: Days(p.Days) + " days", Note: teamText(est.Team)}
+			if in.Calendar != nil {
+				f.Value = in.Calendar.FinishDate(p.Days)
+				f.Note = Days(p.Days) + " working days, " + teamText(est.Team)
+			}
+			facts = append(facts, f)
+		}
+	}
+	errs, warns := a.Counts()
+	facts = append(facts, htmlFact{Label: "Problems", Value: strconv.Itoa(errs + warns), Note: Plural(errs, "error") + ", " + Plural(warns, "warning")})
+	return facts
+}
+
+// teamText says who the forecast assumes does the work.
+func teamText(team int) string {
+	if team > 0 {
+		return "with a team of " + strconv.Itoa(team)
+	}
+	return "with unlimited people (no team given)"
+}
+
+// priorityCell is the effective priority, with the file's own when the
+// packets that wait on it raised it: "P0 (P1 in file)".
+func priorityCell(p Packet) string {
+	s := p.PriorityText()
+	if s == "" {
+		return "--"
+	}
+	if own := p.Priority.String(); own != s {
+		if own == "" {
+			own = "none"
+		}
+		s += " (" + own + " in file)"
+	}
+	return s
+}
+
+// htmlProblems are the problems as one row per code (the count and the
+// first place), and the errors in full: a cycle or a duplicate ID is
+// never summed up.
+func htmlProblems(ps []parser.Problem) ([]htmlProblemCode, []htmlProblem) {
+	byCode := map[string]*htmlProblemCode{}
+	var codes []string
+	var errs []htmlProblem
+	for _, p := range ps {
+		where := cleanPath(p.File) + ":" + strconv.Itoa(p.Line)
+		sev := "warning"
+		if p.Severity == parser.Error {
+			sev = "error"
+			errs = append(errs, htmlProblem{Where: where, Code: string(p.Code), Message: clean(p.Message)})
+		}
+		key := sev + " " + string(p.Code)
+		c, ok := byCode[key]
+		if !ok {
+			c = &htmlProblemCode{Code: string(p.Code), Severity: sev, First: where}
+			byCode[key] = c
+			codes = append(codes, key)
+		}
+		c.Count++
+	}
+	sort.Strings(codes) // errors before warnings, then by code
+	out := make([]htmlProblemCode, len(codes))
+	for i, k := range codes {
+		out[i] = *byCode[k]
+	}
+	return out, errs
+}
+
+// graphElements are the SVG elements dot draws a plan with; everything
+// else (script, foreignObject, style, images, links) is dropped with its
+// content.
+var graphElements = map[string]bool{
+	"svg": true, "g": true, "title": true, "polygon": true, "polyline": true, "ellipse": true,
+	"path": true, "text": true, "rect": true, "circle": true, "line": true,
+}
+
+// graphAttributes are the presentation attributes kept; ids (dot's node1,
+// edge2 would collide with nothing, but say nothing either), event
+// handlers, links and styles are dropped.
+var graphAttributes = map[string]bool{
+	"width": true, "height": true, "viewBox": true, "transform": true, "class": true,
+	"x": true, "y": true, "cx": true, "cy": true, "rx": true, "ry": true, "r": true,
+	"x1": true, "y1": true, "x2": true, "y2": true, "points": true, "d": true,
+	"fill": true, "stroke": true, "stroke-width": true, "stroke-dasharray": true, "stroke-opacity": true, "fill-opacity": true,
+	"font-family": true, "font-size": true, "font-weight": true, "font-style": true, "text-anchor": true, "text-decoration": true,
+	"preserveAspectRatio": true,
+}
+
+// cleanGraphSVG rebuilds dot's SVG from the elements and attributes it
+// draws a plan with, every value and text escaped again: whatever dot
+// passes through from a packet's title stays text, and no comment (dot
+// writes its version in one) or document type reaches the page.
+func cleanGraphSVG(src []byte) (string, error) {
+	dec := xml.NewDecoder(bytes.NewReader(src))
+	dec.Strict = true
+	// dot's SVG names its DTD; no entity beyond XML's own is used.
+	var b strings.Builder
+	depth, skip := 0, 0 // skip > 0: inside a dropped element
+	textDepth := 0      // > 0: inside text or title
+	seenRoot := false
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return "", fmt.Errorf("html: dot's SVG: %w", err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			if skip > 0 || !graphElements[t.Name.Local] || (t.Name.Local == "svg" && seenRoot) {
+				skip++
+				continue
+			}
+			if t.Name.Local == "svg" {
+				seenRoot = true
+			}
+			b.WriteString("<" + t.Name.Local)
+			if t.Name.Local == "svg" {
+				b.WriteString(` class="graph" role="img" aria-label="Dependency graph"`)
+			}
+			for _, at := range t.Attr {
+				if at.Name.Space != "" || !graphAttributes[at.Name.Local] {
+					continue
+				}
+				b.WriteString(" " + at.Name.Local + `="`)
+				xml.EscapeText(&b, []byte(at.Value)) //nolint:errcheck // a strings.Builder does not fail
+				b.WriteString(`"`)
+			}
+			b.WriteString(">")
+			if t.Name.Local == "text" || t.Name.Local == "title" {
+				textDepth++
+			}
+		case xml.EndElement:
+			depth--
+			if skip > 0 {
+				skip--
+				continue
+			}
+			if t.Name.Local == "text" || t.Name.Local == "title" {
+				textDepth--
+			}
+			b.WriteString("</" + t.Name.Local + ">")
+		case xml.CharData:
+			if skip == 0 && textDepth > 0 {
+				xml.EscapeText(&b, t) //nolint:errcheck // a strings.Builder does not fail
+			} else if skip == 0 && depth > 0 && len(bytes.TrimSpace(t)) == 0 && bytes.ContainsRune(t, '\n') {
+				b.WriteByte('\n')
+			}
+		}
+	}
+	if !seenRoot {
+		return "", fmt.Errorf("html: dot's output holds no <svg> element")
+	}
+	return b.String(), nil
+}
