@@ -6,6 +6,8 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -344,6 +346,12 @@ func (e *streams) load(paths []string, opts loadOptions) (a *report.Analysis, fa
 // loadWith is load with the analysis of the caller's choice: report.Analyze, or
 // report.AnalyzeProblems for the commands that print only problems.
 func (e *streams) loadWith(paths []string, opts loadOptions, analyze func(*parser.Set) (*report.Analysis, error)) (a *report.Analysis, failed bool, err error) {
+	return e.loadSet(paths, opts, analyze, true)
+}
+
+// loadSet is loadWith; with requirePackets a path that holds no packet is
+// an error (exit 2), said once for each such path.
+func (e *streams) loadSet(paths []string, opts loadOptions, analyze func(*parser.Set) (*report.Analysis, error), requirePackets bool) (a *report.Analysis, failed bool, err error) {
 	set, ioErrs := loadPackets(paths, parser.Options{Stdin: e.stdin, MaxFileSize: int64(opts.maxFileSize), Config: e.cfg.config})
 	for _, err := range ioErrs {
 		e.errorf("%s", cleanErr(err)) // a file name may hold escape sequences or newlines
@@ -351,14 +359,97 @@ func (e *streams) loadWith(paths []string, opts loadOptions, analyze func(*parse
 	if e.verbose {
 		e.explainFiles(set)
 	}
-	for _, dir := range set.Hidden {
-		e.hintf("no packets here, but the hidden folder %s holds some: run 'plan %s'", cleanPath(dir), cleanPath(dir))
+	empty := false
+	if !requirePackets {
+		for _, dir := range set.Hidden {
+			e.hintf("no packets here, but the hidden folder %s holds some: run 'plan %s'", cleanPath(dir), cleanPath(dir))
+		}
+	} else if empty = e.reportEmpty(paths, set); len(set.Packets) == 0 {
+		// Nothing to answer about: each path is already reported, as
+		// unreadable or as holding no packet, and nothing is printed.
+		return nil, true, ioFailure
 	}
 	a, err = analyze(set)
 	if err != nil {
 		return nil, true, inputError(err)
 	}
-	return a, len(ioErrs) > 0, nil
+	return a, len(ioErrs) > 0 || empty, nil
+}
+
+// reportEmpty says, once for each of paths that exists and holds no packet
+// (a mistyped folder, a folder of notes), "no work packets in PATH", and
+// reports whether there was one. A path that could not be read is already
+// reported as such. No paths means ".".
+func (e *streams) reportEmpty(paths []string, set *parser.Set) bool {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	cwd, _ := os.Getwd()
+	abs := func(p string) string {
+		if p == parser.StdinName || filepath.IsAbs(p) {
+			return filepath.Clean(p)
+		}
+		return filepath.Join(cwd, p)
+	}
+	// A duplicate ID is a packet too, although only the first is kept.
+	var packetFiles []string
+	for _, p := range set.Packets {
+		packetFiles = append(packetFiles, abs(p.File))
+	}
+	for _, p := range set.Problems {
+		if p.Code == parser.CodeDuplicateID {
+			packetFiles = append(packetFiles, abs(p.File))
+		}
+	}
+	under := func(file, root string) bool {
+		return file == root || strings.HasPrefix(file, strings.TrimSuffix(root, string(filepath.Separator))+string(filepath.Separator))
+	}
+	found := false
+	for _, arg := range paths {
+		root := parser.StdinName
+		if arg != "-" {
+			if _, err := os.Stat(arg); err != nil {
+				continue // reported as unreadable
+			}
+			root = abs(arg)
+		}
+		if slices.ContainsFunc(packetFiles, func(f string) bool { return under(f, root) }) {
+			continue
+		}
+		files := 0
+		for _, f := range set.Files {
+			if under(abs(f), root) {
+				files++
+			}
+		}
+		found = true
+		name := cleanPath(arg)
+		if arg == "-" {
+			name = "standard input"
+		}
+		e.errorf("no work packets in %s (%s read)", name, plural(files, "markdown file"))
+		if hidden := hiddenUnder(set.Hidden, root, abs, under); len(hidden) > 0 {
+			for _, dir := range hidden {
+				e.hintf("the hidden folder %s holds some: run 'plan %s'", cleanPath(dir), cleanPath(dir))
+			}
+		} else if files > 0 {
+			e.hintf("a packet is a markdown file whose first level-1 heading is '# ID: Title' (-v says why each file was skipped)")
+		} else {
+			e.hintf("check the path; a packet is a markdown file whose first level-1 heading is '# ID: Title'")
+		}
+	}
+	return found
+}
+
+// hiddenUnder are the hidden packet folders under root.
+func hiddenUnder(hidden []string, root string, abs func(string) string, under func(f, root string) bool) []string {
+	var out []string
+	for _, dir := range hidden {
+		if under(abs(dir), root) {
+			out = append(out, dir)
+		}
+	}
+	return out
 }
 
 // explainFiles says, for -v, which files were read as packets and which
@@ -423,7 +514,21 @@ func (e *streams) withAnalysis(paths []string, opts loadOptions, write func(a *r
 	if failed {
 		return ioFailure
 	}
-	return nil
+	return e.cycleFailure(a)
+}
+
+// cycleFailure says on standard error, after the answer, that the plan
+// has a cycle, one line per cycle, and fails the run with exit 1, as tsort
+// does: a script that reads the order must not take it for a sound one.
+func (e *streams) cycleFailure(a *report.Analysis) error {
+	lines := report.CycleLines(a)
+	if len(lines) == 0 {
+		return nil
+	}
+	for _, l := range lines {
+		e.errorf("%s", l)
+	}
+	return &exitError{kind: kindProblems, hint: "the answer above places each cycle's members together; 'plan check' says which rows to remove or make optional"}
 }
 
 // ioFailure is returned after the output when some input could not be read.

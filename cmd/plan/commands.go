@@ -380,12 +380,6 @@ func printCheck(e *streams, a *report.Analysis, opts checkOptions, failed bool, 
 	case errs > 0 || (opts.strict && warns > 0):
 		return &exitError{kind: kindProblems, msg: "check failed: " + summary, hint: checkHint(problems, opts.strict)}
 	}
-	if len(a.Set.Packets) == 0 && !e.quiet {
-		// A mistyped folder that exists but holds no packets would
-		// otherwise pass CI silently.
-		e.warnf("no work packets found (%s read)", plural(len(a.Set.Files), "markdown file"))
-		e.hintf("check the path; a packet's first level-1 heading is '# ID: Title'")
-	}
 	e.infof("%s", summary)
 	return nil
 }

@@ -45,7 +45,8 @@ every other command resolves them.`,
 			if fi, err := os.Stat(target); err == nil && !fi.IsDir() {
 				isFile = true
 			}
-			a, failed, err := e.load(paths, load)
+			// The packet may be outside PATH, which then need hold none.
+			a, failed, err := e.loadSet(paths, load, report.Analyze, false)
 			if err != nil {
 				return err
 			}
@@ -54,7 +55,7 @@ every other command resolves them.`,
 				file = findFile(a.Set, target)
 				if file == "" {
 					// Not under PATH (or hidden there): read it as well.
-					if a, failed, err = e.load(append(paths, target), load); err != nil {
+					if a, failed, err = e.loadSet(append(paths, target), load, report.Analyze, false); err != nil {
 						return err
 					}
 					file = findFile(a.Set, target)

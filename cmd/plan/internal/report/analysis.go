@@ -1,6 +1,9 @@
 package report
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 	"github.com/workpackets/plan/schedule"
@@ -137,4 +140,19 @@ func CountProblems(ps []parser.Problem) (errors, warnings int) {
 		}
 	}
 	return errors, warnings
+}
+
+// CycleLines are the plan's cycles, one line each for standard error:
+// "cycle: A -> B -> A (a.md:12)", at the cycle's first row; plan check's
+// message says which rows to change.
+func CycleLines(a *Analysis) []string {
+	var lines []string
+	for _, p := range a.Problems {
+		if p.Code != parser.CodeCycle {
+			continue
+		}
+		path, _, _ := strings.Cut(p.Message, ": ")
+		lines = append(lines, fmt.Sprintf("cycle: %s (%s:%d)", clean(path), cleanPath(p.File), p.Line))
+	}
+	return lines
 }
