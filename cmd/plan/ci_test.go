@@ -143,6 +143,8 @@ func TestHelp(t *testing.T) {
 						args[k] = filepath.Join(example, strings.TrimPrefix(a, "docs/packets/"))
 					case a == "P1-ECOM-001":
 						args[k] = "BE-PAY-001"
+					case strings.HasSuffix(a, ".html") && k > 0 && args[k-1] == "-o":
+						args[k] = filepath.Join(t.TempDir(), a) // plan report's page, not in cmd/plan
 					case strings.HasSuffix(a, ".json") && k > 0 && strings.Contains(args[k-1], "baseline"):
 						args[k] = filepath.Join(t.TempDir(), "baseline.json")
 					}
