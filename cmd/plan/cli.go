@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/parser"
@@ -102,6 +103,8 @@ type streams struct {
 	// quiet (-q) leaves only errors on standard error; verbose (-v) adds
 	// which files were read and skipped, and why.
 	quiet, verbose bool
+	// width is standard output's terminal width, 80 when it is no terminal.
+	width int
 	// helpPath is the command line of the command that ran ("plan new"),
 	// for the hint after an error cobra itself returned.
 	helpPath string
@@ -134,7 +137,7 @@ func (e *streams) hintf(format string, args ...any) {
 // run executes plan with args and returns the process exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := &outputWriter{w: stdout}
-	e := &streams{stdin: stdin, stdout: out, stderr: stderr, color: useColor(stdout)}
+	e := &streams{stdin: stdin, stdout: out, stderr: stderr, color: useColor(stdout), width: terminalWidth(stdout)}
 	root := newRootCmd(e)
 	markInternal(root)
 	root.SetArgs(args)
@@ -217,17 +220,39 @@ func markInternal(c *cobra.Command) {
 	}
 }
 
-// useColor reports whether w is a terminal and NO_COLOR is unset.
+// useColor reports whether w is a terminal that colour may be written to.
 func useColor(w io.Writer) bool {
-	if _, ok := os.LookupEnv("NO_COLOR"); ok {
-		return false
-	}
+	_, ok := terminal(w)
+	return ok && colorAllowed(os.Getenv)
+}
+
+// colorAllowed says whether the environment lets a terminal have colour:
+// not when NO_COLOR is set to a value other than "" (no-color.org: an
+// empty NO_COLOR is as good as unset), nor when TERM is dumb (a terminal
+// that draws escape sequences as text, such as Emacs' shell buffer).
+func colorAllowed(getenv func(string) string) bool {
+	return getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
+}
+
+// terminal returns w's file descriptor when w is a terminal.
+func terminal(w io.Writer) (int, bool) {
 	f, ok := w.(*os.File)
 	if !ok {
-		return false
+		return 0, false
 	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	fd := int(f.Fd())
+	return fd, term.IsTerminal(fd)
+}
+
+// terminalWidth is the width of the terminal w is, or 80 when w is not a
+// terminal (a file, a pipe) or does not say.
+func terminalWidth(w io.Writer) int {
+	if fd, ok := terminal(w); ok {
+		if width, _, err := term.GetSize(fd); err == nil && width > 0 {
+			return width
+		}
+	}
+	return 80
 }
 
 // formatFlags are the output-format flags shared by the commands.

@@ -129,7 +129,7 @@ func runRoot(e *streams, opts rootOptions) error {
 		case "markdown":
 			err = report.WriteReportMarkdown(e.stdout, a)
 		default:
-			err = report.WriteReport(e.stdout, a, report.Style{Color: e.color})
+			err = report.WriteReport(e.stdout, a, report.Style{Color: e.color, Width: e.width})
 		}
 		return err
 	})

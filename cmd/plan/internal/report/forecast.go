@@ -244,7 +244,7 @@ func WriteSchedule(w io.Writer, a *Analysis, s *schedule.Schedule, cal *Calendar
 				fmt.Fprintln(bw, "    nothing starts")
 				continue
 			}
-			wrapList(bw, "    ", CleanAll(sp.IDs))
+			wrapList(bw, lineWidth, "    ", CleanAll(sp.IDs))
 		}
 	}
 	var risks []string

@@ -10,12 +10,26 @@ import (
 	"github.com/workpackets/plan/parser"
 )
 
-// lineWidth is the width the text report is laid out for.
+// lineWidth is the width the text formats are laid out for, unless the
+// Style gives a terminal's.
 const lineWidth = 80
 
 // Style is how the text formats look: Color adds terminal colour to
-// headings and severities (only for a terminal that allows it).
-type Style struct{ Color bool }
+// headings and severities (only for a terminal that allows it); Width is
+// the terminal's width, 0 for the usual 80 columns.
+type Style struct {
+	Color bool
+	Width int
+}
+
+// width is the line width s lays text out for: the terminal's, but never
+// under 40 columns, where the tables would be all truncation marks.
+func (s Style) width() int {
+	if s.Width <= 0 {
+		return lineWidth
+	}
+	return max(s.Width, 40)
+}
 
 // styler adds terminal colour when the Style allows it.
 type styler struct{ on bool }
@@ -56,7 +70,7 @@ func WriteLines(w io.Writer, lines []string) error {
 
 // wrapList writes items separated by ", " after prefix, wrapping at the
 // line width with continuation lines indented like the first item.
-func wrapList(w io.Writer, prefix string, items []string) {
+func wrapList(w io.Writer, width int, prefix string, items []string) {
 	indent := strings.Repeat(" ", textWidth(prefix))
 	line := prefix
 	for i, it := range items {
@@ -65,7 +79,7 @@ func wrapList(w io.Writer, prefix string, items []string) {
 			sep = ","
 		}
 		piece := it + sep
-		if line != prefix && line != indent && textWidth(line)+1+textWidth(piece) > lineWidth {
+		if line != prefix && line != indent && textWidth(line)+1+textWidth(piece) > width {
 			fmt.Fprintln(w, strings.TrimRight(line, " "))
 			line = indent
 		}
@@ -78,8 +92,8 @@ func wrapList(w io.Writer, prefix string, items []string) {
 }
 
 // packetRows formats "ID  P1  Title  effort  note" rows in aligned
-// columns fitted to 80 columns, truncating titles when they must.
-func packetRows(packets []Packet, note func(p Packet) string) []string {
+// columns fitted to width columns, truncating titles when they must.
+func packetRows(width int, packets []Packet, note func(p Packet) string) []string {
 	type row struct{ id, prio, title, effort, note string }
 	rows := make([]row, len(packets))
 	ids := make([]string, len(packets))
@@ -104,7 +118,7 @@ func packetRows(packets []Packet, note func(p Packet) string) []string {
 	if noteW > 0 {
 		fixed += 2 + noteW
 	}
-	titleW = max(min(titleW, lineWidth-fixed), 12)
+	titleW = max(min(titleW, width-fixed), 12)
 	out := make([]string, len(rows))
 	for i, r := range rows {
 		line := fmt.Sprintf("  %-*s  %-2s  %s  %*s", idW, r.id, r.prio, pad(truncate(r.title, titleW), titleW), effortW, r.effort)
@@ -150,10 +164,10 @@ func WriteReport(w io.Writer, a *Analysis, style Style) error {
 	}
 
 	fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("Ready now (%d)", len(a.Ready))))
-	writeReadyRows(bw, a)
+	writeReadyRows(bw, style.width(), a)
 
 	fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("Blocked (%d)", len(a.Blocked))))
-	writeBlockedRows(bw, a)
+	writeBlockedRows(bw, style.width(), a)
 
 	if risks := atRisk(a); len(risks) > 0 {
 		fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("At risk (%d)", len(risks))))
@@ -168,11 +182,11 @@ func WriteReport(w io.Writer, a *Analysis, style Style) error {
 		fmt.Fprintln(bw, "  nothing left to build")
 	}
 	for i, ids := range byWave {
-		wrapList(bw, fmt.Sprintf("  wave %d: ", i), CleanAll(ids))
+		wrapList(bw, style.width(), fmt.Sprintf("  wave %d: ", i), CleanAll(ids))
 	}
 
 	fmt.Fprintf(bw, "\n%s\n", st.heading("Critical path"))
-	writeCriticalSummary(bw, a)
+	writeCriticalSummary(bw, style.width(), a)
 
 	errs, warns := a.Counts()
 	fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("Problems (%s, %s)", Plural(errs, "error"), Plural(warns, "warning"))))
@@ -183,7 +197,7 @@ func WriteReport(w io.Writer, a *Analysis, style Style) error {
 		// The report wraps each message under its location to stay within
 		// 80 columns; `plan check` keeps one problem per line for grep.
 		fmt.Fprintf(bw, "  %s:%d: %s: %s\n", cleanPath(p.File), p.Line, st.severity(p.Severity), p.Code)
-		wrapSteps(bw, "    ", strings.Fields(clean(p.Message)))
+		wrapSteps(bw, style.width(), "    ", strings.Fields(clean(p.Message)))
 	}
 	return bw.Flush()
 }
@@ -234,12 +248,12 @@ func writeSummary(w io.Writer, a *Analysis) {
 	}
 }
 
-func writeReadyRows(w io.Writer, a *Analysis) {
+func writeReadyRows(w io.Writer, width int, a *Analysis) {
 	if len(a.Ready) == 0 {
 		fmt.Fprintln(w, "  nothing can start now")
 		return
 	}
-	for _, line := range packetRows(a.Packets(a.Ready), func(p Packet) string {
+	for _, line := range packetRows(width, a.Packets(a.Ready), func(p Packet) string {
 		if p.Status == parser.InProgress {
 			return p.StatusText()
 		}
@@ -249,7 +263,7 @@ func writeReadyRows(w io.Writer, a *Analysis) {
 	}
 }
 
-func writeBlockedRows(w io.Writer, a *Analysis) {
+func writeBlockedRows(w io.Writer, lineW int, a *Analysis) {
 	if len(a.Blocked) == 0 {
 		fmt.Fprintln(w, "  nothing is blocked")
 		return
@@ -260,7 +274,7 @@ func writeBlockedRows(w io.Writer, a *Analysis) {
 	}
 	width := idWidth(ids)
 	for _, b := range a.BlockedPackets() {
-		wrapList(w, fmt.Sprintf("  %-*s  waits on ", width, clean(b.ID)), b.Reasons(clean))
+		wrapList(w, lineW, fmt.Sprintf("  %-*s  waits on ", width, clean(b.ID)), b.Reasons(clean))
 	}
 }
 
@@ -288,7 +302,7 @@ func atRisk(a *Analysis) []string {
 	return lines
 }
 
-func writeCriticalSummary(w io.Writer, a *Analysis) {
+func writeCriticalSummary(w io.Writer, width int, a *Analysis) {
 	cp := a.Critical
 	if len(cp.IDs) == 0 {
 		fmt.Fprintln(w, "  no remaining work")
@@ -304,14 +318,14 @@ func writeCriticalSummary(w io.Writer, a *Analysis) {
 		}
 		steps = append(steps, step)
 	}
-	wrapSteps(w, "  ", steps)
+	wrapSteps(w, width, "  ", steps)
 }
 
 // wrapSteps writes space-separated steps, wrapping at the line width.
-func wrapSteps(w io.Writer, indent string, steps []string) {
+func wrapSteps(w io.Writer, width int, indent string, steps []string) {
 	line := indent
 	for _, s := range steps {
-		if line != indent && textWidth(line)+1+textWidth(s) > lineWidth {
+		if line != indent && textWidth(line)+1+textWidth(s) > width {
 			fmt.Fprintln(w, line)
 			line = indent
 		}
@@ -337,7 +351,7 @@ func WriteProblems(w io.Writer, problems []parser.Problem, style Style) error {
 // WriteReady is plan ready's text: the packets that can start now.
 func WriteReady(w io.Writer, a *Analysis) error {
 	bw := bufio.NewWriter(w)
-	writeReadyRows(bw, a)
+	writeReadyRows(bw, lineWidth, a)
 	return bw.Flush()
 }
 
@@ -345,7 +359,7 @@ func WriteReady(w io.Writer, a *Analysis) error {
 // waits on.
 func WriteBlocked(w io.Writer, a *Analysis) error {
 	bw := bufio.NewWriter(w)
-	writeBlockedRows(bw, a)
+	writeBlockedRows(bw, lineWidth, a)
 	return bw.Flush()
 }
 
@@ -358,7 +372,7 @@ func WriteHeldBack(w io.Writer, a *Analysis, h HeldBack) error {
 		return bw.Flush()
 	}
 	fmt.Fprintf(bw, "%s holds back %s:\n", clean(h.ID), heldBackText(h))
-	for _, line := range packetRows(a.Packets(h.Waiting), nil) {
+	for _, line := range packetRows(lineWidth, a.Packets(h.Waiting), nil) {
 		fmt.Fprintln(bw, line)
 	}
 	return bw.Flush()
@@ -379,7 +393,7 @@ func heldBackText(h HeldBack) string {
 // unfinished packet's ES, EF, LS, LF and slack in build order.
 func WriteCritical(w io.Writer, a *Analysis) error {
 	bw := bufio.NewWriter(w)
-	writeCriticalSummary(bw, a)
+	writeCriticalSummary(bw, lineWidth, a)
 	timings := a.OrderTimings()
 	if len(timings) == 0 {
 		return bw.Flush()

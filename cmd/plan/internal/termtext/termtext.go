@@ -10,10 +10,9 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/width"
+	"github.com/rivo/uniseg"
 
 	"github.com/workpackets/plan/internal/hiddentext"
 )
@@ -43,51 +42,30 @@ func Clean(s string) string {
 	return b.String()
 }
 
-// RuneWidth is the number of terminal columns r takes: 0 for combining
-// marks, zero-width joiners and variation selectors, 2 for wide and
-// full-width characters (most emoji among them), 1 otherwise.
-func RuneWidth(r rune) int {
-	switch {
-	case r == '\u200d' || unicode.Is(unicode.Variation_Selector, r) || unicode.In(r, unicode.Mn, unicode.Me):
-		return 0
-	}
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth:
-		return 2
-	}
-	return 1
-}
+// TextWidth is the number of terminal columns s takes, counted by
+// grapheme cluster as terminals draw them (uniseg): an emoji sequence
+// joined by U+200D (👩‍💻) or with the emoji variation selector (⚠️, 🏗️) is
+// one wide character, a flag two regional indicators one, combining marks
+// nothing, and wide and full-width characters two columns.
+func TextWidth(s string) int { return uniseg.StringWidth(s) }
 
-// TextWidth is the number of terminal columns s takes. A character
-// followed by the emoji variation selector (U+FE0F, as in ⚠️ and 🏗️) is
-// drawn as a wide emoji.
-func TextWidth(s string) int {
-	n, prev := 0, 0
-	for _, r := range s {
-		w := RuneWidth(r)
-		if r == '\ufe0f' && prev == 1 {
-			w = 1
-		}
-		n += w
-		prev = w
-	}
-	return n
-}
-
-// Truncate shortens s to at most n columns, marking the cut.
+// Truncate shortens s to at most n columns, marking the cut with "…". It
+// cuts between grapheme clusters, never inside an emoji sequence or
+// between a letter and its accent.
 func Truncate(s string, n int) string {
 	if n <= 1 || TextWidth(s) <= n {
 		return s
 	}
 	var b strings.Builder
 	w := 0
-	for _, r := range s {
-		rw := RuneWidth(r)
-		if w+rw > n-1 {
+	g := uniseg.NewGraphemes(s)
+	for g.Next() {
+		cw := g.Width()
+		if w+cw > n-1 {
 			break
 		}
-		b.WriteRune(r)
-		w += rw
+		b.WriteString(g.Str())
+		w += cw
 	}
 	return b.String() + "…"
 }
