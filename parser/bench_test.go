@@ -93,3 +93,25 @@ func BenchmarkParse(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLoadDir is Load of the folder PLAN_BENCH_DIR names (skipped
+// when it is unset): the harness for profiling what plan check costs on a
+// real or generated folder, either generator's, e.g.
+//
+//	PLAN_BENCH_DIR=/tmp/g10k/packets go test ./parser -run '^$' -bench LoadDir -benchtime 3x -cpuprofile /tmp/cpu.out
+//	go tool pprof -top -cum parser.test /tmp/cpu.out
+func BenchmarkLoadDir(b *testing.B) {
+	dir := os.Getenv("PLAN_BENCH_DIR")
+	if dir == "" {
+		b.Skip("PLAN_BENCH_DIR is not set")
+	}
+	n := 0
+	for b.Loop() {
+		set, errs := Load([]string{dir}, Options{})
+		if len(errs) > 0 {
+			b.Fatal(errs)
+		}
+		n = len(set.Packets)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(max(n, 1)), "ns/packet")
+}
