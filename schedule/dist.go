@@ -32,6 +32,9 @@ const (
 
 var distNames = [...]string{Lognormal: "lognormal", Triangular: "triangular", PERT: "pert", Uniform: "uniform"}
 
+// DistributionNames returns the names ParseDistribution reads, in order.
+func DistributionNames() []string { return append([]string(nil), distNames[:]...) }
+
 // String returns the name as `--dist` spells it.
 func (d Distribution) String() string {
 	if d < 0 || int(d) >= len(distNames) {

@@ -266,6 +266,7 @@ func (f *formatFlags) register(cmd *cobra.Command, formats []string) {
 	// No default value for pflag to print: "(default "text")" would push
 	// the line past 80 columns. An empty format is text.
 	cmd.Flags().StringVarP(&f.format, "format", "f", "", strings.Join(formats, "|")+" (default text)")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 	for _, format := range formats {
 		switch format {
 		case "json":

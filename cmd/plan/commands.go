@@ -95,6 +95,7 @@ Reference: plan help format (the packet format), json, exit-codes, config.`,
 			shell.Example = completionExamples[shell.Name()]
 		}
 	}
+	addCompletions(root)
 	root.SetFlagErrorFunc(flagError)
 	return root
 }
