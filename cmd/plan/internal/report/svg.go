@@ -90,8 +90,8 @@ func forecastCharts(est *schedule.Estimate) (hist, curve *svgChart) {
 	if len(est.Histogram) == 0 || len(est.Finishes) == 0 {
 		return nil, nil
 	}
-	const w, h = 560.0, 230.0
-	const left, right, top, bottom = 48.0, 24.0, 36.0, 40.0
+	const w, h = 460.0, 230.0
+	const left, right, top, bottom = 60.0, 24.0, 52.0, 42.0
 	lo, hi := est.Histogram[0].From, est.Histogram[len(est.Histogram)-1].To
 	if hi-lo < 1 {
 		lo, hi = math.Max(0, lo-0.5), hi+0.5
@@ -107,7 +107,7 @@ func forecastCharts(est *schedule.Estimate) (hist, curve *svgChart) {
 		for d := lo; d <= hi+step/2; d += step {
 			x := xOf(d)
 			c.line(x, h-bottom, x, h-bottom+4, "axis")
-			c.text(x, h-bottom+16, "middle", "tick", Days(d))
+			c.text(x, h-bottom+17, "middle", "tick", Days(d))
 		}
 		c.text((left+w-right)/2, h-6, "middle", "axis-label", "working days from day 0")
 	}
@@ -118,14 +118,14 @@ func forecastCharts(est *schedule.Estimate) (hist, curve *svgChart) {
 		for _, p := range est.Percentiles {
 			x := xOf(p.Days)
 			label := strings.ToUpper(percentileKey(p.P)) + " " + Days(p.Days)
-			if x-lastX < float64(len(label))*6.5+4 {
+			if x-lastX < float64(len(label))*7+4 {
 				level = (level + 1) % 3
 			} else {
 				level = 0
 			}
 			lastX = x
-			c.line(x, top-4-float64(level)*12, x, h-bottom, "pct")
-			c.text(x, top-8-float64(level)*12, "middle", "pct-label", label)
+			c.line(x, top-4-float64(level)*14, x, h-bottom, "pct")
+			c.text(x, top-8-float64(level)*14, "middle", "pct-label", label)
 		}
 	}
 
@@ -150,7 +150,7 @@ func forecastCharts(est *schedule.Estimate) (hist, curve *svgChart) {
 	}
 	xAxis(hist)
 	marks(hist)
-	hist.text(14, top+plotH/2, "middle", "axis-label vertical", "runs")
+	hist.text(12, top+plotH/2, "middle", "axis-label vertical", "runs")
 
 	curve = &svgChart{W: w, H: h, Label: "S-curve: chance of finishing by each day"}
 	for v := 0.0; v <= 100; v += 25 {
@@ -170,7 +170,7 @@ func forecastCharts(est *schedule.Estimate) (hist, curve *svgChart) {
 	}
 	xAxis(curve)
 	marks(curve)
-	curve.text(14, top+plotH/2, "middle", "axis-label vertical", "chance done")
+	curve.text(12, top+plotH/2, "middle", "axis-label vertical", "chance done")
 	return hist, curve
 }
 
@@ -188,7 +188,7 @@ func ganttChart(a *Analysis, s *schedule.Schedule, cal *Calendar) *svgChart {
 	if s == nil || len(s.Assignments) == 0 {
 		return nil
 	}
-	const w, labelW, right, top, rowH = 1000.0, 330.0, 40.0, 34.0, 20.0
+	const w, labelW, right, top, rowH = 820.0, 270.0, 64.0, 34.0, 20.0
 	var rows []ganttRow
 	for person := 1; person <= s.Team; person++ {
 		rows = append(rows, ganttRow{person: person})
@@ -242,7 +242,7 @@ func ganttChart(a *Analysis, s *schedule.Schedule, cal *Calendar) *svgChart {
 		as := byID[r.id]
 		p := a.Packet(r.id)
 		c.text(14, y+14, "start", "task-id", clean(p.ID))
-		c.text(14+float64(textWidth(clean(p.ID)))*6.6+6, y+14, "start", "task-title", truncate(clean(p.Title), max(44-textWidth(clean(p.ID)), 8)))
+		c.text(14+float64(textWidth(clean(p.ID)))*6.6+6, y+14, "start", "task-title", truncate(clean(p.Title), max(36-textWidth(clean(p.ID)), 8)))
 		class := "task"
 		t := a.Timing(r.id)
 		if t.OnPath || t.ZeroSlack {
@@ -265,7 +265,11 @@ func ganttChart(a *Analysis, s *schedule.Schedule, cal *Calendar) *svgChart {
 		if waitsOutside[r.id] {
 			days += ", waits on an external"
 		}
-		c.text(x1+4, y+14, "start", "task-days", days)
+		if x1+4+float64(textWidth(days))*5.6 > w {
+			c.text(x0-4, y+14, "end", "task-days", days) // no room after the bar
+		} else {
+			c.text(x1+4, y+14, "start", "task-days", days)
+		}
 	}
 	return c
 }
