@@ -14,7 +14,7 @@ import (
 func newExplainCmd(e *streams) *cobra.Command {
 	var (
 		ff   formatFlags
-		load loadOptions
+		opts explainOptions
 	)
 	formats := []string{"text", "json"}
 	cmd := &cobra.Command{
@@ -37,68 +37,84 @@ every other command resolves them.`,
 			if err != nil {
 				return err
 			}
-			target, paths := args[0], args[1:]
-			if len(paths) == 0 {
-				paths = []string{"."}
-			}
-			isFile := false
-			if fi, err := os.Stat(target); err == nil && !fi.IsDir() {
-				isFile = true
-			}
-			// The packet may be outside PATH, which then need hold none.
-			a, failed, err := e.loadSet(paths, load, report.Analyze, false)
-			if err != nil {
-				return err
-			}
-			file := ""
-			if isFile {
-				file = findFile(a.Set, target)
-				if file == "" {
-					// Not under PATH (or hidden there): read it as well.
-					if a, failed, err = e.loadSet(append(paths, target), load, report.Analyze, false); err != nil {
-						return err
-					}
-					file = findFile(a.Set, target)
-				}
-				if file == "" {
-					file = filepath.Clean(target)
-				}
-			} else {
-				p := packetByID(a, target)
-				if p == nil {
-					if !parser.IsID(strings.ToUpper(target)) {
-						return usageErrorf("name a packet file, or a packet ID such as WP-001", "no file named %q", target)
-					}
-					return usageErrorf("run 'plan -v "+strings.Join(paths, " ")+"' to see which files are read", "no packet %s in %s", target, strings.Join(paths, " "))
-				}
-				file = p.File
-			}
-			src, err := readLimitedFile(file, int64(load.maxFileSize))
-			if err != nil {
-				return inputError(err)
-			}
-			ex := parser.Explain(file, src)
-			var kept *parser.Packet
-			for _, p := range a.Set.Packets {
-				if p.File == file {
-					kept = p
-				}
-			}
-			r := report.BuildExplain(file, ex, kept, a)
-			if format == "json" {
-				err = report.WriteJSON(e.stdout, r)
-			} else {
-				err = report.WriteExplainText(e.stdout, r)
-			}
-			if err == nil && failed {
-				err = ioFailure
-			}
-			return err
+			opts.target, opts.paths, opts.format = args[0], args[1:], format
+			return runExplain(e, opts)
 		},
 	}
 	ff.register(cmd, formats)
-	load.register(cmd)
+	opts.load.register(cmd)
 	return cmd
+}
+
+// explainOptions are what `plan explain` was asked for.
+type explainOptions struct {
+	// target is the file or packet ID to explain; paths, the folders read
+	// with it (default ".").
+	target string
+	paths  []string
+	load   loadOptions
+	format string
+}
+
+// runExplain is `plan explain` without cobra.
+func runExplain(e *streams, opts explainOptions) error {
+	target, paths := opts.target, opts.paths
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	isFile := false
+	if fi, err := os.Stat(target); err == nil && !fi.IsDir() {
+		isFile = true
+	}
+	// The packet may be outside PATH, which then need hold none.
+	a, failed, err := e.loadSet(paths, opts.load, report.Analyze, false)
+	if err != nil {
+		return err
+	}
+	file := ""
+	if isFile {
+		file = findFile(a.Set, target)
+		if file == "" {
+			// Not under PATH (or hidden there): read it as well.
+			if a, failed, err = e.loadSet(append(paths, target), opts.load, report.Analyze, false); err != nil {
+				return err
+			}
+			file = findFile(a.Set, target)
+		}
+		if file == "" {
+			file = filepath.Clean(target)
+		}
+	} else {
+		p := packetByID(a, target)
+		if p == nil {
+			if !parser.IsID(strings.ToUpper(target)) {
+				return usageErrorf("name a packet file, or a packet ID such as WP-001", "no file named %q", target)
+			}
+			return usageErrorf("run 'plan -v "+strings.Join(paths, " ")+"' to see which files are read", "no packet %s in %s", target, strings.Join(paths, " "))
+		}
+		file = p.File
+	}
+	src, err := readLimitedFile(file, int64(opts.load.maxFileSize))
+	if err != nil {
+		return inputError(err)
+	}
+	ex := parser.Explain(file, src)
+	var kept *parser.Packet
+	for _, p := range a.Set.Packets {
+		if p.File == file {
+			kept = p
+		}
+	}
+	r := report.BuildExplain(file, ex, kept, a)
+	if opts.format == "json" {
+		err = report.WriteJSON(e.stdout, r)
+	} else {
+		err = report.WriteExplainText(e.stdout, r)
+	}
+	if err == nil && failed {
+		err = ioFailure
+	}
+	return err
 }
 
 // findFile returns the file of the set that is target, as the set shows

@@ -42,6 +42,9 @@ func TestRunFunctions(t *testing.T) {
 		{"critical", []string{"critical", example}, func(e *streams) error {
 			return runCritical(e, criticalOptions{paths: []string{example}, load: load, format: "text"})
 		}},
+		{"explain --json BE-PAY-001", []string{"explain", "--json", "BE-PAY-001", example}, func(e *streams) error {
+			return runExplain(e, explainOptions{target: "BE-PAY-001", paths: []string{example}, load: load, format: "json"})
+		}},
 		{"estimate --iterations 200 --json", []string{"estimate", "--iterations", "200", "--json", example}, func(e *streams) error {
 			sim := schedule.SimOptions{Iterations: 200, Seed: schedule.DefaultSeed, Percentiles: []float64{50, 80, 95}}
 			return runEstimate(e, estimateOptions{paths: []string{example}, load: load, format: "json", sim: sim})
