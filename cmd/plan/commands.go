@@ -12,6 +12,7 @@ import (
 	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
+	"github.com/workpackets/plan/schedule"
 )
 
 func newRootCmd(e *streams) *cobra.Command {
@@ -24,9 +25,13 @@ func newRootCmd(e *streams) *cobra.Command {
 		Use:   "plan [PATH...]",
 		Short: "Plan a folder of markdown work packets: order, blockers, critical path",
 		Long: `plan reads markdown work packets (files or folders, default ".", "-" for
-standard input) and prints the plan: what can start now, what is blocked and
-by what, the build order by wave, the critical path with optimistic,
-expected and pessimistic days, and the problems found.
+standard input) and prints the plan on one screen: the counts, what can
+start now, what is blocked and by what, the critical path with its expected
+days and range, the forecast (P50 and P80 with --team N or plan.yaml's
+team, else with unlimited people), and the problems, one line per kind with
+the command that fixes or lists them. Errors are always shown in full;
+--problems (or -v) lists every problem. Long lists are cut with a line
+naming the command that lists them all (plan ready, plan blocked).
 
 --format mermaid prints a Mermaid flowchart that GitHub renders in markdown;
 --format markdown prints tables to paste into a sprint document.
@@ -69,6 +74,8 @@ Reference: plan help format (the packet format), json, exit-codes, config.`,
 	ff.register(root, formats)
 	opts.load.register(root)
 	root.Flags().BoolVar(&opts.allEdges, "all-edges", false, "pictures: also draw rows a longer chain implies")
+	root.Flags().IntVar(&opts.team, "team", 0, "forecast with `N` people (default unlimited)")
+	root.Flags().BoolVar(&opts.problems, "problems", false, "list every problem in full (so does -v)")
 	root.PersistentFlags().BoolVarP(&e.quiet, "quiet", "q", false, "print only errors on standard error")
 	root.PersistentFlags().StringVar(&e.cfg.file, "config", "", "read settings from `FILE`, not the plan.yaml found")
 	root.PersistentFlags().BoolVarP(&e.verbose, "verbose", "v", false, "also say which files were read and skipped, and why")
@@ -107,6 +114,12 @@ type rootOptions struct {
 	format string
 	// allEdges (--all-edges) draws the rows a longer chain implies too.
 	allEdges bool
+	// team (--team, or plan.yaml's team) is the number of people the
+	// forecast plans with, 0 for unlimited.
+	team int
+	// problems (--problems) lists every problem in full, not one line per
+	// code.
+	problems bool
 }
 
 // runRoot is `plan [PATH...]` without cobra: the whole plan in the chosen
@@ -130,7 +143,17 @@ func runRoot(e *streams, opts rootOptions) error {
 		case "markdown":
 			err = report.WriteReportMarkdown(e.stdout, a)
 		default:
-			err = report.WriteReport(e.stdout, a, report.Style{Color: e.color, Width: e.width})
+			view := report.ViewOptions{Style: report.Style{Color: e.color, Width: e.width}, Team: opts.team, AllProblems: opts.problems || e.verbose, Files: e.verbose}
+			if c := e.cfg.config; c != nil {
+				// As for plan estimate: plan.yaml's distribution and seed.
+				if c.Dist != "" {
+					view.Dist, _ = schedule.ParseDistribution(c.Dist) // checked when read
+				}
+				if c.Seed != nil {
+					view.Seed = *c.Seed
+				}
+			}
+			err = report.WriteReport(e.stdout, a, view)
 		}
 		return err
 	})

@@ -143,7 +143,7 @@ func planAll(t *testing.T, ps []*parser.Packet) *report.Analysis {
 	if err := report.WriteJSON(&buf, report.FullReport(a)); err != nil || !json.Valid(buf.Bytes()) {
 		t.Fatalf("JSON report: %v", err)
 	}
-	if err := report.WriteReport(io.Discard, a, report.Style{}); err != nil {
+	if err := report.WriteReport(io.Discard, a, report.ViewOptions{}); err != nil {
 		t.Fatalf("text report: %v", err)
 	}
 	return a

@@ -151,57 +151,6 @@ func idWidth(ids []string) int {
 	return w
 }
 
-// WriteReport is plan's text report: the summary, what is ready and
-// blocked, the at-risk externals, the build order by wave, the critical
-// path and the problems.
-func WriteReport(w io.Writer, a *Analysis, style Style) error {
-	bw := bufio.NewWriter(w)
-	st := styler{style.Color}
-	writeSummary(bw, a)
-	if len(a.Set.Packets) == 0 {
-		// With no packet every section would only say it is empty.
-		return bw.Flush()
-	}
-
-	fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("Ready now (%d)", len(a.Ready))))
-	writeReadyRows(bw, style.width(), a)
-
-	fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("Blocked (%d)", len(a.Blocked))))
-	writeBlockedRows(bw, style.width(), a)
-
-	if risks := atRisk(a); len(risks) > 0 {
-		fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("At risk (%d)", len(risks))))
-		for _, r := range risks {
-			fmt.Fprintln(bw, r)
-		}
-	}
-
-	fmt.Fprintf(bw, "\n%s\n", st.heading("Build order by wave"))
-	byWave := a.OrderByWave()
-	if len(byWave) == 0 {
-		fmt.Fprintln(bw, "  nothing left to build")
-	}
-	for i, ids := range byWave {
-		wrapList(bw, style.width(), fmt.Sprintf("  wave %d: ", i), CleanAll(ids))
-	}
-
-	fmt.Fprintf(bw, "\n%s\n", st.heading("Critical path"))
-	writeCriticalSummary(bw, style.width(), a)
-
-	errs, warns := a.Counts()
-	fmt.Fprintf(bw, "\n%s\n", st.heading(fmt.Sprintf("Problems (%s, %s)", Plural(errs, "error"), Plural(warns, "warning"))))
-	if len(a.Problems) == 0 {
-		fmt.Fprintln(bw, "  none")
-	}
-	for _, p := range a.Problems {
-		// The report wraps each message under its location to stay within
-		// 80 columns; `plan check` keeps one problem per line for grep.
-		fmt.Fprintf(bw, "  %s:%d: %s: %s\n", cleanPath(p.File), p.Line, st.severity(p.Severity), p.Code)
-		wrapSteps(bw, style.width(), "    ", strings.Fields(clean(p.Message)))
-	}
-	return bw.Flush()
-}
-
 func writeSummary(w io.Writer, a *Analysis) {
 	var complete, inProgress, notStarted, cancelled int
 	for _, p := range a.Set.Packets {

@@ -28,7 +28,7 @@ func TestWriteReportWidth(t *testing.T) {
 		whole      bool
 	}{{0, 80, false}, {80, 80, false}, {160, 160, true}, {10, 0, false}} {
 		var buf bytes.Buffer
-		if err := WriteReport(&buf, a, Style{Width: c.width}); err != nil {
+		if err := WriteReport(&buf, a, ViewOptions{Style: Style{Width: c.width}}); err != nil {
 			t.Fatal(err)
 		}
 		out := buf.String()

@@ -1,0 +1,442 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/workpackets/plan/parser"
+	"github.com/workpackets/plan/schedule"
+)
+
+// screenLines is the height the default view is laid out for: an 80x24
+// terminal less the command line above it and the prompt below.
+const screenLines = 22
+
+// minRows is how many rows of the ready and of the blocked table the view
+// shows at least, however many problem lines there are.
+const minRows = 3
+
+// viewWork bounds the forecast line's simulation, in packets times
+// iterations: up to 200 unfinished packets it runs plan estimate's 10,000
+// iterations, so both print the same P50 and P80 (about 2 ms of CPU for
+// codex's 15); beyond, fewer (at least 100), and the line says how many.
+const viewWork = 2_000_000
+
+// viewIterations is the forecast line's number of simulated projects for
+// n unfinished packets.
+func viewIterations(n int) int {
+	if n*schedule.DefaultIterations <= viewWork {
+		return schedule.DefaultIterations
+	}
+	return max(viewWork/n, 100)
+}
+
+// legendLine explains the mark on a priority the packet's file does not
+// give it.
+const legendLine = "* effective priority: a more urgent packet waits on it (the file says less)"
+
+// ViewOptions is how the default view is drawn and what it is told besides
+// the analysis.
+type ViewOptions struct {
+	Style
+	// Team is the number of people the forecast plans with (--team or
+	// plan.yaml's team), 0 for unlimited.
+	Team int
+	// Dist and Seed are the forecast's distribution and seed (plan.yaml's,
+	// or the defaults, as for plan estimate).
+	Dist schedule.Distribution
+	Seed uint64
+	// AllProblems (--problems, -v) lists every problem in full; otherwise
+	// warnings are one line per code.
+	AllProblems bool
+	// Files (-v) adds the line that says how many files were read and
+	// skipped.
+	Files bool
+}
+
+// WriteReport is the default view, `plan [PATH...]`: the counts, what is
+// ready now and what is blocked and by what, the critical path, the
+// forecast and the problems, laid out to fit one 80x24 screen for a folder
+// of a few dozen packets. Long lists are cut with a line that names the
+// command listing them all. Errors (cycles, duplicate IDs) are always
+// shown in full.
+func WriteReport(w io.Writer, a *Analysis, opts ViewOptions) error {
+	st := styler{opts.Color}
+	var head strings.Builder
+	writeSummary(&head, a)
+	if len(a.Set.Packets) == 0 {
+		_, err := io.WriteString(w, head.String())
+		return err
+	}
+	if !opts.Files {
+		// Which files were read and skipped is -v's business.
+		first, _, _ := strings.Cut(head.String(), "\n")
+		head.Reset()
+		head.WriteString(first + "\n")
+	}
+	tail := viewTail(a, opts, st)
+	// Both tables share the ID column's width, at least their headings'.
+	ids := slices.Clone(a.Ready)
+	for _, b := range a.Blocked {
+		ids = append(ids, b.ID)
+	}
+	idW := max(idWidth(ids)+2, textWidth(readyHeading(a)), textWidth(blockedHeading(a)))
+	blocked := viewBlockedRows(a, idW, opts.width())
+	marked := make([]bool, max(len(a.Ready), 1))
+	for i, id := range a.Ready {
+		p := a.Graph.Packet(id)
+		marked[i] = p.Priority != a.Graph.EffectivePriority(id)
+	}
+	readyRows := max(len(a.Ready), 1) // "nothing can start now"
+	legend := legendLine
+
+	fixed := strings.Count(head.String(), "\n") + 2 + len(tail)
+	budget := max(screenLines-fixed, 2*minRows+2)
+	readyN, blockedN := splitRows(readyRows, blockedLines(blocked), budget-1)
+	if !slices.Contains(marked[:readyN], true) {
+		// No row shown needs the legend: its line goes to the tables.
+		legend = ""
+		readyN, blockedN = splitRows(readyRows, blockedLines(blocked), budget)
+		if slices.Contains(marked[:readyN], true) {
+			readyN, blockedN = splitRows(readyRows, blockedLines(blocked), budget-1)
+			legend = legendLine
+		}
+	}
+	// The columns fit the rows shown.
+	ready := viewReadyRows(a, idW, readyN, opts.width())
+
+	bw := bufio.NewWriter(w)
+	bw.WriteString(head.String())
+	fmt.Fprintln(bw, st.heading(ready.header))
+	writeCut(bw, ready.rows, len(ready.rows), "")
+	if readyN < len(a.Ready) {
+		fmt.Fprintf(bw, "  ... and %d more (plan ready lists all)\n", len(a.Ready)-readyN)
+	}
+	fmt.Fprintln(bw, st.heading(blocked.header))
+	writeCut(bw, blocked.rows, blockedN, "plan blocked")
+	for _, l := range tail {
+		fmt.Fprintln(bw, l)
+	}
+	if legend != "" {
+		fmt.Fprintln(bw, legend)
+	}
+	return bw.Flush()
+}
+
+// splitRows shares budget lines between the ready rows (one line each)
+// and the blocked rows (the lines of each), half each, a table that needs
+// less giving the rest to the other. A cut table spends one of its lines
+// on "... and N more".
+func splitRows(ready int, blocked []int, budget int) (readyN, blockedN int) {
+	total := 0
+	for _, n := range blocked {
+		total += n
+	}
+	half := budget / 2
+	readyLines := min(ready, max(half, budget-total))
+	blockedLines := budget - readyLines
+	readyN = fitRows(slices.Repeat([]int{1}, ready), readyLines)
+	blockedN = fitRows(blocked, blockedLines)
+	return readyN, blockedN
+}
+
+// fitRows is how many of rows (their line counts) fit in lines, keeping
+// one line for "... and N more" when not all do.
+func fitRows(rows []int, lines int) int {
+	total := 0
+	for _, n := range rows {
+		total += n
+	}
+	if total <= lines {
+		return len(rows)
+	}
+	used, k := 0, 0
+	for k < len(rows) && used+rows[k] <= lines-1 {
+		used += rows[k]
+		k++
+	}
+	return max(k, 1)
+}
+
+func blockedLines(t viewTable) []int {
+	out := make([]int, len(t.rows))
+	for i, r := range t.rows {
+		out[i] = len(r)
+	}
+	return out
+}
+
+// writeCut writes the first n of rows and, when that is not all, a line
+// naming the command that lists them all.
+func writeCut(w io.Writer, rows [][]string, n int, command string) {
+	for _, r := range rows[:min(n, len(rows))] {
+		for _, l := range r {
+			fmt.Fprintln(w, l)
+		}
+	}
+	if n < len(rows) {
+		fmt.Fprintf(w, "  ... and %d more (%s lists all)\n", len(rows)-n, command)
+	}
+}
+
+// viewTable is a table of the view: its heading line, which carries the
+// column headers, and its rows, each one or more lines.
+type viewTable struct {
+	header string
+	rows   [][]string
+}
+
+// viewReadyRows is the ready table's first n rows: ID, effective priority,
+// title, remaining effort, and a note (in progress, an at-risk external).
+func viewReadyRows(a *Analysis, idW, n, width int) viewTable {
+	heading := readyHeading(a)
+	if len(a.Ready) == 0 {
+		return viewTable{header: heading, rows: [][]string{{"  nothing can start now"}}}
+	}
+	type row struct{ id, prio, title, effort, note string }
+	packets := a.Packets(a.Ready[:n])
+	rows := make([]row, len(packets))
+	prioW, effortW, noteW, titleW := len("pri"), len("remaining"), 0, 0
+	for i, p := range packets {
+		r := row{id: clean(p.ID), prio: p.PriorityText(), title: clean(p.Title), effort: p.RemainingText(), note: readyNote(p)}
+		if r.prio == "" {
+			r.prio = "--"
+		}
+		if p.Priority != p.EffectivePriority {
+			r.prio += "*"
+		}
+		prioW = max(prioW, len(r.prio))
+		effortW = max(effortW, textWidth(r.effort))
+		noteW = max(noteW, textWidth(r.note))
+		titleW = max(titleW, textWidth(r.title))
+		rows[i] = r
+	}
+	// A note gets up to 24 columns, as long as the title keeps 16.
+	fixed := idW + 2 + prioW + 2 + 2 + effortW
+	if noteW > 0 {
+		noteW = max(min(noteW, 24, width-fixed-2-min(titleW, 16)), 8)
+		fixed += 2 + noteW
+	}
+	titleW = max(min(titleW, width-fixed), 12)
+	var out viewTable
+	out.header = strings.TrimRight(fmt.Sprintf("%s  %s  %s  %*s", pad(heading, idW), pad("pri", prioW), pad("title", titleW), effortW, "remaining"), " ")
+	for _, r := range rows {
+		line := fmt.Sprintf("  %s  %s  %s  %*s", pad(truncate(r.id, idW-2), idW-2), pad(r.prio, prioW), pad(truncate(r.title, titleW), titleW), effortW, r.effort)
+		if r.note != "" {
+			line += "  " + truncate(r.note, noteW)
+		}
+		out.rows = append(out.rows, []string{strings.TrimRight(line, " ")})
+	}
+	return out
+}
+
+// readyNote says that a ready packet is under way, and how far.
+func readyNote(p Packet) string {
+	if p.Status == parser.InProgress {
+		return p.StatusText()
+	}
+	return ""
+}
+
+// viewBlockedRows is the blocked table: each blocked packet and what it
+// waits on, those held up by an external, a missing file or their own
+// status first (nothing in the plan will free them), then those that wait
+// on unfinished packets, each group in the graph's order.
+func viewBlockedRows(a *Analysis, idW, width int) viewTable {
+	heading := blockedHeading(a)
+	if len(a.Blocked) == 0 {
+		return viewTable{header: heading, rows: [][]string{{"  nothing is blocked"}}}
+	}
+	bs := a.BlockedPackets()
+	slices.SortStableFunc(bs, func(x, y Blocked) int {
+		return boolRank(len(x.External)+len(x.Missing) > 0 || x.ByStatus) - boolRank(len(y.External)+len(y.Missing) > 0 || y.ByStatus)
+	})
+	out := viewTable{header: pad(heading, idW) + "  waits on"}
+	for _, b := range bs {
+		var sb strings.Builder
+		wrapList(&sb, width, pad("  "+truncate(clean(b.ID), idW-2), idW)+"  ", b.Reasons(clean))
+		out.rows = append(out.rows, strings.Split(strings.TrimSuffix(sb.String(), "\n"), "\n"))
+	}
+	return out
+}
+
+func readyHeading(a *Analysis) string   { return fmt.Sprintf("Ready now (%d)", len(a.Ready)) }
+func blockedHeading(a *Analysis) string { return fmt.Sprintf("Blocked (%d)", len(a.Blocked)) }
+
+// boolRank is 0 for true, 1 for false: true sorts first.
+func boolRank(b bool) int {
+	if b {
+		return 0
+	}
+	return 1
+}
+
+// viewTail is the view's lines after the tables: the critical path, the
+// forecast and the problems.
+func viewTail(a *Analysis, opts ViewOptions, st styler) []string {
+	var b strings.Builder
+	if risks := atRiskItems(a); len(risks) > 0 {
+		wrapList(&b, opts.width(), st.heading("At risk:")+" ", risks)
+	}
+	cp := a.Critical
+	if len(cp.IDs) == 0 {
+		fmt.Fprintf(&b, "%s nothing left to build\n", st.heading("Critical path:"))
+	} else {
+		var steps []string
+		for i, id := range cp.IDs {
+			step := fmt.Sprintf("%s (%sd)", clean(id), Days(a.Timing(id).Duration))
+			if i < len(cp.IDs)-1 {
+				step += " ->"
+			}
+			steps = append(steps, step)
+		}
+		days := "days"
+		if Days(cp.Expected) == "1" {
+			days = "day"
+		}
+		first := fmt.Sprintf("%s, %s %s expected", st.heading("Critical path"), Days(cp.Expected), days)
+		if Days(cp.Optimistic) != Days(cp.Pessimistic) {
+			first += fmt.Sprintf(" (range %s-%s)", Days(cp.Optimistic), Days(cp.Pessimistic))
+		}
+		first += ":"
+		line := first
+		for _, s := range steps {
+			if textWidth(line)+1+textWidth(s) > opts.width() {
+				fmt.Fprintln(&b, line)
+				line = "  " + s
+				continue
+			}
+			line += " " + s
+		}
+		fmt.Fprintln(&b, line)
+		fmt.Fprintln(&b, forecastLine(a, opts, st))
+	}
+	writeViewProblems(&b, a, opts, st)
+	return strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+}
+
+// atRiskItems are the at-risk externals (⚠️, Pending, Partial) of the
+// unfinished packets, "ID needs NAME (STATUS)": they block nothing yet, but
+// the plan depends on them.
+func atRiskItems(a *Analysis) []string {
+	var items []string
+	for _, p := range a.Graph.Packets() {
+		if p.Status == parser.Complete || p.Status == parser.Cancelled {
+			continue
+		}
+		for _, x := range p.Externals {
+			if x.Class == parser.AtRisk {
+				items = append(items, fmt.Sprintf("%s needs %s (%s)", clean(p.ID), clean(x.Name), clean(x.StatusText)))
+			}
+		}
+	}
+	return items
+}
+
+// forecastLine is the Monte Carlo forecast in one line: P50 and P80 with
+// the team, or with unlimited people said plainly.
+func forecastLine(a *Analysis, opts ViewOptions, st styler) string {
+	iterations := viewIterations(len(a.Timings))
+	est, err := schedule.NetworkFromGraph(a.Graph).Simulate(schedule.SimOptions{
+		Iterations: iterations, Seed: opts.Seed, Dist: opts.Dist, Team: opts.Team})
+	if err != nil {
+		return st.heading("Forecast:") + " none: " + clean(err.Error())
+	}
+	who := "with unlimited people (or --team N)"
+	if est.Team > 0 {
+		who = "with " + Plural(est.Team, "person")
+		if est.Team > 1 {
+			who = fmt.Sprintf("with %d people", est.Team)
+		}
+	}
+	line := fmt.Sprintf("%s P50 %s, P80 %s working days %s", st.heading("Forecast:"),
+		Days(est.Percentile(50)), Days(est.Percentile(80)), who)
+	if iterations < schedule.DefaultIterations {
+		line += fmt.Sprintf("\n  from %d runs; plan estimate runs %d", iterations, schedule.DefaultIterations)
+	}
+	return line
+}
+
+// writeViewProblems writes the problems: every error in full, and the
+// warnings one line per code with what fixes or lists them; every problem
+// in full with opts.AllProblems.
+func writeViewProblems(w io.Writer, a *Analysis, opts ViewOptions, st styler) {
+	errs, warns := a.Counts()
+	heading := fmt.Sprintf("Problems (%s, %s)", Plural(errs, "error"), Plural(warns, "warning"))
+	if len(a.Problems) == 0 {
+		fmt.Fprintf(w, "%s\n", st.heading("Problems: none"))
+		return
+	}
+	if !opts.AllProblems && warns > 0 {
+		heading += "; plan --problems lists every one"
+	}
+	fmt.Fprintln(w, st.heading(heading))
+	count := map[string]int{}
+	var codes []string
+	for _, p := range a.Problems {
+		if opts.AllProblems || p.Severity == parser.Error {
+			fmt.Fprintf(w, "  %s:%d: %s: %s\n", cleanPath(p.File), p.Line, st.severity(p.Severity), p.Code)
+			wrapSteps(w, opts.width(), "    ", strings.Fields(clean(p.Message)))
+			continue
+		}
+		if count[p.Code] == 0 {
+			codes = append(codes, p.Code)
+		}
+		count[p.Code]++
+	}
+	slices.SortStableFunc(codes, func(x, y string) int { return count[y] - count[x] })
+	for _, c := range codes {
+		fmt.Fprintf(w, "  %s\n", problemLine(c, count[c]))
+	}
+}
+
+// problemLine is one line for the n warnings of code: what they are and
+// the command that fixes or lists them.
+func problemLine(code string, n int) string {
+	them := "them"
+	if n == 1 {
+		them = "it"
+	}
+	lists := fmt.Sprintf("(plan check lists %s)", them)
+	switch code {
+	case parser.CodeStaleStatus:
+		return fmt.Sprintf("%s: run 'plan sync' %s", Plural(n, "stale status cell"), lists)
+	case parser.CodeInconsistentStatus:
+		if n == 1 {
+			return fmt.Sprintf("1 complete packet requires an unfinished one %s", lists)
+		}
+		return fmt.Sprintf("%d rows: a complete packet requires an unfinished one %s", n, lists)
+	case parser.CodeMissingEffort:
+		return fmt.Sprintf("%s no Estimated Effort, counted as 0 days %s", packetsWithout(n), lists)
+	case parser.CodeMissingPriority:
+		return fmt.Sprintf("%s no Priority, planned last %s", packetsWithout(n), lists)
+	case parser.CodeMissingStatus:
+		return fmt.Sprintf("%s no Status, taken as not started %s", packetsWithout(n), lists)
+	case parser.CodeDanglingRef:
+		return fmt.Sprintf("%s a packet no file has %s", rowsNaming(n), lists)
+	case parser.CodeRequiresCancelled:
+		return fmt.Sprintf("%s a cancelled packet %s", rowsNaming(n), lists)
+	case parser.CodeIDCase:
+		return fmt.Sprintf("%s in another case than its packet's %s", Plural(n, "ID written"), lists)
+	case parser.CodeParse:
+		return fmt.Sprintf("%s plan could not read %s", Plural(n, "field or file"), lists)
+	}
+	return fmt.Sprintf("%s %s", Plural(n, code+" warning"), lists)
+}
+
+func packetsWithout(n int) string {
+	if n == 1 {
+		return "1 packet has"
+	}
+	return fmt.Sprintf("%d packets have", n)
+}
+
+func rowsNaming(n int) string {
+	if n == 1 {
+		return "1 row names"
+	}
+	return fmt.Sprintf("%d rows name", n)
+}
