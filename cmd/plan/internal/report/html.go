@@ -82,6 +82,9 @@ type htmlBlockedRow struct {
 	// external, a missing file, its own Blocked status): it cannot start
 	// whatever the team does. Otherwise it merely waits its turn.
 	External bool
+	// Cycle says it is in a dependency cycle: it cannot start until a
+	// row of the cycle is removed.
+	Cycle bool
 }
 
 type htmlRisk struct{ ID, Name, Status string }
@@ -141,9 +144,15 @@ func buildHTMLPage(a *Analysis, in HTMLInput) (htmlPage, error) {
 		}
 		page.Ready = append(page.Ready, row)
 	}
+	inCycle := map[string]bool{}
+	for _, c := range a.Graph.Cycles() {
+		for _, id := range c.IDs {
+			inCycle[id] = true
+		}
+	}
 	for _, b := range a.BlockedPackets() {
 		page.Blocked = append(page.Blocked, htmlBlockedRow{ID: clean(b.ID), Title: clean(b.Title), Remaining: b.RemainingText(),
-			Reasons: b.Reasons(clean), External: len(b.External) > 0 || len(b.Missing) > 0 || b.ByStatus})
+			Reasons: b.Reasons(clean), External: len(b.External) > 0 || len(b.Missing) > 0 || b.ByStatus, Cycle: inCycle[b.ID]})
 	}
 	for _, p := range a.Graph.Packets() {
 		if p.Status == parser.Complete || p.Status == parser.Cancelled {
