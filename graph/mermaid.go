@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/workpackets/plan/internal/hiddentext"
+	"github.com/workpackets/plan/parser/hiddentext"
 )
 
 // Mermaid's default limits (mermaid's config maxEdges and maxTextSize):

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/workpackets/plan/internal/hiddentext"
+	"github.com/workpackets/plan/parser/hiddentext"
 )
 
 // DefaultMaxFileSize is the largest file Load reads when Options.MaxFileSize

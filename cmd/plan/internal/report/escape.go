@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/workpackets/plan/cmd/plan/internal/termtext"
-	"github.com/workpackets/plan/internal/hiddentext"
+	"github.com/workpackets/plan/parser/hiddentext"
 )
 
 // This file holds every escaper the formats use: what packet text becomes

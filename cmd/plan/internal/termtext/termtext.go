@@ -14,7 +14,7 @@ import (
 
 	"github.com/rivo/uniseg"
 
-	"github.com/workpackets/plan/internal/hiddentext"
+	"github.com/workpackets/plan/parser/hiddentext"
 )
 
 // Clean makes text from a packet safe to print on a terminal: every
