@@ -110,6 +110,9 @@ type htmlProblemCode struct {
 	Code, Severity string
 	Count          int
 	First          string
+	// Text says what the warnings are and what fixes or lists them, as
+	// the default view says it.
+	Text string
 }
 
 type htmlProblem struct{ Where, Code, Message string }
@@ -314,10 +317,25 @@ func htmlProblems(ps []parser.Problem) ([]htmlProblemCode, []htmlProblem) {
 		}
 		c.Count++
 	}
-	sort.Strings(codes) // errors before warnings, then by code
+	// Errors first, then the most frequent, as the default view lists them.
+	sort.SliceStable(codes, func(i, j int) bool {
+		x, y := byCode[codes[i]], byCode[codes[j]]
+		if x.Severity != y.Severity {
+			return x.Severity == "error"
+		}
+		if x.Count != y.Count {
+			return x.Count > y.Count
+		}
+		return x.Code < y.Code
+	})
 	out := make([]htmlProblemCode, len(codes))
 	for i, k := range codes {
 		out[i] = *byCode[k]
+		if out[i].Severity == "warning" {
+			out[i].Text = problemLine(out[i].Code, out[i].Count)
+		} else {
+			out[i].Text = "listed in full at the top"
+		}
 	}
 	return out, errs
 }
