@@ -65,6 +65,9 @@ Reference: plan help format (the packet format), json, exit-codes, config.`,
 			if err := checkArgs(cmd, args); err != nil {
 				return err
 			}
+			if opts.team < 0 {
+				return usageErrorf("", "--team must be at least 1, not %d", opts.team)
+			}
 			opts.paths, opts.format = args, format
 			return runRoot(e, opts)
 		},
