@@ -340,17 +340,18 @@ func htmlProblems(ps []parser.Problem) ([]htmlProblemCode, []htmlProblem) {
 	return out, errs
 }
 
-// graphElements are the SVG elements dot draws a plan with; everything
-// else (script, foreignObject, style, images, links) is dropped with its
-// content.
+// graphElements are the SVG elements dot draws a plan with; an a
+// (a link dot writes for a URL or tooltip attribute) is dropped but its
+// content kept; everything else (script, foreignObject, style, image) is
+// dropped with its content.
 var graphElements = map[string]bool{
 	"svg": true, "g": true, "title": true, "polygon": true, "polyline": true, "ellipse": true,
 	"path": true, "text": true, "rect": true, "circle": true, "line": true,
 }
 
 // graphAttributes are the presentation attributes kept; ids (dot's node1,
-// edge2 would collide with nothing, but say nothing either), event
-// handlers, links and styles are dropped.
+// edge2 say nothing to a reader), event handlers, links and styles are
+// dropped.
 var graphAttributes = map[string]bool{
 	"width": true, "height": true, "viewBox": true, "transform": true, "class": true,
 	"x": true, "y": true, "cx": true, "cy": true, "rx": true, "ry": true, "r": true,
@@ -360,17 +361,24 @@ var graphAttributes = map[string]bool{
 	"preserveAspectRatio": true,
 }
 
+// What cleanGraphSVG does with an element.
+const (
+	keepElement = iota
+	dropElement
+	unwrapElement
+)
+
 // cleanGraphSVG rebuilds dot's SVG from the elements and attributes it
 // draws a plan with, every value and text escaped again: whatever dot
 // passes through from a packet's title stays text, and no comment (dot
-// writes its version in one) or document type reaches the page.
+// writes its version in one), processing instruction or document type
+// reaches the page. Only the first svg element is kept.
 func cleanGraphSVG(src []byte) (string, error) {
 	dec := xml.NewDecoder(bytes.NewReader(src))
-	dec.Strict = true
-	// dot's SVG names its DTD; no entity beyond XML's own is used.
 	var b strings.Builder
-	depth, skip := 0, 0 // skip > 0: inside a dropped element
-	textDepth := 0      // > 0: inside text or title
+	var stack []int // what was done with each open element
+	dropped := 0    // open elements dropped with their content
+	inText := 0     // open text and title elements
 	seenRoot := false
 	for {
 		tok, err := dec.Token()
@@ -382,20 +390,28 @@ func cleanGraphSVG(src []byte) (string, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			depth++
-			if skip > 0 || !graphElements[t.Name.Local] || (t.Name.Local == "svg" && seenRoot) {
-				skip++
+			name := t.Name.Local
+			switch {
+			case dropped > 0 || (name == "svg" && seenRoot) || (name != "svg" && !seenRoot):
+				stack = append(stack, dropElement)
+				dropped++
+				continue
+			case name == "a":
+				stack = append(stack, unwrapElement)
+				continue
+			case !graphElements[name]:
+				stack = append(stack, dropElement)
+				dropped++
 				continue
 			}
-			if t.Name.Local == "svg" {
-				seenRoot = true
-			}
-			b.WriteString("<" + t.Name.Local)
-			if t.Name.Local == "svg" {
+			stack = append(stack, keepElement)
+			seenRoot = true
+			b.WriteString("<" + name)
+			if name == "svg" {
 				b.WriteString(` class="graph" role="img" aria-label="Dependency graph"`)
 			}
 			for _, at := range t.Attr {
-				if at.Name.Space != "" || !graphAttributes[at.Name.Local] {
+				if at.Name.Space != "" || !graphAttributes[at.Name.Local] || (name == "svg" && at.Name.Local == "class") {
 					continue
 				}
 				b.WriteString(" " + at.Name.Local + `="`)
@@ -403,23 +419,32 @@ func cleanGraphSVG(src []byte) (string, error) {
 				b.WriteString(`"`)
 			}
 			b.WriteString(">")
-			if t.Name.Local == "text" || t.Name.Local == "title" {
-				textDepth++
+			if name == "text" || name == "title" {
+				inText++
 			}
 		case xml.EndElement:
-			depth--
-			if skip > 0 {
-				skip--
+			if len(stack) == 0 {
+				continue // the decoder reports unbalanced tags as errors first
+			}
+			kind := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			switch kind {
+			case dropElement:
+				dropped--
+				continue
+			case unwrapElement:
 				continue
 			}
 			if t.Name.Local == "text" || t.Name.Local == "title" {
-				textDepth--
+				inText--
 			}
 			b.WriteString("</" + t.Name.Local + ">")
 		case xml.CharData:
-			if skip == 0 && textDepth > 0 {
+			switch {
+			case dropped > 0 || len(stack) == 0:
+			case inText > 0:
 				xml.EscapeText(&b, t) //nolint:errcheck // a strings.Builder does not fail
-			} else if skip == 0 && depth > 0 && len(bytes.TrimSpace(t)) == 0 && bytes.ContainsRune(t, '\n') {
+			case len(bytes.TrimSpace(t)) == 0 && bytes.ContainsRune(t, '\n'):
 				b.WriteByte('\n')
 			}
 		}
