@@ -89,6 +89,14 @@ func runSync(e *streams, paths []string, opts syncOptions) error {
 		e.errorf("%s", cleanErr(err)) // a file name may hold escape sequences or newlines
 	}
 	failed := len(ioErrs) > 0
+	if e.reportEmpty(paths, set) {
+		// A path without packets has no status cell to sync: a mistyped
+		// folder must not pass for an up-to-date one.
+		if len(set.Packets) == 0 {
+			return ioFailure
+		}
+		failed = true
+	}
 	maxSize := int64(opts.load.maxFileSize) // register set the default; Set refuses 0
 	write := !opts.dryRun && !opts.check
 
