@@ -104,7 +104,13 @@ func WriteEstimate(w io.Writer, est *schedule.Estimate, cal *Calendar) error {
 	fmt.Fprintf(bw, "  %-5s %7s\n", "mean", Days(est.Mean))
 	d := est.Deterministic
 	fmt.Fprintf(bw, "\nCritical path alone: optimistic %s, expected %s, pessimistic %s\n", Days(d.Optimistic), Days(d.Expected), Days(d.Pessimistic))
-	fmt.Fprintf(bw, "Merge bias: %+.1f days (simulated mean minus the expected critical path)\n", est.MergeBias)
+	if est.Team > 0 {
+		// With a team the gap is mostly people: packets wait for someone
+		// free, which is not the merge bias of unlimited parallelism.
+		fmt.Fprintf(bw, "Team capacity: %+.1f days (simulated mean minus the expected critical path)\n", est.MergeBias)
+	} else {
+		fmt.Fprintf(bw, "Merge bias: %+.1f days (simulated mean minus the expected critical path)\n", est.MergeBias)
+	}
 
 	writeScores(bw, "Criticality (share of runs on the critical path)", est.Criticality, false)
 	writeScores(bw, "Sensitivity (correlation of duration with finish)", est.Sensitivity, true)
@@ -254,7 +260,7 @@ func WriteSchedule(w io.Writer, a *Analysis, s *schedule.Schedule, cal *Calendar
 		}
 	}
 	if len(risks) > 0 {
-		fmt.Fprintln(bw, "\nRisks (blocking externals, not in the schedule)")
+		fmt.Fprintln(bw, "\nBlocked by externals (not in the schedule, which assumes they arrive in time)")
 		for _, r := range risks {
 			fmt.Fprintln(bw, "  "+r)
 		}

@@ -353,7 +353,10 @@ func WriteCritical(w io.Writer, a *Analysis) error {
 	}
 	width := max(idWidth(ids), 2)
 	tied := false
-	fmt.Fprintf(bw, "\n  %-*s  %6s  %6s  %6s  %6s  %6s  %6s\n", width, "ID", "days", "ES", "EF", "LS", "LF", "slack")
+	// The header spells out earliest and latest start and finish (the
+	// method's ES, EF, LS, LF) over two lines, so the columns stay narrow.
+	fmt.Fprintf(bw, "\n  %-*s  %6s  %-14s  %s\n", width, "", "", "      earliest", "        latest")
+	fmt.Fprintf(bw, "  %-*s  %6s  %6s  %6s  %6s  %6s  %6s\n", width, "ID", "days", "start", "finish", "start", "finish", "slack")
 	for _, t := range timings {
 		mark := ""
 		switch {
