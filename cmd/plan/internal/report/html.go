@@ -52,20 +52,22 @@ type HTMLInput struct {
 // htmlPage is what html.tmpl reads.
 type htmlPage struct {
 	Title, Today string
-	Facts        []htmlFact
-	Ready        []htmlPacketRow
-	Blocked      []htmlBlockedRow
-	AtRisk       []htmlRisk
-	Critical     htmlCritical
-	Forecast     htmlForecast
-	Gantt        *svgChart
-	GanttTitle   string
-	GanttNote    string
-	Graph        template.HTML
-	GraphNote    string
-	Problems     []htmlProblemCode
-	Errors       []htmlProblem
-	Empty        bool
+	// DayZero is the first working day when it is not Today (--start).
+	DayZero    string
+	Facts      []htmlFact
+	Ready      []htmlPacketRow
+	Blocked    []htmlBlockedRow
+	AtRisk     []htmlRisk
+	Critical   htmlCritical
+	Forecast   htmlForecast
+	Gantt      *svgChart
+	GanttTitle string
+	GanttNote  string
+	Graph      template.HTML
+	GraphNote  string
+	Problems   []htmlProblemCode
+	Errors     []htmlProblem
+	Empty      bool
 }
 
 type htmlFact struct{ Label, Value, Note string }
@@ -137,6 +139,11 @@ func WriteHTML(w io.Writer, a *Analysis, in HTMLInput) error {
 
 func buildHTMLPage(a *Analysis, in HTMLInput) (htmlPage, error) {
 	page := htmlPage{Title: clean(in.Title), Today: in.Today, Empty: len(a.Set.Packets) == 0}
+	if in.Calendar != nil {
+		if d := in.Calendar.StartDate(0); d != in.Today {
+			page.DayZero = d // --start: the dates count from it, not from today
+		}
+	}
 	page.Facts = htmlFacts(a, in)
 	for _, p := range a.Packets(a.Ready) {
 		t := a.Timing(p.ID)
