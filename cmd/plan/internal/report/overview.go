@@ -279,7 +279,10 @@ func boolRank(b bool) int {
 func viewTail(a *Analysis, opts ViewOptions, st styler) []string {
 	var b strings.Builder
 	if risks := atRiskItems(a); len(risks) > 0 {
-		wrapList(&b, opts.width(), st.heading("At risk:")+" ", risks)
+		// Laid out plain, so that colour does not count as width.
+		var r strings.Builder
+		wrapList(&r, opts.width(), "At risk: ", risks)
+		b.WriteString(st.heading("At risk:") + strings.TrimPrefix(r.String(), "At risk:"))
 	}
 	cp := a.Critical
 	if len(cp.IDs) == 0 {
@@ -297,21 +300,27 @@ func viewTail(a *Analysis, opts ViewOptions, st styler) []string {
 		if Days(cp.Expected) == "1" {
 			days = "day"
 		}
-		first := fmt.Sprintf("%s, %s %s expected", st.heading("Critical path"), Days(cp.Expected), days)
+		first := fmt.Sprintf("Critical path, %s %s expected", Days(cp.Expected), days)
 		if Days(cp.Optimistic) != Days(cp.Pessimistic) {
 			first += fmt.Sprintf(" (range %s-%s)", Days(cp.Optimistic), Days(cp.Pessimistic))
 		}
 		first += ":"
+		// Laid out plain, so that colour does not count as width.
+		var path []string
 		line := first
 		for _, s := range steps {
 			if textWidth(line)+1+textWidth(s) > opts.width() {
-				fmt.Fprintln(&b, line)
+				path = append(path, line)
 				line = "  " + s
 				continue
 			}
 			line += " " + s
 		}
-		fmt.Fprintln(&b, line)
+		path = append(path, line)
+		path[0] = st.heading("Critical path") + strings.TrimPrefix(path[0], "Critical path")
+		for _, l := range path {
+			fmt.Fprintln(&b, l)
+		}
 		fmt.Fprintln(&b, forecastLine(a, opts, st))
 	}
 	writeViewProblems(&b, a, opts, st)

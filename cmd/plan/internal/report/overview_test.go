@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -75,6 +76,12 @@ func TestDefaultViewFitsOneScreen(t *testing.T) {
 	var again bytes.Buffer
 	require.NoError(t, WriteReport(&again, a, ViewOptions{}))
 	assert.Equal(t, text, again.String(), "same input, same bytes")
+
+	// Colour changes no layout: without its escapes, the same text.
+	var colour bytes.Buffer
+	require.NoError(t, WriteReport(&colour, a, ViewOptions{Style: Style{Color: true}}))
+	assert.Contains(t, colour.String(), "\x1b[1mCritical path\x1b[0m")
+	assert.Equal(t, text, regexp.MustCompile("\x1b\\[[0-9;]*m").ReplaceAllString(colour.String(), ""))
 
 	// --problems lists each one; a team plans with its people.
 	var all bytes.Buffer
