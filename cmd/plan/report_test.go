@@ -72,7 +72,7 @@ func TestReportContents(t *testing.T) {
 		`<td class="id">BE-CACHE-001</td><td>Edge Cache</td><td class="num">1-2d</td><td>BE-CATALOG-001</td><td><span class="tag wait">waits on earlier packets</span>`,
 		"15 days expected (optimistic 11.6, pessimistic 19)",
 		"Monte Carlo simulation with a team of 2: 10000 runs",
-		"that gap is the team capacity and merge bias.",
+		"that gap is team capacity (packets wait for someone free).",
 		`aria-label="Histogram of simulated finish times"`,
 		`aria-label="S-curve: chance of finishing by each day"`,
 		"Team of 2: 20.5 working days (lower bound 19.8), finishes 2026-12-29",
@@ -89,7 +89,7 @@ func TestReportContents(t *testing.T) {
 	// Without a team the forecast says so plainly and there is no chart.
 	page, _ = runReportPage(t, "example")
 	assert.Contains(t, page, "Monte Carlo simulation with unlimited people (no team given)")
-	assert.Contains(t, page, "that gap is the merge bias.")
+	assert.Contains(t, page, "that gap is the merge bias (parallel paths that merge only ever delay).")
 	assert.Contains(t, page, "No team given, so no schedule: pass --team N or set team: in plan.yaml.")
 	assert.NotContains(t, page, "grouped by person")
 }

@@ -194,11 +194,13 @@ func buildHTMLPage(a *Analysis, in HTMLInput) (htmlPage, error) {
 			}
 			f.Percentiles = append(f.Percentiles, fact)
 		}
-		gap := "merge bias"
+		// The words of plan estimate: with a team the gap is mostly
+		// packets waiting for someone free, not the merge bias.
+		gap := "the merge bias (parallel paths that merge only ever delay)"
 		if est.Team > 0 {
-			gap = "team capacity and merge bias"
+			gap = "team capacity (packets wait for someone free)"
 		}
-		f.Gap = fmt.Sprintf("The mean, %s days, is %s days after the expected critical path (%s days): that gap is the %s.",
+		f.Gap = fmt.Sprintf("The mean, %s days, is %s days after the expected critical path (%s days): that gap is %s.",
 			Days(est.Mean), Days(est.MergeBias), Days(est.Deterministic.Expected), gap)
 		f.Histogram, f.Curve = forecastCharts(est)
 		page.Forecast = f
