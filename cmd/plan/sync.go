@@ -45,7 +45,7 @@ alone with a warning. A second sync changes nothing.
 
 --dry-run prints the changes as a unified diff and writes nothing. --check
 writes nothing and exits 1 when a cell would change (for CI). Without
-either, the changed rows are listed as file:line: ID: "old" -> "new".
+either, the changed rows are listed as file:line: ID: was "old", now "new".
 sync exits 1 when a stale cell was left alone.`,
 		Example: `  plan sync docs/packets
   plan sync --dry-run docs/packets
@@ -162,7 +162,7 @@ func reportSync(e *streams, done []syncedFile, opts syncOptions, failed bool) er
 			files++
 			if !opts.dryRun {
 				for _, c := range f.res.Changes {
-					fmt.Fprintf(e.stdout, "%s:%d: %s: %q -> %q\n", cleanPath(f.name), c.Line, clean(strings.Join(c.Refs, ", ")), clean(c.Old), c.New)
+					fmt.Fprintf(e.stdout, "%s:%d: %s: was %q, now %q\n", cleanPath(f.name), c.Line, clean(strings.Join(c.Refs, ", ")), clean(c.Old), c.New)
 				}
 			}
 		}

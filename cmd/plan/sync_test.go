@@ -60,7 +60,7 @@ func TestSyncWritesAndKeepsMode(t *testing.T) {
 	require.NoError(t, os.Chmod(file, 0o640))
 	code, out, errOut := runPlan("sync", dir)
 	assert.Equal(t, 0, code, errOut)
-	assert.Equal(t, file+`:11: DEP-001: "❌ Blocked" -> "✅ Complete"`+"\n", out)
+	assert.Equal(t, file+`:11: DEP-001: was "❌ Blocked", now "✅ Complete"`+"\n", out)
 	assert.Equal(t, "plan: 1 status cell in 1 file changed\n", errOut)
 	got, err := os.ReadFile(file)
 	require.NoError(t, err)
@@ -82,7 +82,7 @@ func TestSyncCheckAndDryRunWriteNothing(t *testing.T) {
 	dir, file, old, want := syncFixture(t, 0)
 	code, out, errOut := runPlan("sync", "--check", dir)
 	assert.Equal(t, exitProblems, code)
-	assert.Contains(t, out, `:11: DEP-001: "❌ Blocked" -> "✅ Complete"`)
+	assert.Contains(t, out, `:11: DEP-001: was "❌ Blocked", now "✅ Complete"`)
 	assert.Contains(t, errOut, "plan: error: stale status cells: 1 status cell in 1 file\nplan: hint: run 'plan sync'")
 
 	code, out, errOut = runPlan("sync", "--dry-run", dir)

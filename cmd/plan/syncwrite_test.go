@@ -51,7 +51,7 @@ func TestSyncReadOnly(t *testing.T) {
 
 	code, out, errOut = runPlan("sync", "--force", dir)
 	assert.Equal(t, 0, code, errOut)
-	assert.True(t, strings.HasSuffix(out, `"❌ Blocked" -> "✅ Complete"`+"\n"), out)
+	assert.True(t, strings.HasSuffix(out, `was "❌ Blocked", now "✅ Complete"`+"\n"), out)
 	got, err = os.ReadFile(file)
 	require.NoError(t, err)
 	assert.Equal(t, want, got)
