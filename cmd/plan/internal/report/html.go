@@ -232,23 +232,7 @@ func buildHTMLPage(a *Analysis, in HTMLInput) (htmlPage, error) {
 
 // htmlFacts are the summary's figures.
 func htmlFacts(a *Analysis, in HTMLInput) []htmlFact {
-	var complete, inProgress, notStarted, cancelled int
-	for _, p := range a.Set.Packets {
-		switch p.Status {
-		case parser.Complete:
-			complete++
-		case parser.InProgress:
-			inProgress++
-		case parser.Cancelled:
-			cancelled++
-		default:
-			notStarted++
-		}
-	}
-	status := fmt.Sprintf("%d complete, %d in progress, %d not started", complete, inProgress, notStarted)
-	if cancelled > 0 {
-		status += fmt.Sprintf(", %d cancelled", cancelled)
-	}
+	status := a.StatusCounts().String()
 	external := 0
 	for _, b := range a.BlockedPackets() {
 		if len(b.External) > 0 || len(b.Missing) > 0 || b.ByStatus {

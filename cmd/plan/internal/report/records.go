@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 
@@ -179,6 +180,37 @@ func nonNil(ids []string) []string {
 		return []string{}
 	}
 	return ids
+}
+
+// StatusCounts are how many packets have each status.
+type StatusCounts struct{ Complete, InProgress, NotStarted, Cancelled int }
+
+// StatusCounts counts the packets read by status.
+func (a *Analysis) StatusCounts() StatusCounts {
+	var c StatusCounts
+	for _, p := range a.Set.Packets {
+		switch p.Status {
+		case parser.Complete:
+			c.Complete++
+		case parser.InProgress:
+			c.InProgress++
+		case parser.Cancelled:
+			c.Cancelled++
+		default:
+			c.NotStarted++
+		}
+	}
+	return c
+}
+
+// String is the counts as the summaries write them: "3 complete, 1 in
+// progress, 4 not started", with ", 1 cancelled" when there are any.
+func (c StatusCounts) String() string {
+	s := fmt.Sprintf("%d complete, %d in progress, %d not started", c.Complete, c.InProgress, c.NotStarted)
+	if c.Cancelled > 0 {
+		s += fmt.Sprintf(", %d cancelled", c.Cancelled)
+	}
+	return s
 }
 
 // Days formats a number of days for reading: one decimal at most (3, 2.5,

@@ -152,28 +152,10 @@ func idWidth(ids []string) int {
 }
 
 func writeSummary(w io.Writer, a *Analysis) {
-	var complete, inProgress, notStarted, cancelled int
-	for _, p := range a.Set.Packets {
-		switch p.Status {
-		case parser.Complete:
-			complete++
-		case parser.InProgress:
-			inProgress++
-		case parser.Cancelled:
-			cancelled++
-		default:
-			notStarted++
-		}
-	}
 	if len(a.Set.Packets) == 0 {
 		fmt.Fprintln(w, "No work packets found.")
 	} else {
-		fmt.Fprintf(w, "%s: %d complete, %d in progress, %d not started",
-			Plural(len(a.Set.Packets), "packet"), complete, inProgress, notStarted)
-		if cancelled > 0 {
-			fmt.Fprintf(w, ", %d cancelled", cancelled)
-		}
-		fmt.Fprintln(w)
+		fmt.Fprintf(w, "%s: %s\n", Plural(len(a.Set.Packets), "packet"), a.StatusCounts())
 	}
 	skipped := "none skipped"
 	switch n, t := len(a.Set.Skipped), len(a.Set.Templates); {
