@@ -626,8 +626,8 @@ func packetID(a *report.Analysis, id string) (string, error) {
 func runBlocked(e *streams, opts blockedOptions) error {
 	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) (err error) {
 		if opts.by != "" {
-			id, err := packetID(a, opts.by)
-			if err != nil {
+			var id string
+			if id, err = packetID(a, opts.by); err != nil {
 				return err
 			}
 			held := report.HeldBackOf(a, id)

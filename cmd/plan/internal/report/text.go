@@ -209,30 +209,6 @@ func writeBlockedRows(w io.Writer, lineW int, a *Analysis) {
 	}
 }
 
-// atRisk lists the at-risk externals (⚠️, Pending, Partial) of unfinished
-// packets: they block nothing, but the plan depends on them.
-func atRisk(a *Analysis) []string {
-	var ids []string
-	for _, p := range a.Graph.Packets() {
-		for _, x := range p.Externals {
-			if p.Status != parser.Complete && x.Class == parser.AtRisk {
-				ids = append(ids, p.ID)
-				break
-			}
-		}
-	}
-	width := idWidth(ids)
-	var lines []string
-	for _, id := range ids {
-		for _, x := range a.Graph.Packet(id).Externals {
-			if x.Class == parser.AtRisk {
-				lines = append(lines, fmt.Sprintf("  %-*s  needs %s (%s)", width, clean(id), clean(x.Name), clean(x.StatusText)))
-			}
-		}
-	}
-	return lines
-}
-
 func writeCriticalSummary(w io.Writer, width int, a *Analysis) {
 	cp := a.Critical
 	if len(cp.IDs) == 0 {
