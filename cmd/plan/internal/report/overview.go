@@ -288,14 +288,7 @@ func viewTail(a *Analysis, opts ViewOptions, st styler) []string {
 	if len(cp.IDs) == 0 {
 		fmt.Fprintf(&b, "%s nothing left to build\n", st.heading("Critical path:"))
 	} else {
-		var steps []string
-		for i, id := range cp.IDs {
-			step := fmt.Sprintf("%s (%sd)", clean(id), Days(a.Timing(id).Duration))
-			if i < len(cp.IDs)-1 {
-				step += " ->"
-			}
-			steps = append(steps, step)
-		}
+		steps := criticalSteps(a)
 		days := "days"
 		if Days(cp.Expected) == "1" {
 			days = "day"

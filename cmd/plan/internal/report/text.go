@@ -217,15 +217,23 @@ func writeCriticalSummary(w io.Writer, width int, a *Analysis) {
 	}
 	fmt.Fprintf(w, "  %s days expected (optimistic %s, pessimistic %s)\n",
 		Days(cp.Expected), Days(cp.Optimistic), Days(cp.Pessimistic))
-	var steps []string
-	for i, id := range cp.IDs {
+	wrapSteps(w, width, "  ", criticalSteps(a))
+}
+
+// criticalSteps are the critical path's packets with their expected days,
+// each but the last followed by "->", ready for wrapSteps: the text report
+// and the default view print the path alike.
+func criticalSteps(a *Analysis) []string {
+	ids := a.Critical.IDs
+	steps := make([]string, 0, len(ids))
+	for i, id := range ids {
 		step := fmt.Sprintf("%s (%sd)", clean(id), Days(a.Timing(id).Duration))
-		if i < len(cp.IDs)-1 {
+		if i < len(ids)-1 {
 			step += " ->"
 		}
 		steps = append(steps, step)
 	}
-	wrapSteps(w, width, "  ", steps)
+	return steps
 }
 
 // wrapSteps writes space-separated steps, wrapping at the line width.
