@@ -85,6 +85,16 @@ func internalError(err error) error {
 		hint: "this is a bug in plan: please report it with the command you ran and, if you can, the packets it read"}
 }
 
+// hintedError is err as an error of kind k, with the hint err carries
+// when it has a Hint method (report's errors say what to do).
+func hintedError(k errKind, err error) error {
+	ee := &exitError{kind: k, msg: err.Error()}
+	if h, ok := err.(interface{ Hint() string }); ok {
+		ee.hint = h.Hint()
+	}
+	return ee
+}
+
 func usageErrorf(hint, format string, args ...any) error {
 	return &exitError{kind: kindUsage, msg: fmt.Sprintf(format, args...), hint: hint}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/workpackets/plan/cmd/plan/internal/report"
+	"github.com/workpackets/plan/cmd/plan/internal/suggest"
 	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 	"github.com/workpackets/plan/schedule"
@@ -209,49 +210,21 @@ func flagError(cmd *cobra.Command, err error) error {
 }
 
 // closestFlag returns the flag of cmd (its own or inherited) whose name is
-// nearest to name, spelled as typed ("--format", "-q"), or "" when none is
-// within two edits or a prefix of it.
+// nearest to name, spelled as typed ("--format"), or "" when none is near
+// (suggest.Flag).
 func closestFlag(cmd *cobra.Command, name string) string {
-	best, bestD := "", 3
+	var names []string
 	visit := func(f *pflag.Flag) {
-		if f.Hidden {
-			return
-		}
-		d := editDistance(name, f.Name)
-		if strings.HasPrefix(f.Name, name) && len(name) >= 2 {
-			d = min(d, 1)
-		}
-		if d < bestD || (d == bestD && "--"+f.Name < best) {
-			best, bestD = "--"+f.Name, d
+		if !f.Hidden {
+			names = append(names, f.Name)
 		}
 	}
 	cmd.Flags().VisitAll(visit)
 	cmd.InheritedFlags().VisitAll(visit)
-	if len(name) == 1 {
-		return "" // a single letter is too short to guess from
+	if best := suggest.Flag(name, names); best != "" {
+		return "--" + best
 	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return ""
 }
 
 // checkArgs turns a mistyped subcommand ("plan chek") into a usage error
@@ -273,12 +246,8 @@ func checkArgs(cmd *cobra.Command, args []string) error {
 }
 
 func newCheckCmd(e *streams) *cobra.Command {
-	var (
-		ff   formatFlags
-		opts checkOptions
-	)
-	formats := []string{"text", "json", "github"}
-	cmd := &cobra.Command{
+	var opts checkOptions
+	cmd := withQueryFlags(&cobra.Command{
 		Use:   "check [PATH...]",
 		Short: "Print problems, one per line; exit 1 on errors (for CI)",
 		Long: `check prints every problem, one per line, as
@@ -298,22 +267,12 @@ match on code, packet and referenced packet, never on line numbers.`,
   plan check --format github docs/packets
   plan check --write-baseline .plan-baseline.json docs/packets
   plan check --baseline .plan-baseline.json docs/packets`,
-		SilenceUsage:  true,
-		SilenceErrors: true,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			format, err := ff.resolve(cmd, formats)
-			if err != nil {
-				return err
-			}
-			if opts.baselinePath != "" && opts.writeBaseline != "" {
-				return usageErrorf("write the baseline once, then check against it", "--baseline and --write-baseline cannot be used together")
-			}
-			opts.paths, opts.format = args, format
-			return runCheck(e, opts)
-		},
-	}
-	ff.register(cmd, formats)
-	opts.load.register(cmd)
+	}, []string{"text", "json", "github"}, &opts.queryOptions, func(*cobra.Command, []string) error {
+		if opts.baselinePath != "" && opts.writeBaseline != "" {
+			return usageErrorf("write the baseline once, then check against it", "--baseline and --write-baseline cannot be used together")
+		}
+		return runCheck(e, opts)
+	})
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "treat warnings as errors")
 	cmd.Flags().StringVar(&opts.baselinePath, "baseline", "", "report and fail only on problems not in this `FILE`")
 	cmd.Flags().StringVar(&opts.writeBaseline, "write-baseline", "", "record today's problems in this `FILE` and exit 0")
@@ -322,9 +281,7 @@ match on code, packet and referenced packet, never on line numbers.`,
 
 // checkOptions are what `plan check` was asked for.
 type checkOptions struct {
-	paths  []string
-	load   loadOptions
-	format string
+	queryOptions
 	strict bool
 	// baselinePath is --baseline; writeBaseline, --write-baseline.
 	baselinePath, writeBaseline string
@@ -445,13 +402,37 @@ func checkHint(problems []parser.Problem, strict bool) string {
 	return ""
 }
 
+// queryOptions are what every command that reads packets is asked for:
+// the paths, how to read them, and the output format.
+type queryOptions struct {
+	paths  []string
+	load   loadOptions
+	format string
+}
+
+// withQueryFlags completes cmd, which holds only its texts, as a command
+// over [PATH...]: --format among formats (and its shortcuts), the input
+// flags, and a RunE that fills q and calls run. What the commands differ
+// in (texts, formats, their own flags and checks, run) is all they state.
+func withQueryFlags(cmd *cobra.Command, formats []string, q *queryOptions, run func(cmd *cobra.Command, args []string) error) *cobra.Command {
+	var ff formatFlags
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		format, err := ff.resolve(cmd, formats)
+		if err != nil {
+			return err
+		}
+		q.paths, q.format = args, format
+		return run(cmd, args)
+	}
+	ff.register(cmd, formats)
+	q.load.register(cmd)
+	return cmd
+}
+
 func newOrderCmd(e *streams) *cobra.Command {
-	var (
-		ff   formatFlags
-		opts orderOptions
-	)
-	formats := []string{"text", "json", "csv"}
-	cmd := &cobra.Command{
+	var opts orderOptions
+	cmd := withQueryFlags(&cobra.Command{
 		Use:   "order [PATH...]",
 		Short: "Print the build order, one packet ID per line",
 		Long: `order prints the unfinished packets in dependency order, one ID per line,
@@ -461,55 +442,45 @@ The members of a cycle sit together.`,
 		Example: `  plan order docs/packets
   plan order --all docs/packets
   plan order --format csv docs/packets > order.csv`,
-		SilenceUsage:  true,
-		SilenceErrors: true,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			format, err := ff.resolve(cmd, formats)
-			if err != nil {
-				return err
-			}
-			opts.paths, opts.format = args, format
-			return runOrder(e, opts)
-		},
-	}
-	ff.register(cmd, formats)
-	opts.load.register(cmd)
+	}, []string{"text", "json", "csv"}, &opts.queryOptions, func(*cobra.Command, []string) error { return runOrder(e, opts) })
 	cmd.Flags().BoolVar(&opts.all, "all", false, "include complete packets")
 	return cmd
 }
 
 // orderOptions are what `plan order` was asked for.
 type orderOptions struct {
-	paths  []string
-	load   loadOptions
-	format string
-	all    bool
+	queryOptions
+	all bool
+}
+
+// writers are the writers of one answer, by format name; "text" is the
+// default.
+type writers map[string]func() error
+
+// write runs the writer of format, or text's.
+func (ws writers) write(format string) error {
+	if w, ok := ws[format]; ok {
+		return w()
+	}
+	return ws["text"]()
 }
 
 // runOrder is `plan order` without cobra: it reads opts.paths and writes
 // the chosen format to e.stdout.
 func runOrder(e *streams, opts orderOptions) error {
-	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) (err error) {
+	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) error {
 		ids := a.Order(opts.all)
-		switch opts.format {
-		case "json":
-			err = report.WriteOrderJSON(e.stdout, ids)
-		case "csv":
-			err = report.WriteOrderCSV(e.stdout, a, ids)
-		default:
-			err = report.WriteLines(e.stdout, ids)
-		}
-		return err
+		return writers{
+			"json": func() error { return report.WriteOrderJSON(e.stdout, ids) },
+			"csv":  func() error { return report.WriteOrderCSV(e.stdout, a, ids) },
+			"text": func() error { return report.WriteLines(e.stdout, ids) },
+		}.write(opts.format)
 	})
 }
 
 func newReadyCmd(e *streams) *cobra.Command {
-	var (
-		ff   formatFlags
-		opts readyOptions
-	)
-	formats := []string{"text", "json"}
-	cmd := &cobra.Command{
+	var opts readyOptions
+	return withQueryFlags(&cobra.Command{
 		Use:   "ready [PATH...]",
 		Short: "List the packets that can start now",
 		Long: `ready lists the unfinished packets with no unfinished required dependency
@@ -519,49 +490,26 @@ comes before one of the same priority with slack. In-progress packets are
 included and marked.`,
 		Example: `  plan ready docs/packets
   plan ready --json docs/packets`,
-		SilenceUsage:  true,
-		SilenceErrors: true,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			format, err := ff.resolve(cmd, formats)
-			if err != nil {
-				return err
-			}
-			opts.paths, opts.format = args, format
-			return runReady(e, opts)
-		},
-	}
-	ff.register(cmd, formats)
-	opts.load.register(cmd)
-	return cmd
+	}, []string{"text", "json"}, &opts.queryOptions, func(*cobra.Command, []string) error { return runReady(e, opts) })
 }
 
 // readyOptions are what `plan ready` was asked for.
-type readyOptions struct {
-	paths  []string
-	load   loadOptions
-	format string
-}
+type readyOptions struct{ queryOptions }
 
 // runReady is `plan ready` without cobra: it reads opts.paths and writes
 // the chosen format to e.stdout.
 func runReady(e *streams, opts readyOptions) error {
-	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) (err error) {
-		if opts.format == "json" {
-			err = report.WriteReadyJSON(e.stdout, a)
-		} else {
-			err = report.WriteReady(e.stdout, a)
-		}
-		return err
+	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) error {
+		return writers{
+			"json": func() error { return report.WriteReadyJSON(e.stdout, a) },
+			"text": func() error { return report.WriteReady(e.stdout, a) },
+		}.write(opts.format)
 	})
 }
 
 func newBlockedCmd(e *streams) *cobra.Command {
-	var (
-		ff   formatFlags
-		opts blockedOptions
-	)
-	formats := []string{"text", "json", "markdown", "csv"}
-	cmd := &cobra.Command{
+	var opts blockedOptions
+	cmd := withQueryFlags(&cobra.Command{
 		Use:   "blocked [PATH...]",
 		Short: "List blocked packets and what blocks them",
 		Long: `blocked lists every unfinished packet that waits on an unfinished required
@@ -572,98 +520,47 @@ effort it holds back.`,
   plan blocked --by P1-ECOM-001 docs/packets
   plan blocked --format markdown docs/packets
   plan blocked --format csv docs/packets > blocked.csv`,
-		SilenceUsage:  true,
-		SilenceErrors: true,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			format, err := ff.resolve(cmd, formats)
-			if err != nil {
-				return err
-			}
-			opts.paths, opts.format = args, format
-			return runBlocked(e, opts)
-		},
-	}
-	ff.register(cmd, formats)
-	opts.load.register(cmd)
+	}, []string{"text", "json", "markdown", "csv"}, &opts.queryOptions, func(*cobra.Command, []string) error { return runBlocked(e, opts) })
 	cmd.Flags().StringVar(&opts.by, "by", "", "list what waits on this packet ID")
 	return cmd
 }
 
 // blockedOptions are what `plan blocked` was asked for.
 type blockedOptions struct {
-	paths  []string
-	load   loadOptions
-	format string
+	queryOptions
 	// by is --by: list what waits on this packet instead.
 	by string
-}
-
-// packetID returns the ID of the packet that id names: the same ID, or
-// the one it names up to letter case (IDs are capital letters, but p1-ecom-001
-// is typed too). Otherwise the error suggests the nearest ID within two edits.
-func packetID(a *report.Analysis, id string) (string, error) {
-	if a.Graph.Packet(id) != nil {
-		return id, nil
-	}
-	if p := a.Graph.Packet(strings.ToUpper(id)); p != nil {
-		return p.ID, nil
-	}
-	best, bestD := "", 3
-	for _, p := range a.Graph.Packets() {
-		if d := editDistance(strings.ToUpper(id), p.ID); d < bestD {
-			best, bestD = p.ID, d
-		}
-	}
-	hint := "run 'plan order --all' to list the packet IDs"
-	if best != "" {
-		hint = fmt.Sprintf("did you mean %s? (%s)", best, hint)
-	}
-	return "", usageErrorf(hint, "no packet with ID %q", clean(id))
 }
 
 // runBlocked is `plan blocked` without cobra: it reads opts.paths and writes
 // the chosen format to e.stdout.
 func runBlocked(e *streams, opts blockedOptions) error {
-	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) (err error) {
-		if opts.by != "" {
-			var id string
-			if id, err = packetID(a, opts.by); err != nil {
-				return err
-			}
-			held := report.HeldBackOf(a, id)
-			switch opts.format {
-			case "json":
-				err = report.WriteJSON(e.stdout, held)
-			case "markdown":
-				err = report.WriteHeldBackMarkdown(e.stdout, a, held)
-			case "csv":
-				err = report.WriteHeldBackCSV(e.stdout, a, held)
-			default:
-				err = report.WriteHeldBack(e.stdout, a, held)
-			}
-		} else {
-			switch opts.format {
-			case "json":
-				err = report.WriteBlockedJSON(e.stdout, a)
-			case "markdown":
-				err = report.WriteBlockedMarkdown(e.stdout, a)
-			case "csv":
-				err = report.WriteBlockedCSV(e.stdout, a)
-			default:
-				err = report.WriteBlocked(e.stdout, a)
-			}
+	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) error {
+		if opts.by == "" {
+			return writers{
+				"json":     func() error { return report.WriteBlockedJSON(e.stdout, a) },
+				"markdown": func() error { return report.WriteBlockedMarkdown(e.stdout, a) },
+				"csv":      func() error { return report.WriteBlockedCSV(e.stdout, a) },
+				"text":     func() error { return report.WriteBlocked(e.stdout, a) },
+			}.write(opts.format)
 		}
-		return err
+		id, err := a.PacketID(opts.by)
+		if err != nil {
+			return hintedError(kindUsage, err)
+		}
+		held := report.HeldBackOf(a, id)
+		return writers{
+			"json":     func() error { return report.WriteJSON(e.stdout, held) },
+			"markdown": func() error { return report.WriteHeldBackMarkdown(e.stdout, a, held) },
+			"csv":      func() error { return report.WriteHeldBackCSV(e.stdout, a, held) },
+			"text":     func() error { return report.WriteHeldBack(e.stdout, a, held) },
+		}.write(opts.format)
 	})
 }
 
 func newCriticalCmd(e *streams) *cobra.Command {
-	var (
-		ff   formatFlags
-		opts criticalOptions
-	)
-	formats := []string{"text", "json", "markdown", "csv"}
-	cmd := &cobra.Command{
+	var opts criticalOptions
+	return withQueryFlags(&cobra.Command{
 		Use:   "critical [PATH...]",
 		Short: "Show the critical path and each packet's ES, EF, LS, LF and slack",
 		Long: `critical runs the critical path method over the unfinished packets with
@@ -673,43 +570,21 @@ slack on the longest chain form the critical path.`,
 		Example: `  plan critical docs/packets
   plan critical --format markdown docs/packets
   plan critical --format csv docs/packets > critical.csv`,
-		SilenceUsage:  true,
-		SilenceErrors: true,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			format, err := ff.resolve(cmd, formats)
-			if err != nil {
-				return err
-			}
-			opts.paths, opts.format = args, format
-			return runCritical(e, opts)
-		},
-	}
-	ff.register(cmd, formats)
-	opts.load.register(cmd)
-	return cmd
+	}, []string{"text", "json", "markdown", "csv"}, &opts.queryOptions, func(*cobra.Command, []string) error { return runCritical(e, opts) })
 }
 
 // criticalOptions are what `plan critical` was asked for.
-type criticalOptions struct {
-	paths  []string
-	load   loadOptions
-	format string
-}
+type criticalOptions struct{ queryOptions }
 
 // runCritical is `plan critical` without cobra: it reads opts.paths and writes
 // the chosen format to e.stdout.
 func runCritical(e *streams, opts criticalOptions) error {
-	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) (err error) {
-		switch opts.format {
-		case "json":
-			err = report.WriteCriticalJSON(e.stdout, a)
-		case "markdown":
-			err = report.WriteCriticalMarkdown(e.stdout, a)
-		case "csv":
-			err = report.WriteCriticalCSV(e.stdout, a)
-		default:
-			err = report.WriteCritical(e.stdout, a)
-		}
-		return err
+	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) error {
+		return writers{
+			"json":     func() error { return report.WriteCriticalJSON(e.stdout, a) },
+			"markdown": func() error { return report.WriteCriticalMarkdown(e.stdout, a) },
+			"csv":      func() error { return report.WriteCriticalCSV(e.stdout, a) },
+			"text":     func() error { return report.WriteCritical(e.stdout, a) },
+		}.write(opts.format)
 	})
 }

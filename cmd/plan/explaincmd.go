@@ -12,12 +12,8 @@ import (
 )
 
 func newExplainCmd(e *streams) *cobra.Command {
-	var (
-		ff   formatFlags
-		opts explainOptions
-	)
-	formats := []string{"text", "json"}
-	cmd := &cobra.Command{
+	var opts explainOptions
+	return withQueryFlags(&cobra.Command{
 		Use:   "explain FILE|ID [PATH...]",
 		Short: "Say what plan read from one file, line by line",
 		Long: `plan explain says what plan reads from one file: whether it is a packet and,
@@ -32,28 +28,18 @@ every other command resolves them.`,
   plan explain FE-BROWSE-001 docs/packets
   plan explain --json BE-PAY-001 docs/packets`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			format, err := ff.resolve(cmd, formats)
-			if err != nil {
-				return err
-			}
-			opts.target, opts.paths, opts.format = args[0], args[1:], format
-			return runExplain(e, opts)
-		},
-	}
-	ff.register(cmd, formats)
-	opts.load.register(cmd)
-	return cmd
+	}, []string{"text", "json"}, &opts.queryOptions, func(cmd *cobra.Command, args []string) error {
+		opts.target, opts.paths = args[0], args[1:]
+		return runExplain(e, opts)
+	})
 }
 
 // explainOptions are what `plan explain` was asked for.
 type explainOptions struct {
-	// target is the file or packet ID to explain; paths, the folders read
-	// with it (default ".").
+	// target is the file or packet ID to explain; paths (of
+	// queryOptions), the folders read with it (default ".").
 	target string
-	paths  []string
-	load   loadOptions
-	format string
+	queryOptions
 }
 
 // runExplain is `plan explain` without cobra.
@@ -85,7 +71,7 @@ func runExplain(e *streams, opts explainOptions) error {
 			file = filepath.Clean(target)
 		}
 	} else {
-		p := packetByID(a, target)
+		p := a.PacketByID(target)
 		if p == nil {
 			if !parser.IsID(strings.ToUpper(target)) {
 				return usageErrorf("name a packet file, or a packet ID such as WP-001", "no file named %q", target)
@@ -127,17 +113,4 @@ func findFile(set *parser.Set, target string) string {
 		}
 	}
 	return ""
-}
-
-// packetByID finds a packet by its ID, in any case.
-func packetByID(a *report.Analysis, id string) *parser.Packet {
-	if p := a.Graph.Packet(id); p != nil {
-		return p
-	}
-	for _, p := range a.Set.Packets {
-		if strings.EqualFold(p.ID, id) {
-			return p
-		}
-	}
-	return nil
 }

@@ -92,8 +92,7 @@ func parsePercentiles(s string) ([]float64, error) {
 
 func newEstimateCmd(e *streams) *cobra.Command {
 	var (
-		ff          formatFlags
-		load        loadOptions
+		q           queryOptions
 		cal         calendarFlags
 		iterations  int
 		seed        uint64
@@ -102,8 +101,7 @@ func newEstimateCmd(e *streams) *cobra.Command {
 		team        int
 		calibrate   string
 	)
-	formats := []string{"text", "json"}
-	cmd := &cobra.Command{
+	cmd := withQueryFlags(&cobra.Command{
 		Use:   "estimate [PATH...]",
 		Short: "Forecast the finish by Monte Carlo: percentiles, criticality",
 		Long: `estimate simulates the remaining work many times, drawing each packet's
@@ -116,38 +114,30 @@ numbers on any machine.`,
 		Example: `  plan estimate docs/packets
   plan estimate --team 3 --start 2026-12-01 docs/packets
   plan estimate --dist pert --iterations 50000 --json docs/packets`,
-		SilenceUsage:  true,
-		SilenceErrors: true,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			format, err := ff.resolve(cmd, formats)
-			if err != nil {
-				return err
-			}
-			opts := schedule.SimOptions{Iterations: iterations, Seed: seed, Team: team, Calibrate: calibrate != ""}
-			if calibrate != "" && calibrate != "actual" && calibrate != "git" {
-				return usageErrorf("", "--calibrate must be actual or git, not %q", calibrate)
-			}
-			if iterations < 1 || iterations > schedule.MaxIterations {
-				return usageErrorf("", "--iterations must be between 1 and %d", schedule.MaxIterations)
-			}
-			if team < 0 {
-				return usageErrorf("", "--team must be at least 1")
-			}
-			if opts.Dist, err = schedule.ParseDistribution(dist); err != nil {
-				return usageErrorf("", "--dist must be lognormal, triangular, pert or uniform, not %q", dist)
-			}
-			if opts.Percentiles, err = parsePercentiles(percentiles); err != nil {
-				return err
-			}
-			calendar, err := cal.calendar(e.cfg.config)
-			if err != nil {
-				return err
-			}
-			return runEstimate(e, estimateOptions{paths: args, load: load, format: format, sim: opts, calibrate: calibrate, calendar: calendar})
-		},
-	}
-	ff.register(cmd, formats)
-	load.register(cmd)
+	}, []string{"text", "json"}, &q, func(cmd *cobra.Command, args []string) error {
+		var err error
+		opts := schedule.SimOptions{Iterations: iterations, Seed: seed, Team: team, Calibrate: calibrate != ""}
+		if calibrate != "" && calibrate != "actual" && calibrate != "git" {
+			return usageErrorf("", "--calibrate must be actual or git, not %q", calibrate)
+		}
+		if iterations < 1 || iterations > schedule.MaxIterations {
+			return usageErrorf("", "--iterations must be between 1 and %d", schedule.MaxIterations)
+		}
+		if team < 0 {
+			return usageErrorf("", "--team must be at least 1")
+		}
+		if opts.Dist, err = schedule.ParseDistribution(dist); err != nil {
+			return usageErrorf("", "--dist must be lognormal, triangular, pert or uniform, not %q", dist)
+		}
+		if opts.Percentiles, err = parsePercentiles(percentiles); err != nil {
+			return err
+		}
+		calendar, err := cal.calendar(e.cfg.config)
+		if err != nil {
+			return err
+		}
+		return runEstimate(e, estimateOptions{queryOptions: q, sim: opts, calibrate: calibrate, calendar: calendar})
+	})
 	cal.register(cmd)
 	cmd.Flags().IntVar(&iterations, "iterations", schedule.DefaultIterations, "number of simulated projects")
 	cmd.Flags().Uint64Var(&seed, "seed", schedule.DefaultSeed, "random seed")
@@ -162,9 +152,7 @@ numbers on any machine.`,
 
 // estimateOptions are what `plan estimate` was asked for.
 type estimateOptions struct {
-	paths  []string
-	load   loadOptions
-	format string
+	queryOptions
 	// sim is the simulation; calibrate is --calibrate ("", actual, git).
 	sim       schedule.SimOptions
 	calibrate string
@@ -212,14 +200,12 @@ func runEstimate(e *streams, opts estimateOptions) error {
 
 func newScheduleCmd(e *streams) *cobra.Command {
 	var (
-		ff     formatFlags
-		load   loadOptions
+		q      queryOptions
 		cal    calendarFlags
 		team   int
 		sprint float64
 	)
-	formats := []string{"text", "json", "csv", "mermaid"}
-	cmd := &cobra.Command{
+	cmd := withQueryFlags(&cobra.Command{
 		Use:   "schedule [PATH...] --team N",
 		Short: "Schedule the remaining work on a team of N, by sprint and date",
 		Long: `schedule assigns the unfinished packets to N people with expected
@@ -231,34 +217,25 @@ externals are listed as risks; they do not delay the schedule.`,
 		Example: `  plan schedule --team 3 docs/packets
   plan schedule --team 3 --sprint 10 --start 2026-12-01 docs/packets
   plan schedule --team 2 --format csv docs/packets > schedule.csv`,
-		SilenceUsage:  true,
-		SilenceErrors: true,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			format, err := ff.resolve(cmd, formats)
-			if err != nil {
-				return err
-			}
-			switch {
-			case !cmd.Flags().Changed("team"):
-				return usageErrorf("for example: plan schedule --team 3 docs/packets", "--team N is required")
-			case team < 1:
-				return usageErrorf("", "--team must be at least 1, not %d", team)
-			}
-			if cmd.Flags().Changed("sprint") && !(sprint > 0) {
-				return usageErrorf("", "--sprint must be a positive number of working days")
-			}
-			calendar, err := cal.calendar(e.cfg.config)
-			if format == "mermaid" {
-				calendar, err = cal.calendarOrToday(e.cfg.config)
-			}
-			if err != nil {
-				return err
-			}
-			return runSchedule(e, scheduleOptions{paths: args, load: load, format: format, team: team, sprint: sprint, calendar: calendar})
-		},
-	}
-	ff.register(cmd, formats)
-	load.register(cmd)
+	}, []string{"text", "json", "csv", "mermaid"}, &q, func(cmd *cobra.Command, args []string) error {
+		switch {
+		case !cmd.Flags().Changed("team"):
+			return usageErrorf("for example: plan schedule --team 3 docs/packets", "--team N is required")
+		case team < 1:
+			return usageErrorf("", "--team must be at least 1, not %d", team)
+		}
+		if cmd.Flags().Changed("sprint") && !(sprint > 0) {
+			return usageErrorf("", "--sprint must be a positive number of working days")
+		}
+		calendar, err := cal.calendar(e.cfg.config)
+		if q.format == "mermaid" {
+			calendar, err = cal.calendarOrToday(e.cfg.config)
+		}
+		if err != nil {
+			return err
+		}
+		return runSchedule(e, scheduleOptions{queryOptions: q, team: team, sprint: sprint, calendar: calendar})
+	})
 	cal.register(cmd)
 	cmd.Flags().IntVar(&team, "team", 0, "number of people (required)")
 	cmd.Flags().Float64Var(&sprint, "sprint", 0, "group packets by sprint of this many working `DAYS`")
@@ -267,9 +244,7 @@ externals are listed as risks; they do not delay the schedule.`,
 
 // scheduleOptions are what `plan schedule` was asked for.
 type scheduleOptions struct {
-	paths  []string
-	load   loadOptions
-	format string
+	queryOptions
 	// team is --team; sprint, --sprint (0 for none).
 	team   int
 	sprint float64

@@ -31,26 +31,26 @@ func TestRunFunctions(t *testing.T) {
 			return runRoot(e, rootOptions{paths: []string{example}, load: load, format: "mermaid"})
 		}},
 		{"order --all --format csv", []string{"order", "--all", "--format", "csv", example}, func(e *streams) error {
-			return runOrder(e, orderOptions{paths: []string{example}, load: load, format: "csv", all: true})
+			return runOrder(e, orderOptions{queryOptions: queryOptions{paths: []string{example}, load: load, format: "csv"}, all: true})
 		}},
 		{"ready --json", []string{"ready", "--json", example}, func(e *streams) error {
-			return runReady(e, readyOptions{paths: []string{example}, load: load, format: "json"})
+			return runReady(e, readyOptions{queryOptions: queryOptions{paths: []string{example}, load: load, format: "json"}})
 		}},
 		{"blocked --format markdown", []string{"blocked", "--format", "markdown", example}, func(e *streams) error {
-			return runBlocked(e, blockedOptions{paths: []string{example}, load: load, format: "markdown"})
+			return runBlocked(e, blockedOptions{queryOptions: queryOptions{paths: []string{example}, load: load, format: "markdown"}})
 		}},
 		{"critical", []string{"critical", example}, func(e *streams) error {
-			return runCritical(e, criticalOptions{paths: []string{example}, load: load, format: "text"})
+			return runCritical(e, criticalOptions{queryOptions: queryOptions{paths: []string{example}, load: load, format: "text"}})
 		}},
 		{"explain --json BE-PAY-001", []string{"explain", "--json", "BE-PAY-001", example}, func(e *streams) error {
-			return runExplain(e, explainOptions{target: "BE-PAY-001", paths: []string{example}, load: load, format: "json"})
+			return runExplain(e, explainOptions{target: "BE-PAY-001", queryOptions: queryOptions{paths: []string{example}, load: load, format: "json"}})
 		}},
 		{"estimate --iterations 200 --json", []string{"estimate", "--iterations", "200", "--json", example}, func(e *streams) error {
 			sim := schedule.SimOptions{Iterations: 200, Seed: schedule.DefaultSeed, Percentiles: []float64{50, 80, 95}}
-			return runEstimate(e, estimateOptions{paths: []string{example}, load: load, format: "json", sim: sim})
+			return runEstimate(e, estimateOptions{queryOptions: queryOptions{paths: []string{example}, load: load, format: "json"}, sim: sim})
 		}},
 		{"schedule --team 2 --sprint 5", []string{"schedule", "--team", "2", "--sprint", "5", example}, func(e *streams) error {
-			return runSchedule(e, scheduleOptions{paths: []string{example}, load: load, format: "text", team: 2, sprint: 5})
+			return runSchedule(e, scheduleOptions{queryOptions: queryOptions{paths: []string{example}, load: load, format: "text"}, team: 2, sprint: 5})
 		}},
 	}
 	for _, tt := range tests {
@@ -69,7 +69,7 @@ func TestRunFunctions(t *testing.T) {
 		cycles := filepath.Join("..", "..", "testdata", "cycles")
 		var out, errOut bytes.Buffer
 		e := &streams{stdout: &out, stderr: &errOut}
-		code := e.finish(runCheck(e, checkOptions{paths: []string{cycles}, load: load, format: "text", strict: true}))
+		code := e.finish(runCheck(e, checkOptions{queryOptions: queryOptions{paths: []string{cycles}, load: load, format: "text"}, strict: true}))
 		wantCode, wantOut, wantErr := runPlan("check", "--strict", cycles)
 		assert.Equal(t, 1, code)
 		assert.Equal(t, wantCode, code)
@@ -79,7 +79,7 @@ func TestRunFunctions(t *testing.T) {
 
 	t.Run("blocked --by an unknown ID is a usage error", func(t *testing.T) {
 		var out, errOut bytes.Buffer
-		err := runBlocked(&streams{stdout: &out, stderr: &errOut}, blockedOptions{paths: []string{example}, load: load, by: "NOPE-1"})
+		err := runBlocked(&streams{stdout: &out, stderr: &errOut}, blockedOptions{queryOptions: queryOptions{paths: []string{example}, load: load}, by: "NOPE-1"})
 		var ee *exitError
 		require.ErrorAs(t, err, &ee)
 		assert.Equal(t, kindUsage, ee.kind)

@@ -1,0 +1,60 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/workpackets/plan/cmd/plan/internal/suggest"
+	"github.com/workpackets/plan/parser"
+)
+
+// UnknownIDError says that no packet has the ID the user typed, and
+// suggests the nearest one.
+type UnknownIDError struct {
+	// ID is what was typed; Nearest, the packet ID within two edits of
+	// it, or "".
+	ID, Nearest string
+}
+
+func (e *UnknownIDError) Error() string { return fmt.Sprintf("no packet with ID %q", clean(e.ID)) }
+
+// Hint says what to do: the nearest ID when there is one, and how to list
+// them all.
+func (e *UnknownIDError) Hint() string {
+	hint := "run 'plan order --all' to list the packet IDs"
+	if e.Nearest != "" {
+		hint = fmt.Sprintf("did you mean %s? (%s)", e.Nearest, hint)
+	}
+	return hint
+}
+
+// PacketID returns the ID of the packet that id names: the same ID, or
+// the one it names up to letter case (IDs are capital letters, but
+// p1-ecom-001 is typed too). Otherwise it returns an *UnknownIDError.
+func (a *Analysis) PacketID(id string) (string, error) {
+	if a.Graph.Packet(id) != nil {
+		return id, nil
+	}
+	if p := a.Graph.Packet(strings.ToUpper(id)); p != nil {
+		return p.ID, nil
+	}
+	var ids []string
+	for _, p := range a.Graph.Packets() {
+		ids = append(ids, p.ID)
+	}
+	return "", &UnknownIDError{ID: id, Nearest: suggest.ID(id, ids)}
+}
+
+// PacketByID finds a packet read by its ID, in any case; nil when none
+// has it.
+func (a *Analysis) PacketByID(id string) *parser.Packet {
+	if p := a.Graph.Packet(id); p != nil {
+		return p
+	}
+	for _, p := range a.Set.Packets {
+		if strings.EqualFold(p.ID, id) {
+			return p
+		}
+	}
+	return nil
+}
