@@ -94,8 +94,7 @@ func newEstimateCmd(e *streams) *cobra.Command {
 	var (
 		q           queryOptions
 		cal         calendarFlags
-		iterations  int
-		seed        uint64
+		sim         simFlags
 		percentiles string
 		dist        string
 		team        int
@@ -115,14 +114,14 @@ numbers on any machine.`,
   plan estimate --team 3 --start 2026-12-01 docs/packets
   plan estimate --dist pert --iterations 50000 --json docs/packets`,
 	}, []string{"text", "json"}, &q, func(cmd *cobra.Command, args []string) error {
-		var err error
-		opts := schedule.SimOptions{Iterations: iterations, Seed: seed, Team: team, Calibrate: calibrate != ""}
 		if calibrate != "" && calibrate != "actual" && calibrate != "git" {
 			return usageErrorf("", "--calibrate must be actual or git, not %q", calibrate)
 		}
-		if iterations < 1 || iterations > schedule.MaxIterations {
-			return usageErrorf("", "--iterations must be between 1 and %d", schedule.MaxIterations)
+		opts, err := sim.options()
+		if err != nil {
+			return err
 		}
+		opts.Team, opts.Calibrate = team, calibrate != ""
 		if team < 0 {
 			return usageErrorf("", "--team must be at least 1")
 		}
@@ -139,8 +138,7 @@ numbers on any machine.`,
 		return runEstimate(e, estimateOptions{queryOptions: q, sim: opts, calibrate: calibrate, calendar: calendar})
 	})
 	cal.register(cmd)
-	cmd.Flags().IntVar(&iterations, "iterations", schedule.DefaultIterations, "number of simulated projects")
-	cmd.Flags().Uint64Var(&seed, "seed", schedule.DefaultSeed, "random seed")
+	sim.register(cmd, "random seed", "number of simulated projects")
 	cmd.Flags().StringVar(&percentiles, "percentiles", "50,80,95", "`LIST` of finish percentiles")
 	cmd.Flags().StringVar(&dist, "dist", "lognormal", "lognormal (default)|triangular|pert|uniform")
 	cmd.Flags().Lookup("dist").DefValue = "" // the usage says the default

@@ -3,14 +3,12 @@ package main
 import (
 	"errors"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/workpackets/plan/cmd/plan/internal/change"
 	"github.com/workpackets/plan/cmd/plan/internal/gitrev"
-	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/parser"
 	"github.com/workpackets/plan/schedule"
 )
@@ -25,6 +23,28 @@ func gitError(err error) error {
 	return inputError(err)
 }
 
+// simFlags are the --seed and --iterations of the commands that run the
+// simulation.
+type simFlags struct {
+	seed       uint64
+	iterations int
+}
+
+// register adds the two flags; what says what is simulated, for the
+// usage lines.
+func (f *simFlags) register(cmd *cobra.Command, seedUsage, iterationsUsage string) {
+	cmd.Flags().IntVar(&f.iterations, "iterations", schedule.DefaultIterations, iterationsUsage)
+	cmd.Flags().Uint64Var(&f.seed, "seed", schedule.DefaultSeed, seedUsage)
+}
+
+// options are the simulation the flags ask for, or a usage error.
+func (f *simFlags) options() (schedule.SimOptions, error) {
+	if f.iterations < 1 || f.iterations > schedule.MaxIterations {
+		return schedule.SimOptions{}, usageErrorf("", "--iterations must be between 1 and %d", schedule.MaxIterations)
+	}
+	return schedule.SimOptions{Seed: f.seed, Iterations: f.iterations}, nil
+}
+
 // diffOptions are plan diff's flags and arguments.
 type diffOptions struct {
 	rev    string
@@ -37,14 +57,11 @@ type diffOptions struct {
 
 func newDiffCmd(e *streams) *cobra.Command {
 	var (
-		ff     formatFlags
-		load   loadOptions
+		q      queryOptions
+		sim    simFlags
 		failOn string
-		seed   uint64
-		iter   int
 	)
-	formats := []string{"text", "json", "markdown"}
-	cmd := &cobra.Command{
+	cmd := withQueryFlags(&cobra.Command{
 		Use:   "diff [REV] [PATH...]",
 		Short: "What changed in the plan since a git revision",
 		Long: `diff compares the plan at a git revision with the working tree: packets
@@ -64,45 +81,24 @@ what the team forbids.`,
 		Example: `  plan diff main docs/packets
   plan diff --format markdown >> "$GITHUB_STEP_SUMMARY"
   plan diff main docs/packets --fail-on cycle,error,forecast:+5d`,
-		SilenceUsage:  true,
-		SilenceErrors: true,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			format, err := ff.resolve(cmd, formats)
-			if err != nil {
-				return err
-			}
-			opts := diffOptions{format: format, load: parser.Options{MaxFileSize: int64(load.maxFileSize)},
-				sim: schedule.SimOptions{Seed: seed, Iterations: iter}}
-			if iter < 1 || iter > schedule.MaxIterations {
-				return usageErrorf("", "--iterations must be between 1 and %d", schedule.MaxIterations)
-			}
-			if opts.failOn, err = change.ParseFailOn(failOn); err != nil {
-				return usageErrorf("", "%s", err)
-			}
-			opts.rev, opts.paths = splitRev(args)
-			return runDiff(e, opts)
-		},
-	}
-	ff.register(cmd, formats)
-	load.register(cmd)
+	}, []string{"text", "json", "markdown"}, &q, func(cmd *cobra.Command, args []string) error {
+		opts := diffOptions{format: q.format, load: q.load.parser()}
+		var err error
+		if opts.sim, err = sim.options(); err != nil {
+			return err
+		}
+		if opts.failOn, err = change.ParseFailOn(failOn); err != nil {
+			return usageErrorf("", "%s", err)
+		}
+		opts.rev, opts.paths = change.SplitRev(args)
+		return runDiff(e, opts)
+	})
+	sim.register(cmd, "random seed of both forecasts", "simulated projects per forecast")
 	cmd.Flags().StringVar(&failOn, "fail-on", "", "exit 1 on `LIST` of cycle, error, forecast:+Nd")
-	cmd.Flags().Uint64Var(&seed, "seed", schedule.DefaultSeed, "random seed of both forecasts")
-	cmd.Flags().IntVar(&iter, "iterations", schedule.DefaultIterations, "simulated projects per forecast")
 	return cmd
 }
 
-// splitRev takes the first argument as the revision unless it is a path
-// that exists (a folder named like a branch is read as the folder).
-func splitRev(args []string) (rev string, paths []string) {
-	if len(args) == 0 {
-		return "", nil
-	}
-	if pathExists(args[0]) {
-		return "", args
-	}
-	return args[0], args[1:]
-}
-
+// runDiff is `plan diff` without cobra.
 func runDiff(e *streams, opts diffOptions) error {
 	d, ioErrs, err := change.DiffWorkingTree(change.DiffOptions{Rev: opts.rev, Paths: opts.paths, Load: opts.load,
 		Forecast: true, Sim: opts.sim})
@@ -112,15 +108,7 @@ func runDiff(e *streams, opts diffOptions) error {
 	for _, err := range ioErrs {
 		e.errorf("%s", cleanErr(err)) // a file name may hold escape sequences or newlines
 	}
-	switch opts.format {
-	case "json":
-		err = report.WriteJSON(e.stdout, d)
-	case "markdown":
-		err = change.WriteMarkdown(e.stdout, d)
-	default:
-		err = change.WriteText(e.stdout, d)
-	}
-	if err != nil {
+	if err := change.WriteDiff(e.stdout, d, opts.format); err != nil {
 		return err
 	}
 	if len(ioErrs) > 0 {
@@ -142,15 +130,12 @@ type historyOptions struct {
 
 func newHistoryCmd(e *streams) *cobra.Command {
 	var (
-		ff    formatFlags
-		load  loadOptions
+		q     queryOptions
+		sim   simFlags
 		since string
 		every string
-		seed  uint64
-		iter  int
 	)
-	formats := []string{"text", "csv", "json", "svg"}
-	cmd := &cobra.Command{
+	cmd := withQueryFlags(&cobra.Command{
 		Use:   "history [PATH...]",
 		Short: "The plan at each commit that touched the folder: a burn-down",
 		Long: `history reads the folder at every commit (first parent) that touched it and
@@ -161,66 +146,40 @@ version is read from git once; the working tree is not read.`,
 		Example: `  plan history docs/packets
   plan history --since 2026-09-01 --every week docs/packets
   plan history --format svg docs/packets > burndown.svg`,
-		SilenceUsage:  true,
-		SilenceErrors: true,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			format, err := ff.resolve(cmd, formats)
-			if err != nil {
-				return err
+	}, []string{"text", "csv", "json", "svg"}, &q, func(cmd *cobra.Command, args []string) error {
+		opts := historyOptions{paths: args, format: q.format, load: q.load.parser()}
+		var err error
+		if opts.hist.Sim, err = sim.options(); err != nil {
+			return err
+		}
+		opts.hist.Forecast = true
+		if since != "" {
+			if opts.hist.Since, err = schedule.ParseDate(since); err != nil {
+				return usageErrorf("", "--since %s is not a date (want YYYY-MM-DD)", since)
 			}
-			opts := historyOptions{paths: args, format: format, load: parser.Options{MaxFileSize: int64(load.maxFileSize)}}
-			opts.hist.Forecast = true
-			opts.hist.Sim = schedule.SimOptions{Seed: seed, Iterations: iter}
-			if iter < 1 || iter > schedule.MaxIterations {
-				return usageErrorf("", "--iterations must be between 1 and %d", schedule.MaxIterations)
-			}
-			if since != "" {
-				if opts.hist.Since, err = schedule.ParseDate(since); err != nil {
-					return usageErrorf("", "--since %s is not a date (want YYYY-MM-DD)", since)
-				}
-			}
-			switch every {
-			case "", "commit":
-			case "week":
-				opts.hist.Weekly = true
-			default:
-				return usageErrorf("", "--every must be commit or week, not %q", every)
-			}
-			return runHistory(e, opts)
-		},
-	}
-	ff.register(cmd, formats)
-	load.register(cmd)
+		}
+		switch every {
+		case "", "commit":
+		case "week":
+			opts.hist.Weekly = true
+		default:
+			return usageErrorf("", "--every must be commit or week, not %q", every)
+		}
+		return runHistory(e, opts)
+	})
+	sim.register(cmd, "random seed of the forecasts", "simulated projects per forecast")
 	cmd.Flags().StringVar(&since, "since", "", "leave out commits before `DATE` (YYYY-MM-DD)")
 	cmd.Flags().StringVar(&every, "every", "commit", "commit or week (the last commit of each ISO week)")
-	cmd.Flags().Uint64Var(&seed, "seed", schedule.DefaultSeed, "random seed of the forecasts")
-	cmd.Flags().IntVar(&iter, "iterations", schedule.DefaultIterations, "simulated projects per forecast")
 	return cmd
 }
 
+// runHistory is `plan history` without cobra.
 func runHistory(e *streams, opts historyOptions) error {
 	points, err := change.HistoryOf(opts.paths, opts.load, opts.hist)
 	if err != nil {
 		return gitError(err)
 	}
-	var w io.Writer = e.stdout
-	switch opts.format {
-	case "csv":
-		return change.WriteHistoryCSV(w, points)
-	case "json":
-		if points == nil {
-			points = []change.Point{}
-		}
-		return report.WriteJSON(w, points)
-	case "svg":
-		return change.WriteHistorySVG(w, points)
-	}
-	return change.WriteHistoryText(w, points, opts.hist.Forecast)
-}
-
-func pathExists(p string) bool {
-	_, err := os.Lstat(p)
-	return err == nil
+	return change.WriteHistory(e.stdout, points, opts.format, opts.hist.Forecast)
 }
 
 // gitRatios gathers the calibration evidence of the folder's git history
@@ -236,4 +195,10 @@ func gitRatios(w io.Writer, paths []string, load parser.Options, packets []*pars
 		return nil, false, err
 	}
 	return c.Ratios(), c.Enough(), nil
+}
+
+// parser is what the flags ask of the reader, for the commands that read
+// packets from git as well (no plan.yaml, no standard input).
+func (o loadOptions) parser() parser.Options {
+	return parser.Options{MaxFileSize: int64(o.maxFileSize)}
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -136,31 +135,11 @@ func TestJSONSchemasAcceptEveryOutput(t *testing.T) {
 }
 
 // TestJSONSchemasOfGitCommands validates plan diff and plan history on a
-// repository of two commits of the example folder.
+// repository of two commits of the example folder (and a history of no
+// commit, which is an empty list).
 func TestJSONSchemasOfGitCommands(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
 	schemas := compileSchemas(t)
-	repo := t.TempDir()
-	require.NoError(t, copyTree(filepath.Join("..", "..", "testdata", "example"), filepath.Join(repo, "packets")))
-	gitRun := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
-		cmd.Dir = repo
-		out, err := cmd.CombinedOutput()
-		require.NoError(t, err, "git %s: %s", strings.Join(args, " "), out)
-	}
-	gitRun("init", "-q")
-	gitRun("add", ".")
-	gitRun("commit", "-q", "-m", "packets")
-	f := filepath.Join(repo, "packets", "frontend", "FE-DESIGN-001-design-system.md")
-	data, err := os.ReadFile(f)
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(f, bytes.Replace(data, []byte("🏗️ In Progress"), []byte("✅ Complete"), 1), 0o644))
-	gitRun("commit", "-q", "-am", "design done")
-	require.NoError(t, os.WriteFile(filepath.Join(repo, "packets", "NEW-001-new.md"), []byte("# NEW-001: New\n\n**Status**: 🚧 Not Started\n\n## Dependencies\n\n| Dependency | Status | Description |\n|---|---|---|\n| NEW-001 | 🚧 Not Started | a cycle |\n"), 0o644))
-	t.Chdir(repo)
+	exampleRepo(t)
 	for _, c := range []struct {
 		schema string
 		args   []string
@@ -168,6 +147,8 @@ func TestJSONSchemasOfGitCommands(t *testing.T) {
 		{"diff", []string{"diff", "HEAD~1", "--iterations", "200", "--format", "json", "packets"}},
 		{"diff", []string{"diff", "HEAD", "--iterations", "200", "--format", "json", "packets"}},
 		{"history", []string{"history", "--iterations", "200", "--format", "json", "packets"}},
+		{"history", []string{"history", "--iterations", "200", "--every", "week", "--since", "2000-01-01", "--format", "json", "packets"}},
+		{"history", []string{"history", "--iterations", "200", "--since", "2999-01-01", "--format", "json", "packets"}},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(c.args, nil, &stdout, &stderr)

@@ -2,7 +2,6 @@ package change
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -57,11 +56,10 @@ func TestDiffStory(t *testing.T) {
 	assert.Empty(t, d.CyclesResolved)
 
 	var text, md, js bytes.Buffer
-	require.NoError(t, WriteText(&text, d))
-	require.NoError(t, WriteMarkdown(&md, d))
-	enc := json.NewEncoder(&js)
-	enc.SetIndent("", "  ")
-	require.NoError(t, enc.Encode(d))
+	require.NoError(t, WriteDiff(&text, d, "text"))
+	require.NoError(t, WriteDiff(&md, d, "markdown"))
+	require.NoError(t, WriteDiff(&js, d, "json"))
+	assert.True(t, strings.HasPrefix(js.String(), "{\n  \"schema_version\": 1,\n"), "the diff's JSON starts with its schema_version")
 	// The commit hashes change with every run's repository; the golden
 	// files show them as placeholders.
 	hide := func(b []byte) []byte {
@@ -128,10 +126,10 @@ func TestHistoryStory(t *testing.T) {
 	assert.Equal(t, Counts{NotStarted: 2, InProgress: 1, Complete: 1}, points[5].Counts)
 
 	var text, csv, svg, js bytes.Buffer
-	require.NoError(t, WriteHistoryText(&text, points, true))
-	require.NoError(t, WriteHistoryCSV(&csv, points))
-	require.NoError(t, WriteHistorySVG(&svg, points))
-	require.NoError(t, json.NewEncoder(&js).Encode(points))
+	require.NoError(t, WriteHistory(&text, points, "text", true))
+	require.NoError(t, WriteHistory(&csv, points, "csv", true))
+	require.NoError(t, WriteHistory(&svg, points, "svg", true))
+	require.NoError(t, WriteHistory(&js, points, "json", true))
 	hide := func(b []byte) []byte {
 		s := b2s(b)
 		for i, c := range commits {
@@ -143,6 +141,7 @@ func TestHistoryStory(t *testing.T) {
 	golden(t, "history.txt", hide(text.Bytes()))
 	golden(t, "history.csv", hide(csv.Bytes()))
 	golden(t, "history.svg", svg.Bytes())
+	golden(t, "history.json", hide(js.Bytes()))
 	for _, l := range strings.Split(text.String(), "\n") {
 		assert.LessOrEqual(t, textWidth(l), 80, "line too wide: %q", l)
 	}
