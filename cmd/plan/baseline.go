@@ -3,12 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"io/fs"
-	"math"
-	"os"
-	"path/filepath"
 
+	"github.com/workpackets/plan/cmd/plan/internal/fileio"
 	"github.com/workpackets/plan/cmd/plan/internal/report"
 )
 
@@ -18,7 +14,7 @@ const maxBaselineFile = 32 << 20
 // readBaseline reads a baseline file, as a usage error when it cannot.
 func readBaseline(name string) (report.BaselineFile, error) {
 	var b report.BaselineFile
-	data, err := readLimitedFile(name, maxBaselineFile)
+	data, err := fileio.ReadLimited(name, maxBaselineFile)
 	if err != nil {
 		return b, usageErrorf("create it with 'plan check --write-baseline "+name+"'", "--baseline: %v", err)
 	}
@@ -47,28 +43,5 @@ func writeBaseline(name string, b report.BaselineFile) error {
 	if err := report.WriteJSON(&buf, b); err != nil {
 		return err
 	}
-	target := name
-	if li, err := os.Lstat(name); err == nil && li.Mode()&fs.ModeSymlink != 0 {
-		if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) {
-			// A link to a file not there yet: create the file it names.
-			if target, err = os.Readlink(name); err != nil {
-				return err
-			}
-			if !filepath.IsAbs(target) {
-				target = filepath.Join(filepath.Dir(name), target)
-			}
-		}
-	}
-	if _, err := os.Lstat(target); errors.Is(err, fs.ErrNotExist) {
-		err := createFile(target, buf.Bytes())
-		if !errors.Is(err, fs.ErrExist) {
-			return err
-		}
-		// Created in the meantime: replace it as any existing file.
-	}
-	st, err := readForUpdate(name, math.MaxInt64)
-	if err != nil {
-		return err
-	}
-	return replaceFile(st, buf.Bytes())
+	return fileio.Write(name, buf.Bytes())
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/workpackets/plan/cmd/plan/internal/fileio"
 	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/parser"
 )
@@ -80,7 +81,7 @@ func runExplain(e *streams, opts explainOptions) error {
 		}
 		file = p.File
 	}
-	src, err := readLimitedFile(file, int64(opts.load.maxFileSize))
+	src, err := fileio.ReadLimited(file, int64(opts.load.maxFileSize))
 	if err != nil {
 		return inputError(err)
 	}

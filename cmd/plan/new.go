@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -19,6 +18,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/workpackets/plan/cmd/plan/internal/fileio"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -193,7 +193,7 @@ func runNew(e *streams, opts newOptions) error {
 		return err
 	}
 	name := filepath.Join(dir, packetFileName(id, title))
-	if err := createFile(name, doc); err != nil {
+	if err := fileio.Create(name, doc); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return refusedf("choose another ID, or move that file away", "%s already exists; plan new never replaces a file", cleanPath(name))
 		}
@@ -212,18 +212,14 @@ const oversizeHead = 64 << 10
 // a second packet with the ID of one that is only too large to read.
 func inOversizeFile(set *parser.Set, id string, limit int64) *parser.Packet {
 	for _, name := range set.Skipped {
-		fi, err := os.Stat(name)
-		if err != nil || !fi.Mode().IsRegular() || fi.Size() <= limit {
+		if fi, err := os.Stat(name); err != nil || fi.Size() <= limit {
 			continue
 		}
-		f, err := os.Open(name)
+		head, err := fileio.ReadHead(name, oversizeHead)
 		if err != nil {
 			continue
 		}
-		head := make([]byte, oversizeHead)
-		n, _ := io.ReadFull(f, head)
-		f.Close()
-		if p, _ := parser.Parse(name, head[:n]); p != nil && p.ID == id {
+		if p, _ := parser.Parse(name, head); p != nil && p.ID == id {
 			return p
 		}
 	}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,18 +43,4 @@ func TestNewTitlesReadBack(t *testing.T) {
 	set, errs := parser.Load([]string{dir}, parser.Options{})
 	require.Empty(t, errs)
 	assert.Empty(t, set.Problems, "every new packet passes plan check without a warning")
-}
-
-func TestCreateFileNeverReplaces(t *testing.T) {
-	dir := t.TempDir()
-	name := filepath.Join(dir, "X-001.md")
-	require.NoError(t, createFile(name, []byte("first\n")))
-	err := createFile(name, []byte("second\n"))
-	assert.True(t, errors.Is(err, fs.ErrExist), "%v", err)
-	data, err := os.ReadFile(name)
-	require.NoError(t, err)
-	assert.Equal(t, "first\n", string(data))
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	assert.Len(t, entries, 1, "no temporary file is left")
 }

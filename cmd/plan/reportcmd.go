@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"io/fs"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/workpackets/plan/cmd/plan/internal/fileio"
 	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/schedule"
@@ -193,15 +193,5 @@ func drawGraph(e *streams, a *report.Analysis, allEdges bool) ([]byte, string) {
 // existing one replaced through a temporary file, so that a crash never
 // leaves half a page.
 func writeReportFile(name string, data []byte) error {
-	if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
-		err := createFile(name, data)
-		if !errors.Is(err, fs.ErrExist) {
-			return err
-		}
-	}
-	st, err := readForUpdate(name, math.MaxInt64)
-	if err != nil {
-		return err
-	}
-	return replaceFile(st, data)
+	return fileio.Write(name, data)
 }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/workpackets/plan/cmd/plan/internal/fileio"
+	"github.com/workpackets/plan/cmd/plan/internal/udiff"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -110,26 +112,26 @@ func runSync(e *streams, paths []string, opts syncOptions) error {
 	sort.Strings(files)
 	var done []syncedFile
 	for _, name := range files {
-		st, err := readForUpdate(name, maxSize)
+		st, err := fileio.ReadForUpdate(name, maxSize)
 		if err != nil {
 			e.errorf("%s", cleanErr(err)) // a file name may hold escape sequences or newlines
 			failed = true
 			continue
 		}
-		f := syncedFile{name: name, res: syncer.Sync(name, st.data)}
+		f := syncedFile{name: name, res: syncer.Sync(name, st.Data)}
 		if len(f.res.Changes) > 0 {
 			switch {
 			case opts.dryRun:
-				if err := writeUnifiedDiff(e.stdout, name, st.data, f.res.Src); err != nil {
+				if err := udiff.Write(e.stdout, name, st.Data, f.res.Src); err != nil {
 					return err
 				}
-			case write && st.mode.Perm()&0o200 == 0 && !opts.force:
+			case write && st.Mode.Perm()&0o200 == 0 && !opts.force:
 				f.readOnly = true
-				e.warnf("%s: not changed: its mode (%04o) says read-only; plan sync --force writes it anyway", cleanPath(name), st.mode.Perm())
+				e.warnf("%s: not changed: its mode (%04o) says read-only; plan sync --force writes it anyway", cleanPath(name), st.Mode.Perm())
 			case write:
-				err := replaceFile(st, f.res.Src)
+				err := fileio.Replace(st, f.res.Src)
 				switch {
-				case errors.Is(err, errChangedOnDisk):
+				case errors.Is(err, fileio.ErrChangedOnDisk):
 					f.leftAlone = err.Error()
 				case err != nil:
 					e.errorf("%s: not changed: %s", cleanPath(name), cleanErr(err))

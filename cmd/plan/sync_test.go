@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/workpackets/plan/cmd/plan/internal/fileio"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -110,7 +111,7 @@ func TestSyncDetectsConcurrentEdit(t *testing.T) {
 			dir, file, old, _ := syncFixture(t, 0)
 			edited := bytes.Replace(old, []byte("Priority**: P1"), []byte("Priority**: P2"), 1)
 			require.Equal(t, len(old), len(edited))
-			hooks.afterWrite = func(original, temp string) error {
+			fileio.AfterWrite = func(original, temp string) error {
 				fi, err := os.Stat(original)
 				require.NoError(t, err)
 				require.NoError(t, os.WriteFile(original, edited, 0o644))
@@ -119,7 +120,7 @@ func TestSyncDetectsConcurrentEdit(t *testing.T) {
 				}
 				return nil
 			}
-			defer func() { hooks.afterWrite = nil }()
+			defer func() { fileio.AfterWrite = nil }()
 			code, out, errOut := runPlan("sync", dir)
 			assert.Equal(t, exitProblems, code)
 			assert.Empty(t, out)
@@ -137,13 +138,13 @@ func TestSyncDetectsConcurrentEdit(t *testing.T) {
 // written leaves the original as it was and no temporary file.
 func TestSyncFailureBeforeRename(t *testing.T) {
 	dir, file, old, _ := syncFixture(t, 0)
-	hooks.afterWrite = func(original, temp string) error {
+	fileio.AfterWrite = func(original, temp string) error {
 		data, err := os.ReadFile(temp)
 		require.NoError(t, err)
 		assert.Contains(t, string(data), syncFixedRow, "the temporary file is complete before the rename")
 		return errors.New("disk on fire")
 	}
-	defer func() { hooks.afterWrite = nil }()
+	defer func() { fileio.AfterWrite = nil }()
 	code, _, errOut := runPlan("sync", dir)
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, "plan: error: "+file+": not changed: disk on fire\n")
@@ -324,7 +325,7 @@ func TestSyncCorpus(t *testing.T) {
 			assert.Equal(t, o, s, "%s has no stale row and is unchanged", name)
 			continue
 		}
-		ol, sl := splitLines(o), splitLines(s)
+		ol, sl := strings.SplitAfter(string(o), "\n"), strings.SplitAfter(string(s), "\n")
 		require.Equal(t, len(ol), len(sl), name)
 		for i := range ol {
 			if ol[i] == sl[i] {

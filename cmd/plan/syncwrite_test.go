@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/workpackets/plan/cmd/plan/internal/fileio"
 )
 
 // TestSyncSummaryAfterWriteFailure: when writing a file fails, the
@@ -16,8 +18,8 @@ import (
 // nor "0 status cells ... changed", and sync exits 2.
 func TestSyncSummaryAfterWriteFailure(t *testing.T) {
 	dir, file, old, _ := syncFixture(t, 0)
-	hooks.afterWrite = func(string, string) error { return errors.New("input/output error") }
-	defer func() { hooks.afterWrite = nil }()
+	fileio.AfterWrite = func(string, string) error { return errors.New("input/output error") }
+	defer func() { fileio.AfterWrite = nil }()
 	code, out, errOut := runPlan("sync", dir)
 	assert.Equal(t, exitUsage, code)
 	assert.Empty(t, out, "no change is listed as made")
@@ -58,13 +60,4 @@ func TestSyncReadOnly(t *testing.T) {
 	fi, err := os.Stat(file)
 	require.NoError(t, err)
 	assert.Equal(t, os.FileMode(0o444), fi.Mode().Perm(), "--force keeps the mode")
-}
-
-func TestTempName(t *testing.T) {
-	assert.Equal(t, ".a.md.plan-0000002a.tmp", tempName("a.md", 255, 42))
-	long := strings.Repeat("é", 124) + ".md" // 251 bytes
-	name := tempName(long, 255, 42)
-	assert.LessOrEqual(t, len(name), 255)
-	assert.True(t, strings.HasSuffix(name, "é.plan-0000002a.tmp"), "cut at a character boundary: %q", name)
-	assert.Equal(t, ".plan-0000002a.tmp", tempName("x.md", 10, 42)[1:], "a limit below the suffix leaves the suffix")
 }

@@ -1,10 +1,11 @@
-package main
+package fileio
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -12,29 +13,27 @@ import (
 	"unicode/utf8"
 )
 
-// This file is how plan changes files: never in place. The new content goes
-// to a temporary file in the same folder, which is synced to disk and then
-// renamed over the original, so that a crash or a kill at any moment leaves
-// either the old file or the new one, never a mix. A temporary file left by
-// a killed run starts with "." and ends in ".tmp"; plan does not read it.
-
-// errChangedOnDisk says that a file changed after plan read it; plan
+// ErrChangedOnDisk says that a file changed after plan read it; plan
 // leaves such a file alone.
-var errChangedOnDisk = errors.New("it changed on disk since plan read it")
+var ErrChangedOnDisk = errors.New("it changed on disk since plan read it")
 
-// fileState is a file as plan read it before changing it.
-type fileState struct {
-	path  string // the file itself, symbolic links resolved
-	data  []byte
-	mode  fs.FileMode
+// State is a file as plan read it before changing it.
+type State struct {
+	// Path is the file itself, symbolic links resolved.
+	Path string
+	// Data is the content read.
+	Data []byte
+	// Mode is the file's mode when it was read; Replace keeps its
+	// permissions.
+	Mode  fs.FileMode
 	size  int64
 	mtime time.Time
 }
 
-// readForUpdate reads a regular file of at most max bytes that plan may
+// ReadForUpdate reads a regular file of at most max bytes that plan may
 // replace. A symbolic link is followed: the file it points to is replaced,
 // and the link stays.
-func readForUpdate(name string, max int64) (*fileState, error) {
+func ReadForUpdate(name string, max int64) (*State, error) {
 	path, err := filepath.EvalSymlinks(name)
 	if err != nil {
 		return nil, err
@@ -53,42 +52,40 @@ func readForUpdate(name string, max int64) (*fileState, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &fileState{path: path, data: data, mode: fi.Mode(), size: fi.Size(), mtime: fi.ModTime()}, nil
+	return &State{Path: path, Data: data, Mode: fi.Mode(), size: fi.Size(), mtime: fi.ModTime()}, nil
 }
 
-// unchanged reports whether the file on disk is still what was read: same
+// Unchanged reports whether the file on disk is still what was read: same
 // size, modification time and bytes.
-func (st *fileState) unchanged() (bool, error) {
-	fi, err := os.Stat(st.path)
+func (st *State) Unchanged() (bool, error) {
+	fi, err := os.Stat(st.Path)
 	if err != nil {
 		return false, err
 	}
 	if fi.Size() != st.size || !fi.ModTime().Equal(st.mtime) {
 		return false, nil
 	}
-	cur, err := os.ReadFile(st.path)
+	cur, err := os.ReadFile(st.Path)
 	if err != nil {
 		return false, err
 	}
-	return bytes.Equal(cur, st.data), nil
+	return bytes.Equal(cur, st.Data), nil
 }
 
-// hooks let tests act between the steps of replaceFile; nil outside tests.
-var hooks struct {
-	// afterWrite runs once the temporary file is complete and synced,
-	// before the original is checked and replaced. An error stops the
-	// replacement as a crash would.
-	afterWrite func(original, temp string) error
-}
+// AfterWrite, when not nil, runs in Replace once the temporary file is
+// complete and synced, before the original is checked and replaced; an
+// error stops the replacement as a crash would. It is for tests (a
+// concurrent edit, a failing disk) and nil otherwise.
+var AfterWrite func(original, temp string) error
 
-// replaceFile replaces the file read as st by data: a temporary file in
+// Replace replaces the file read as st by data: a temporary file in
 // the same folder with the same permissions, synced, renamed over the
 // original. If the original changed since it was read it is left alone and
-// errChangedOnDisk is returned. (A change in the instant between that
+// ErrChangedOnDisk is returned. (A change in the instant between that
 // check and the rename cannot be detected; it is lost as it would be to
 // any editor that saves the same file.)
-func replaceFile(st *fileState, data []byte) (err error) {
-	dir, base := filepath.Split(st.path)
+func Replace(st *State, data []byte) (err error) {
+	dir, base := filepath.Split(st.Path)
 	if dir == "" {
 		dir = "."
 	}
@@ -106,7 +103,7 @@ func replaceFile(st *fileState, data []byte) (err error) {
 	if _, err = f.Write(data); err != nil {
 		return err
 	}
-	if err = f.Chmod(st.mode.Perm()); err != nil {
+	if err = f.Chmod(st.Mode.Perm()); err != nil {
 		return err
 	}
 	if err = f.Sync(); err != nil {
@@ -115,32 +112,33 @@ func replaceFile(st *fileState, data []byte) (err error) {
 	if err = f.Close(); err != nil {
 		return err
 	}
-	if hooks.afterWrite != nil {
-		if err = hooks.afterWrite(st.path, temp); err != nil {
+	if AfterWrite != nil {
+		if err = AfterWrite(st.Path, temp); err != nil {
 			return err
 		}
 	}
-	same, err := st.unchanged()
+	same, err := st.Unchanged()
 	if err != nil {
 		return err
 	}
 	if !same {
-		err = errChangedOnDisk
+		err = ErrChangedOnDisk
 		return err
 	}
-	if err = os.Rename(temp, st.path); err != nil {
+	if err = os.Rename(temp, st.Path); err != nil {
 		return err
 	}
 	syncDir(dir)
 	return nil
 }
 
-// createFile writes data to a new file name, which must not exist: it never
-// replaces a file, even one created in the meantime. The content is
-// written to a temporary file first and linked into place, so a crash
-// never leaves a half-written packet; where hard links are not supported it
-// is created with O_EXCL and written directly.
-func createFile(name string, data []byte) (err error) {
+// Create writes data to a new file name, which must not exist: it never
+// replaces a file, even one created in the meantime (the error is then
+// fs.ErrExist). The content is written to a temporary file first and
+// linked into place, so a crash never leaves a half-written file; where
+// hard links are not supported it is created with O_EXCL and written
+// directly.
+func Create(name string, data []byte) (err error) {
 	dir := filepath.Dir(name)
 	f, err := createTemp(dir, filepath.Base(name), 0o644)
 	if err != nil {
@@ -181,6 +179,38 @@ func createFile(name string, data []byte) (err error) {
 	}
 	syncDir(dir)
 	return nil
+}
+
+// Write writes data to name, whether or not it exists, without ever
+// leaving half of it: a new file is made with Create, an existing one
+// replaced with Replace, keeping its mode. A symbolic link stays a link
+// while the file it points to is written, even when that file is not there
+// yet. A file created between the check and the write is replaced as any
+// existing file.
+func Write(name string, data []byte) error {
+	target := name
+	if li, err := os.Lstat(name); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+		if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) {
+			// A link to a file not there yet: create the file it names.
+			if target, err = os.Readlink(name); err != nil {
+				return err
+			}
+			if !filepath.IsAbs(target) {
+				target = filepath.Join(filepath.Dir(name), target)
+			}
+		}
+	}
+	if _, err := os.Lstat(target); errors.Is(err, fs.ErrNotExist) {
+		err := Create(target, data)
+		if !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+	}
+	st, err := ReadForUpdate(name, math.MaxInt64)
+	if err != nil {
+		return err
+	}
+	return Replace(st, data)
 }
 
 // createTemp creates a new hidden temporary file in dir, named after

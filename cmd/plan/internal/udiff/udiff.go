@@ -1,4 +1,4 @@
-package main
+package udiff
 
 import (
 	"bytes"
@@ -8,17 +8,17 @@ import (
 	"strings"
 )
 
-// diffContext is the number of unchanged lines shown around a change.
-const diffContext = 3
+// contextLines is the number of unchanged lines shown around a change.
+const contextLines = 3
 
-// writeUnifiedDiff writes the changes from old to new of the file name as
+// Write writes the changes from old to new of the file name as
 // a unified diff (as `diff -u` and `git diff` print it, with a/ and b/
 // prefixes for `git apply` and `patch -p1`). Lines are compared as split
 // after each "\n" and printed as they are, so a CRLF file gives a patch
 // that applies to it. plan sync only ever replaces text within lines, so
 // old and new have the same number of lines, each compared with its
 // counterpart; should they not, the whole file is one hunk.
-func writeUnifiedDiff(w io.Writer, name string, old, new []byte) error {
+func Write(w io.Writer, name string, old, new []byte) error {
 	a, b := splitLines(old), splitLines(new)
 	if bytes.Equal(old, new) {
 		return nil
@@ -45,15 +45,15 @@ func writeUnifiedDiff(w io.Writer, name string, old, new []byte) error {
 		}
 	}
 	for k := 0; k < len(changed); {
-		// A hunk runs from diffContext lines before its first change to
-		// diffContext lines after its last, taking in every change that
+		// A hunk runs from contextLines lines before its first change to
+		// contextLines lines after its last, taking in every change that
 		// is closer than that.
 		first, last := changed[k], changed[k]
-		for k++; k < len(changed) && changed[k]-last <= 2*diffContext; k++ {
+		for k++; k < len(changed) && changed[k]-last <= 2*contextLines; k++ {
 			last = changed[k]
 		}
-		from := max(first-diffContext, 0)
-		to := min(last+diffContext+1, len(a))
+		from := max(first-contextLines, 0)
+		to := min(last+contextLines+1, len(a))
 		writeHunk(&out, a, b, from, to, from, to)
 	}
 	_, err := w.Write(out.Bytes())

@@ -1,4 +1,4 @@
-package main
+package udiff
 
 import (
 	"bytes"
@@ -13,7 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestUnifiedDiff compares writeUnifiedDiff with diff -u (when installed)
+// TestUnifiedDiff compares Write with diff -u (when installed)
 // on line replacements: near and far apart, at the start and end, CRLF, no
 // final newline.
 func TestUnifiedDiff(t *testing.T) {
@@ -44,7 +44,7 @@ func TestUnifiedDiff(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got bytes.Buffer
-			require.NoError(t, writeUnifiedDiff(&got, "f.md", []byte(tt.old), []byte(tt.new)))
+			require.NoError(t, Write(&got, "f.md", []byte(tt.old), []byte(tt.new)))
 			require.True(t, strings.HasPrefix(got.String(), "--- a/f.md\n+++ b/f.md\n@@ "), got.String())
 			if diffTool == "" {
 				t.Skip("diff is not installed")
@@ -62,7 +62,7 @@ func TestUnifiedDiff(t *testing.T) {
 		})
 	}
 	var none bytes.Buffer
-	require.NoError(t, writeUnifiedDiff(&none, "f.md", []byte("same\n"), []byte("same\n")))
+	require.NoError(t, Write(&none, "f.md", []byte("same\n"), []byte("same\n")))
 	assert.Empty(t, none.String())
 }
 
@@ -85,7 +85,7 @@ func TestUnifiedDiffNames(t *testing.T) {
 	diffs := map[string]string{}
 	for _, tt := range tests {
 		var got bytes.Buffer
-		require.NoError(t, writeUnifiedDiff(&got, tt.name, []byte(old), []byte(new)))
+		require.NoError(t, Write(&got, tt.name, []byte(old), []byte(new)))
 		assert.True(t, strings.HasPrefix(got.String(), tt.header+"@@ "), "%q:\n got %q\nwant %q", tt.name, got.String(), tt.header)
 		diffs[tt.name] = got.String()
 	}

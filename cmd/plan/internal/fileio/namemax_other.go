@@ -1,6 +1,6 @@
 //go:build !linux
 
-package main
+package fileio
 
 // nameMax is the longest file name, in bytes, where the system has no
 // portable way to ask: 255.
