@@ -447,14 +447,7 @@ func remainingText(p *parser.Packet) string {
 		}
 		return "no estimate"
 	}
-	rem := p.Remaining()
-	s := days(rem.Low) + "d"
-	if days(rem.Low) != days(rem.High) {
-		s = days(rem.Low) + "-" + days(rem.High) + "d"
-	}
-	if rem.HasLikely {
-		s += " (likely " + days(rem.Likely) + ")"
-	}
+	s := EffortText(p.Remaining())
 	if p.Status == parser.InProgress {
 		if p.Progress != nil {
 			return s + " left, " + strconv.Itoa(*p.Progress) + "% done"
@@ -462,12 +455,6 @@ func remainingText(p *parser.Packet) string {
 		return s + ", in progress"
 	}
 	return s
-}
-
-// days formats a number of days as the text report does: one decimal at
-// most.
-func days(v float64) string {
-	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
 }
 
 // wrapWords breaks s into lines of at most width characters at spaces

@@ -1,10 +1,9 @@
 package change
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 
+	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -118,22 +117,13 @@ func ref(p *parser.Packet) PacketRef {
 	return PacketRef{ID: p.ID, Title: p.Title, Status: p.Status.String(), File: p.File}
 }
 
-// EffortText is an effort as the diff prints it: "3-5d", "4d", or "none".
+// EffortText is an effort as the diff prints it: graph.EffortText
+// ("3-5d", "4d", "2-8d (likely 3)"), or "none".
 func EffortText(e *parser.Effort) string {
 	if e == nil {
 		return "none"
 	}
-	if e.Low == e.High {
-		return days(e.Low) + "d"
-	}
-	if e.HasLikely {
-		return fmt.Sprintf("%s-%s-%sd", days(e.Low), days(e.Likely), days(e.High))
-	}
-	return fmt.Sprintf("%s-%sd", days(e.Low), days(e.High))
-}
-
-func days(x float64) string {
-	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", x), "0"), ".")
+	return graph.EffortText(*e)
 }
 
 func priorityText(p parser.Priority) string {

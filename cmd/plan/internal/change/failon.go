@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/workpackets/plan/graph"
 )
 
 // FailOn is what a team forbids a change to introduce (plan diff
@@ -58,8 +60,8 @@ func (d *Diff) Violations(f FailOn) []string {
 		out = append(out, fmt.Sprintf("%d error(s) introduced, first %s:%d: %s", len(d.ErrorsIntroduced),
 			d.ErrorsIntroduced[0].File, d.ErrorsIntroduced[0].Line, d.ErrorsIntroduced[0].Message))
 	}
-	if f.HasForecast && round1(d.P80Delta()) > f.ForecastDays {
-		out = append(out, fmt.Sprintf("the P80 forecast moved %s (limit +%sd)", signed(d.P80Delta()), days(f.ForecastDays)))
+	if f.HasForecast && graph.RoundDays(d.P80Delta()) > f.ForecastDays {
+		out = append(out, fmt.Sprintf("the P80 forecast moved %s (limit +%sd)", signed(d.P80Delta()), graph.Days(f.ForecastDays)))
 	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/workpackets/plan/cmd/plan/internal/termtext"
+	"github.com/workpackets/plan/graph"
 )
 
 const dateLayout = "2006-01-02"
@@ -27,11 +28,11 @@ func WriteHistoryText(w io.Writer, points []Point, forecast bool) error {
 	}
 	fmt.Fprintln(bw, head)
 	for _, p := range points {
-		rem := fmt.Sprintf("%s-%s", days(p.Remaining.Low), days(p.Remaining.High))
+		rem := fmt.Sprintf("%s-%s", graph.Days(p.Remaining.Low), graph.Days(p.Remaining.High))
 		line := fmt.Sprintf("%-7s  %-10s %5d %4d %4d %4d  %11s  %6s", shortHash(p.Commit), p.Date.Format(dateLayout),
-			p.Counts.Total(), p.Counts.Complete, p.Counts.InProgress, p.Counts.NotStarted, rem, days(p.Critical))
+			p.Counts.Total(), p.Counts.Complete, p.Counts.InProgress, p.Counts.NotStarted, rem, graph.Days(p.Critical))
 		if forecast {
-			line += fmt.Sprintf("  %6s  %6s", days(p.P50), days(p.P80))
+			line += fmt.Sprintf("  %6s  %6s", graph.Days(p.P50), graph.Days(p.P80))
 		}
 		fmt.Fprintln(bw, line)
 	}
@@ -42,15 +43,14 @@ func WriteHistoryText(w io.Writer, points []Point, forecast bool) error {
 // WriteHistoryCSV writes the history as CSV with a header row.
 func WriteHistoryCSV(w io.Writer, points []Point) error {
 	cw := csv.NewWriter(w)
-	num := func(x float64) string { return strconv.FormatFloat(round1(x), 'f', -1, 64) }
 	_ = cw.Write([]string{"commit", "date", "subject", "packets", "complete", "in_progress", "not_started", "cancelled",
 		"remaining_low", "remaining_expected", "remaining_high", "critical_path", "p50", "p80", "errors", "cycles"})
 	for _, p := range points {
 		_ = cw.Write([]string{p.Commit, p.Date.Format(dateLayout), termtext.CSVCell(p.Subject),
 			strconv.Itoa(p.Counts.Total()), strconv.Itoa(p.Counts.Complete), strconv.Itoa(p.Counts.InProgress),
 			strconv.Itoa(p.Counts.NotStarted), strconv.Itoa(p.Counts.Cancelled),
-			num(p.Remaining.Low), num(p.Remaining.Expected), num(p.Remaining.High), num(p.Critical),
-			num(p.P50), num(p.P80), strconv.Itoa(p.Errors), strconv.Itoa(p.Cycles)})
+			graph.Days(p.Remaining.Low), graph.Days(p.Remaining.Expected), graph.Days(p.Remaining.High), graph.Days(p.Critical),
+			graph.Days(p.P50), graph.Days(p.P80), strconv.Itoa(p.Errors), strconv.Itoa(p.Cycles)})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -90,7 +90,7 @@ func WriteHistorySVG(w io.Writer, points []Point) error {
 	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 	// Axes.
 	fmt.Fprintf(bw, `<path d="M%d %d V%d H%d V%d" fill="none" stroke="#444"/>`+"\n", left, top, height-bt, width-right, top)
-	fmt.Fprintf(bw, `<text x="%d" y="%d" text-anchor="end">%s</text>`+"\n", left-4, top+4, days(maxDays))
+	fmt.Fprintf(bw, `<text x="%d" y="%d" text-anchor="end">%s</text>`+"\n", left-4, top+4, graph.Days(maxDays))
 	fmt.Fprintf(bw, `<text x="%d" y="%d" text-anchor="end">0</text>`+"\n", left-4, height-bt+4)
 	fmt.Fprintf(bw, `<text x="%d" y="%d">%d</text>`+"\n", width-right+4, top+4, maxCount)
 	fmt.Fprintf(bw, `<text x="%d" y="%d">0</text>`+"\n", width-right+4, height-bt+4)

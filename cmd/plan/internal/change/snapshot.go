@@ -25,7 +25,15 @@ type Range struct {
 // rounded is r to two decimals, as the JSON formats print days.
 func (r Range) rounded() Range { return Range{round2(r.Low), round2(r.Expected), round2(r.High)} }
 
-func round2(x float64) float64 { return math.Round(x*100) / 100 }
+// round2 keeps two decimals, the rounding of days in the diff's and the
+// history's JSON; noise just below zero is 0, never -0.
+func round2(x float64) float64 {
+	r := math.Round(x*100) / 100
+	if r == 0 {
+		return 0 // also turns -0 into 0
+	}
+	return r
+}
 
 // Counts are the packets by status.
 type Counts struct {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/workpackets/plan/graph"
 )
 
 // shortHash is the first 7 characters of a commit hash.
@@ -26,10 +28,10 @@ func (s Side) label() string {
 }
 
 func rangeText(r Range) string {
-	if round1(r.Low) == round1(r.High) {
-		return days(r.Expected) + "d"
+	if graph.RoundDays(r.Low) == graph.RoundDays(r.High) {
+		return graph.Days(r.Expected) + "d"
 	}
-	return fmt.Sprintf("%s-%sd (expected %sd)", days(r.Low), days(r.High), days(r.Expected))
+	return fmt.Sprintf("%s-%sd (expected %sd)", graph.Days(r.Low), graph.Days(r.High), graph.Days(r.Expected))
 }
 
 // section is one titled list of the text and markdown formats.
@@ -125,15 +127,15 @@ func (d *Diff) summary() []string {
 	o, n := d.Old, d.New
 	lines := []string{
 		fmt.Sprintf("Packets: %d → %d", o.Packets, n.Packets),
-		fmt.Sprintf("Critical path: %sd → %sd (%s)", days(o.Expected), days(n.Expected), signed(d.CriticalDelta())),
+		fmt.Sprintf("Critical path: %sd → %sd (%s)", graph.Days(o.Expected), graph.Days(n.Expected), signed(d.CriticalDelta())),
 	}
 	lines = append(lines, chain(o.Critical, "  before: ")...)
 	lines = append(lines, chain(n.Critical, "  after:  ")...)
 	lines = append(lines, "Remaining: "+rangeText(o.Remaining)+" →", "           "+rangeText(n.Remaining))
 	if o.Forecast || n.Forecast {
 		lines = append(lines,
-			fmt.Sprintf("Forecast P50: %sd → %sd (%s)", days(o.P50), days(n.P50), signed(n.P50-o.P50)),
-			fmt.Sprintf("Forecast P80: %sd → %sd (%s)", days(o.P80), days(n.P80), signed(d.P80Delta())))
+			fmt.Sprintf("Forecast P50: %sd → %sd (%s)", graph.Days(o.P50), graph.Days(n.P50), signed(n.P50-o.P50)),
+			fmt.Sprintf("Forecast P80: %sd → %sd (%s)", graph.Days(o.P80), graph.Days(n.P80), signed(d.P80Delta())))
 	}
 	return lines
 }
@@ -175,11 +177,11 @@ func WriteMarkdown(w io.Writer, d *Diff) error {
 	fmt.Fprintln(bw, "| | before | after | change |")
 	fmt.Fprintln(bw, "|---|---:|---:|---:|")
 	fmt.Fprintf(bw, "| Packets | %d | %d | %+d |\n", o.Packets, n.Packets, n.Packets-o.Packets)
-	fmt.Fprintf(bw, "| Critical path | %sd | %sd | %s |\n", days(o.Expected), days(n.Expected), signed(d.CriticalDelta()))
-	fmt.Fprintf(bw, "| Remaining (expected) | %sd | %sd | %s |\n", days(o.Remaining.Expected), days(n.Remaining.Expected), signed(n.Remaining.Expected-o.Remaining.Expected))
+	fmt.Fprintf(bw, "| Critical path | %sd | %sd | %s |\n", graph.Days(o.Expected), graph.Days(n.Expected), signed(d.CriticalDelta()))
+	fmt.Fprintf(bw, "| Remaining (expected) | %sd | %sd | %s |\n", graph.Days(o.Remaining.Expected), graph.Days(n.Remaining.Expected), signed(n.Remaining.Expected-o.Remaining.Expected))
 	if o.Forecast || n.Forecast {
-		fmt.Fprintf(bw, "| Forecast P50 | %sd | %sd | %s |\n", days(o.P50), days(n.P50), signed(n.P50-o.P50))
-		fmt.Fprintf(bw, "| Forecast P80 | %sd | %sd | %s |\n", days(o.P80), days(n.P80), signed(d.P80Delta()))
+		fmt.Fprintf(bw, "| Forecast P50 | %sd | %sd | %s |\n", graph.Days(o.P50), graph.Days(n.P50), signed(n.P50-o.P50))
+		fmt.Fprintf(bw, "| Forecast P80 | %sd | %sd | %s |\n", graph.Days(o.P80), graph.Days(n.P80), signed(d.P80Delta()))
 	}
 	secs := d.sections(1 << 20)
 	if len(secs) == 0 {

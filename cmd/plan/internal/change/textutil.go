@@ -1,10 +1,10 @@
 package change
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/workpackets/plan/cmd/plan/internal/termtext"
+	"github.com/workpackets/plan/graph"
 )
 
 // lineWidth is the width the text formats are laid out for.
@@ -22,19 +22,14 @@ func cleanPath(name string) string { return termtext.Path(name) }
 
 // signed formats a change in days: "+2.5d", "-1d", "±0d".
 func signed(x float64) string {
-	x = round1(x)
+	x = graph.RoundDays(x)
 	switch {
 	case x > 0:
-		return "+" + days(x) + "d"
+		return "+" + graph.Days(x) + "d"
 	case x < 0:
-		return "-" + days(-x) + "d"
+		return "-" + graph.Days(-x) + "d"
 	}
 	return "±0d"
-}
-
-func round1(x float64) float64 {
-	r, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 1, 64), 64)
-	return r
 }
 
 // chain writes IDs joined by arrows, wrapped to lineWidth with indent.

@@ -213,24 +213,21 @@ func (c StatusCounts) String() string {
 	return s
 }
 
-// Days formats a number of days for reading: one decimal at most (3, 2.5,
-// 6.2). JSON keeps three (round).
-func Days(x float64) string {
-	return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
-}
+// Days is graph.Days, the one way every format prints days for people
+// (one decimal at most: 3, 2.5, 6.2). JSON keeps three (round).
+func Days(x float64) string { return graph.Days(x) }
 
 // round keeps three decimals, so float noise (4.000000000001) never
-// reaches the output. It is the rounding of every number in JSON.
-func round(x float64) float64 { return math.Round(x*1000) / 1000 }
-
-// EffortText formats an estimate as "3-4d", "5d" or "2-8d (likely 3)".
-func EffortText(e parser.Effort) string {
-	s := Days(e.Low) + "d"
-	if round(e.Low) != round(e.High) {
-		s = Days(e.Low) + "-" + Days(e.High) + "d"
+// reaches the output. It is the rounding of every number in JSON; noise
+// just below zero is 0, never -0.
+func round(x float64) float64 {
+	r := math.Round(x*1000) / 1000
+	if r == 0 {
+		return 0 // also turns -0 into 0
 	}
-	if e.HasLikely {
-		s += " (likely " + Days(e.Likely) + ")"
-	}
-	return s
+	return r
 }
+
+// EffortText is graph.EffortText: an estimate as "3-4d", "5d" or "2-8d
+// (likely 3)", as the pictures' labels print it too.
+func EffortText(e parser.Effort) string { return graph.EffortText(e) }
