@@ -202,7 +202,7 @@ func (d *document) sectionParagraph(n ast.Node, sec *depSection) {
 		return
 	}
 	seg := lines.At(lines.Len() - 1)
-	if m := fieldLine.FindStringSubmatch(strings.TrimRight(string(seg.Value(d.src)), "\n")); m != nil && strings.TrimSpace(plainValue(m[2])) == "" {
+	if m := matchField(strings.TrimRight(string(seg.Value(d.src)), "\n")); m != nil && strings.TrimSpace(plainValue(m[2])) == "" {
 		if notDepLabels[strings.ToLower(strings.Join(strings.Fields(m[1]), " "))] {
 			sec.label = &listLabel{none: true}
 		}
@@ -447,7 +447,7 @@ func (row *depRow) extend(value string) {
 // label and value: "**Hard:** WP-012" is required, "**Soft:** WP-014"
 // optional; an item without such a label has the header line's kind.
 func subLabel(item string, kind depField) (depField, string) {
-	m := fieldLine.FindStringSubmatch(item)
+	m := matchField(item)
 	if m == nil {
 		return kind, item
 	}
@@ -463,7 +463,7 @@ func subLabel(item string, kind depField) (depField, string) {
 // labelledNone reports whether a list item is a label whose value says
 // there is none ("Internal: None (uses existing dependencies)").
 func labelledNone(item string) bool {
-	m := fieldLine.FindStringSubmatch(item)
+	m := matchField(item)
 	return m != nil && startsWithNone(m[2])
 }
 

@@ -68,10 +68,26 @@ var fieldNames = map[string]fieldKind{
 // marker). Group 1 is the name, group 2 the value.
 var fieldLine = regexp.MustCompile(`^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)?\s*([A-Za-z][A-Za-z -]{0,40}?)\s*(?:(?:\*\*|__)\s*:|:\s*(?:\*\*|__)|:)(.*)$`)
 
+// matchField is fieldLine.FindStringSubmatch(line). Most lines a packet's
+// header and Dependencies sections hold are no field line and have no
+// ':', which every field line has: those are answered without the
+// regular expression.
+func matchField(line string) []string {
+	if strings.IndexByte(line, ':') < 0 {
+		return nil
+	}
+	return fieldLine.FindStringSubmatch(line)
+}
+
+// isFieldLine is fieldLine.MatchString(line), as matchField.
+func isFieldLine(line string) bool {
+	return strings.IndexByte(line, ':') >= 0 && fieldLine.MatchString(line)
+}
+
 // splitField splits a header line into its field and value. ok is false for
 // lines that are not "Field: value" lines of a recognised field.
 func splitField(line string) (kind fieldKind, name, value string, ok bool) {
-	m := fieldLine.FindStringSubmatch(line)
+	m := matchField(line)
 	if m == nil {
 		return fieldNone, "", "", false
 	}

@@ -182,7 +182,7 @@ func readDocumentWith(file string, src []byte, cfg *Config) (p *Packet, rows []d
 	d, body := newDocument(file, src, cfg)
 	fronted := d.front != nil && d.front.id != nil
 	parts, lines, ok := skim(body, fronted)
-	if !ok || tooManyMarks(body) {
+	if !ok {
 		d.src, d.lines = body, newLineIndex(body)
 		p, rows, probs = d.parse()
 		return p, rows, probs, true, d.template, d.why
@@ -500,7 +500,7 @@ func (d *document) headerBlock(n ast.Node, h *header) {
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
 				line := strings.TrimRight(string(seg.Value(d.src)), "\n")
-				if dep >= 0 && !fieldLine.MatchString(line) {
+				if dep >= 0 && !isFieldLine(line) {
 					d.rows[dep].extend(line)
 					continue
 				}

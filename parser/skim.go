@@ -72,14 +72,21 @@ type skimmer struct {
 	// depLines are the offsets of the lines that may be dependency
 	// lines outside the header (mayBeDepLine).
 	depLines []int
+	// manyMarks is set when a run of lines without a blank line between
+	// them holds more than MaxMarks openers. Only then may a block hold
+	// that many (tooManyMarks), since every block lies within one such
+	// run; skim then asks tooManyMarks, which finds the blocks as
+	// goldmark would.
+	manyMarks bool
 }
 
 // skim returns the parts of src (normalised, front matter blanked) that
 // decide what the document holds, in order and without overlap, and the
 // number of lines of src. fronted says that front matter gives the title.
 // ok is false when the scanner is not sure, and then the document must be
-// parsed whole. No parts and ok mean the document has no title: it is not a
-// packet.
+// parsed whole; so is it when a block holds more than MaxMarks openers
+// (tooManyMarks). No parts and ok mean the document has no title: it is
+// not a packet.
 func skim(src []byte, fronted bool) (parts []span, lines int, ok bool) {
 	b := skimPool.Get().(*skimBuffers)
 	s := skimmer{src: src, lines: 1, headings: b.headings[:0], defs: b.defs[:0], depLines: b.depLines[:0], fronted: fronted}
@@ -91,6 +98,11 @@ func skim(src []byte, fronted bool) (parts []span, lines int, ok bool) {
 		skimPool.Put(b)
 	}()
 	if !s.scan() {
+		return nil, s.lines, false
+	}
+	if s.manyMarks && tooManyMarks(src) {
+		// Read whole, so that the warning and what is read do not
+		// depend on which parts goldmark is handed.
 		return nil, s.lines, false
 	}
 	parts, ok = s.parts()
@@ -134,6 +146,7 @@ func (s *skimmer) scan() bool {
 	weight := 0          // as limitNesting counts it, over the whole document
 	prevText := false    // the previous line may be paragraph text
 	paraStart := 0       // where that paragraph may have started
+	marks := 0           // openers since the last blank line (manyMarks)
 	line := 0
 	for off := 0; off < len(src); line++ {
 		end := bytes.IndexByte(src[off:], '\n')
@@ -153,6 +166,13 @@ func (s *skimmer) scan() bool {
 		w, pos := indentWidth(l)
 		blank := pos == len(l)
 		t := l[pos:]
+		if blank {
+			marks = 0
+		} else if !s.manyMarks {
+			if marks += countMarks(t); marks > MaxMarks {
+				s.manyMarks = true
+			}
+		}
 
 		// Past the limits of limits.go the whole parse stops reading at
 		// this line; reading whole gives that result, here and in the
@@ -404,15 +424,49 @@ func (s *skimmer) maybeText(off int, l []byte) {
 }
 
 // mayBeDepLine reports whether a line may be one of bodyDepNames' lines:
-// before its first ":" (a field name holds none) it has "depend", "block"
-// or "deps" in any case.
+// before its first ":" (a field name holds none), and within its first 80
+// bytes, it has "depend", "block" or "deps" in any case. It runs on most
+// lines of every file, so it looks at those 80 bytes only, and at the
+// rest of a longer line only for a ':' once they hold such a word.
 func mayBeDepLine(l []byte) bool {
-	c := bytes.IndexByte(l, ':')
-	if c < 0 {
+	name := l[:min(len(l), 80)]
+	if c := bytes.IndexByte(name, ':'); c >= 0 {
+		return hasDepWord(name[:c])
+	}
+	return len(l) > len(name) && hasDepWord(name) && bytes.IndexByte(l[len(name):], ':') >= 0
+}
+
+// hasDepWord reports whether b holds "depend", "block" or "deps" in any
+// ASCII case (containsFold of each, in one pass).
+func hasDepWord(b []byte) bool {
+	for i, c := range b {
+		switch c | 0x20 {
+		case 'd':
+			if hasLetterPrefixFold(b[i:], "depend") || hasLetterPrefixFold(b[i:], "deps") {
+				return true
+			}
+		case 'b':
+			if hasLetterPrefixFold(b[i:], "block") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasLetterPrefixFold reports whether b starts with word, a lower-case
+// ASCII word of letters only, in any case: for a letter, c|0x20 is its
+// lower case, and no other byte gives a lower-case letter.
+func hasLetterPrefixFold(b []byte, word string) bool {
+	if len(b) < len(word) {
 		return false
 	}
-	name := l[:min(c, 80)]
-	return containsFold(name, []byte("depend")) || containsFold(name, []byte("block")) || containsFold(name, []byte("deps"))
+	for i := 0; i < len(word); i++ {
+		if b[i]|0x20 != word[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // maybeDef records a line that may be a link reference definition
@@ -525,10 +579,10 @@ func mentionsLabel(text, word []byte) bool {
 // goldmark's text of the heading is the line itself, and the answer is
 // exact; with them, it is mayBeDependencies.
 func headingMayBeDependencies(text []byte) bool {
-	if bytes.ContainsAny(text, "[&<`*_\\") {
-		return mayBeDependencies(text)
+	if !mayBeDependencies(text) {
+		return false
 	}
-	return mayBeDependencies(text) && isDependenciesHeading(string(text))
+	return bytes.ContainsAny(text, "[&<`*_\\") || isDependenciesHeading(string(text))
 }
 
 // mayBeDependencies reports whether heading (or paragraph) text may read
