@@ -13,6 +13,10 @@ import (
 // DateLayout is the date format of `--start` and of holiday files.
 const DateLayout = "2006-01-02"
 
+// LastDate is the last date a Calendar gives: the last one DateLayout
+// writes in four digits, so that a date never reads as year 10000.
+var LastDate = time.Date(9999, time.December, 31, 0, 0, 0, 0, time.UTC)
+
 // MaxWorkingDays bounds the working-day numbers a Calendar converts
 // (about 3,800 years).
 const MaxWorkingDays = 1_000_000
@@ -127,7 +131,8 @@ func addWeekdays(d time.Time, k int) time.Time {
 // Holidays returns the holidays after day 0, sorted, each once.
 func (c *Calendar) Holidays() []time.Time { return append([]time.Time(nil), c.holidays...) }
 
-// Day returns the date of working day i (0-based).
+// Day returns the date of working day i (0-based), or an error when it
+// is outside 0..MaxWorkingDays or after LastDate.
 func (c *Calendar) Day(i int) (time.Time, error) {
 	if i < 0 || i > MaxWorkingDays {
 		return time.Time{}, fmt.Errorf("schedule: working day %d is outside 0..%d", i, MaxWorkingDays)
@@ -140,6 +145,9 @@ func (c *Calendar) Day(i int) (time.Time, error) {
 			break
 		}
 		d = addWeekdays(d, 1)
+	}
+	if d.After(LastDate) {
+		return time.Time{}, fmt.Errorf("schedule: working day %d falls after %s, the last date plan writes", i, LastDate.Format(DateLayout))
 	}
 	return d, nil
 }

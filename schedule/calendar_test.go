@@ -66,6 +66,16 @@ func TestCalendarFractions(t *testing.T) {
 	}
 	_, err := c.Day(MaxWorkingDays)
 	assert.NoError(t, err)
+
+	// Year 10000 is beyond every date: 9999-12-31 (a Friday) is the last.
+	late := NewCalendar(date(t, "9999-12-27"), nil)
+	d, err := late.Day(4)
+	require.NoError(t, err)
+	assert.Equal(t, "9999-12-31", d.Format(DateLayout))
+	_, err = late.Day(5)
+	assert.ErrorContains(t, err, "after 9999-12-31")
+	_, err = late.FinishDate(6)
+	assert.Error(t, err)
 }
 
 // TestCalendarMatchesWalk compares Day and Offset with a day-by-day walk

@@ -184,6 +184,11 @@ func runEstimate(e *streams, opts estimateOptions) error {
 		if err != nil {
 			return inputError(err)
 		}
+		if opts.calendar != nil {
+			if err := opts.calendar.CoversEstimate(est); err != nil {
+				return hintedError(kindUsage, err)
+			}
+		}
 		for _, w := range est.Warnings {
 			e.warnf("%s", clean(w.Message))
 		}
@@ -256,6 +261,11 @@ func runSchedule(e *streams, opts scheduleOptions) error {
 		s, err := schedule.NetworkFromGraph(a.Graph).ListSchedule(opts.team)
 		if err != nil {
 			return inputError(err)
+		}
+		if opts.calendar != nil {
+			if err := opts.calendar.Covers(s.Makespan); err != nil {
+				return hintedError(kindUsage, err)
+			}
 		}
 		if opts.sprint > 0 {
 			if err := s.AssignSprints(opts.sprint); err != nil {

@@ -118,6 +118,9 @@ func runReport(e *streams, opts reportOptions) error {
 		} else {
 			in.ScheduleNote = "No team given, so no schedule: pass --team N or set team: in plan.yaml."
 		}
+		if err := calendar.CoversReport(a, est, in.Schedule); err != nil {
+			return hintedError(kindUsage, err)
+		}
 		in.GraphSVG, in.GraphNote = drawGraph(e, a, opts.allEdges)
 		var page bytes.Buffer
 		if err := report.WriteHTML(&page, a, in); err != nil {

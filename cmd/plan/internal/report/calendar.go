@@ -1,6 +1,8 @@
 package report
 
 import (
+	"fmt"
+	"math"
 	"time"
 
 	"github.com/workpackets/plan/schedule"
@@ -47,4 +49,64 @@ func dateText(t time.Time, err error) string {
 		return "beyond the calendar"
 	}
 	return t.Format(schedule.DateLayout)
+}
+
+// DateRangeError says that a forecast runs past schedule.LastDate, the
+// last date plan writes, from the start date day 0 falls on.
+type DateRangeError struct {
+	// Start is day 0's date.
+	Start string
+}
+
+func (e *DateRangeError) Error() string {
+	return fmt.Sprintf("--start %s: the forecast runs past %s, the last date plan writes", e.Start, schedule.LastDate.Format(schedule.DateLayout))
+}
+
+// Hint says what to do instead.
+func (e *DateRangeError) Hint() string {
+	return "choose an earlier --start (or plan.yaml's start:), or leave it out to count in working days"
+}
+
+// Covers returns a *DateRangeError when work finishing at any of days
+// cannot be dated: its finish, or the day after it that the Mermaid
+// chart's exclusive end needs, is past schedule.LastDate. A forecast is
+// refused whole rather than printed with some dates missing.
+func (c *Calendar) Covers(days ...float64) error {
+	for _, x := range days {
+		if math.IsNaN(x) || x < 0 || x > schedule.MaxWorkingDays {
+			continue // not a date the formats write (they say why)
+		}
+		if _, err := c.cal.Day(int(math.Ceil(x))); err != nil {
+			return &DateRangeError{Start: c.cal.First().Format(schedule.DateLayout)}
+		}
+	}
+	return nil
+}
+
+// CoversEstimate is Covers for the dates an estimate shows: its
+// percentiles', and the largest simulated finish the HTML report's
+// charts reach.
+func (c *Calendar) CoversEstimate(est *schedule.Estimate) error {
+	days := make([]float64, 0, len(est.Percentiles)+1)
+	for _, p := range est.Percentiles {
+		days = append(days, p.Days)
+	}
+	if n := len(est.Finishes); n > 0 {
+		days = append(days, est.Finishes[n-1])
+	}
+	return c.Covers(days...)
+}
+
+// CoversReport is Covers for everything the HTML report dates: the
+// critical path, the estimate, and the schedule s (nil without a team).
+func (c *Calendar) CoversReport(a *Analysis, est *schedule.Estimate, s *schedule.Schedule) error {
+	if err := c.Covers(a.Critical.Expected); err != nil {
+		return err
+	}
+	if s != nil {
+		if err := c.Covers(s.Makespan); err != nil {
+			return err
+		}
+	}
+	return c.CoversEstimate(est)
 }
