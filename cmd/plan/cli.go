@@ -463,15 +463,13 @@ func (e *streams) reportEmpty(paths []string, set *parser.Set) bool {
 		if arg == "-" {
 			name = "standard input"
 		}
-		e.errorf("no work packets in %s (%s read)", name, plural(files, "markdown file"))
+		e.errorf("%s", report.NoPackets(name, files))
 		if hidden := hiddenUnder(set.Hidden, root, abs, under); len(hidden) > 0 {
 			for _, dir := range hidden {
 				e.hintf("the hidden folder %s holds some: run 'plan %s'", cleanPath(dir), cleanPath(dir))
 			}
-		} else if files > 0 {
-			e.hintf("a packet is a markdown file whose first level-1 heading is '# ID: Title' (-v says why each file was skipped)")
 		} else {
-			e.hintf("check the path; a packet is a markdown file whose first level-1 heading is '# ID: Title'")
+			e.hintf("%s", report.NoPacketsHint(files))
 		}
 	}
 	return found
