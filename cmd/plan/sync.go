@@ -4,17 +4,18 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/workpackets/plan/cmd/plan/internal/fileio"
+	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/cmd/plan/internal/udiff"
 	"github.com/workpackets/plan/parser"
 )
 
-// syncOptions are plan sync's flags.
+// syncOptions are plan sync's arguments and flags.
 type syncOptions struct {
+	paths  []string
 	load   loadOptions
 	dryRun bool
 	check  bool
@@ -55,7 +56,8 @@ sync exits 1 when a stale cell was left alone.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runSync(e, args, opts)
+			opts.paths = args
+			return runSync(e, opts)
 		},
 	}
 	opts.load.register(cmd)
@@ -65,33 +67,19 @@ sync exits 1 when a stale cell was left alone.`,
 	return cmd
 }
 
-// syncedFile is what sync did, or would do, to one file.
-type syncedFile struct {
-	name string
-	res  parser.SyncResult
-	// leftAlone says why a file with changes was not written, or "".
-	leftAlone string
-	// readOnly is set when the file was not written because its mode
-	// says read-only (and there was no --force).
-	readOnly bool
-	// writeFailed is set when writing the file failed (reported as an
-	// error): its changes did not happen.
-	writeFailed bool
-}
-
 // runSync is plan sync.
-func runSync(e *streams, paths []string, opts syncOptions) error {
-	for _, p := range paths {
+func runSync(e *streams, opts syncOptions) error {
+	for _, p := range opts.paths {
 		if p == "-" {
 			return usageErrorf("give the files or folders to change", "plan sync changes files in place and cannot read standard input (-)")
 		}
 	}
-	set, ioErrs := parser.Load(paths, parser.Options{MaxFileSize: int64(opts.load.maxFileSize), Config: e.cfg.config})
+	set, ioErrs := parser.Load(opts.paths, parser.Options{MaxFileSize: int64(opts.load.maxFileSize), Config: e.cfg.config})
 	for _, err := range ioErrs {
 		e.errorf("%s", cleanErr(err)) // a file name may hold escape sequences or newlines
 	}
 	failed := len(ioErrs) > 0
-	if e.reportEmpty(paths, set) {
+	if e.reportEmpty(opts.paths, set) {
 		// A path without packets has no status cell to sync: a mistyped
 		// folder must not pass for an up-to-date one.
 		if len(set.Packets) == 0 {
@@ -110,7 +98,7 @@ func runSync(e *streams, paths []string, opts syncOptions) error {
 	// An index file's task-list boxes are status claims too.
 	files = append(files, set.Indexes...)
 	sort.Strings(files)
-	var done []syncedFile
+	var done []report.SyncedFile
 	for _, name := range files {
 		st, err := fileio.ReadForUpdate(name, maxSize)
 		if err != nil {
@@ -118,85 +106,52 @@ func runSync(e *streams, paths []string, opts syncOptions) error {
 			failed = true
 			continue
 		}
-		f := syncedFile{name: name, res: syncer.Sync(name, st.Data)}
-		if len(f.res.Changes) > 0 {
+		f := report.SyncedFile{Name: name, Result: syncer.Sync(name, st.Data)}
+		if len(f.Result.Changes) > 0 {
 			switch {
 			case opts.dryRun:
-				if err := udiff.Write(e.stdout, name, st.Data, f.res.Src); err != nil {
+				if err := udiff.Write(e.stdout, name, st.Data, f.Result.Src); err != nil {
 					return err
 				}
 			case write && st.Mode.Perm()&0o200 == 0 && !opts.force:
-				f.readOnly = true
-				e.warnf("%s: not changed: its mode (%04o) says read-only; plan sync --force writes it anyway", cleanPath(name), st.Mode.Perm())
+				f.ReadOnly, f.Perm = true, st.Mode.Perm()
 			case write:
-				err := fileio.Replace(st, f.res.Src)
+				err := fileio.Replace(st, f.Result.Src)
 				switch {
 				case errors.Is(err, fileio.ErrChangedOnDisk):
-					f.leftAlone = err.Error()
+					f.LeftAlone = err.Error()
 				case err != nil:
-					e.errorf("%s: not changed: %s", cleanPath(name), cleanErr(err))
-					f.writeFailed = true
+					f.WriteErr = err
 					failed = true
 				}
 			}
 		}
+		e.printLines(report.SyncFileLines(f))
 		done = append(done, f)
 	}
-	return reportSync(e, done, opts, failed)
-}
-
-// reportSync lists what sync changed (or would change) and what it left
-// alone, and returns the error that sets the exit code.
-func reportSync(e *streams, done []syncedFile, opts syncOptions, failed bool) error {
-	write := !opts.dryRun && !opts.check
-	cells, files, left, unwritten := 0, 0, 0, 0
-	for _, f := range done {
-		switch {
-		case f.writeFailed:
-			unwritten += len(f.res.Changes)
-		case f.readOnly:
-			left += len(f.res.Changes)
-		case f.leftAlone != "":
-			e.warnf("%s: left alone, %s; run plan sync again", cleanPath(f.name), f.leftAlone)
-			left += len(f.res.Changes)
-		case len(f.res.Changes) > 0:
-			cells += len(f.res.Changes)
-			files++
-			if !opts.dryRun {
-				for _, c := range f.res.Changes {
-					fmt.Fprintf(e.stdout, "%s:%d: %s: was %q, now %q\n", cleanPath(f.name), c.Line, clean(strings.Join(c.Refs, ", ")), clean(c.Old), c.New)
-				}
-			}
-		}
-		for _, k := range f.res.Skipped {
-			e.warnf("%s:%d: stale status of %s left alone: %s", cleanPath(f.name), k.Line, clean(strings.Join(k.Refs, ", ")), clean(k.Reason))
-			left++
-		}
-	}
-	counted := fmt.Sprintf("%s in %s", plural(cells, "status cell"), plural(files, "file"))
-	switch {
-	case cells == 0 && left == 0 && unwritten == 0:
-		e.infof("no stale status cells")
-	case cells == 0:
-		// Nothing changed, and the warnings and errors say why: no
-		// "0 status cells changed" that reads as all being well.
-	case write:
-		e.infof("%s changed", counted)
-	case opts.check:
-		// The error below says it.
-	default:
-		e.infof("%s would change (dry run: nothing written)", counted)
-	}
-	if unwritten > 0 {
-		e.infof("%s not written (see the errors above)", plural(unwritten, "stale status cell"))
-	}
+	r := report.BuildSync(done, opts.dryRun, opts.check)
+	e.printLines(r.Lines)
 	switch {
 	case failed:
 		return ioFailure
-	case opts.check && cells > 0:
-		return &exitError{kind: kindProblems, msg: "stale status cells: " + counted, hint: "run 'plan sync' to rewrite them, or 'plan sync --dry-run' to see the diff"}
-	case left > 0:
-		return &exitError{kind: kindProblems, msg: plural(left, "stale status cell") + " left alone", hint: "see the warnings above"}
+	case r.Failure != "":
+		return &exitError{kind: kindProblems, msg: r.Failure, hint: r.FailureHint}
 	}
 	return nil
+}
+
+// printLines prints lines each on its stream, in plan's voice.
+func (e *streams) printLines(lines []report.Line) {
+	for _, l := range lines {
+		switch l.Kind {
+		case report.Out:
+			fmt.Fprintln(e.stdout, l.Text)
+		case report.Note:
+			e.infof("%s", l.Text)
+		case report.Warning:
+			e.warnf("%s", l.Text)
+		case report.Error:
+			e.errorf("%s", l.Text)
+		}
+	}
 }
