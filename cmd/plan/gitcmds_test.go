@@ -104,24 +104,3 @@ func TestRunGitCommands(t *testing.T) {
 		})
 	}
 }
-
-// TestSplitRev: the first argument is the revision unless a file or folder
-// of that name exists, as plan diff's help says.
-func TestSplitRev(t *testing.T) {
-	exampleRepo(t)
-	for _, c := range []struct {
-		args  []string
-		rev   string
-		paths []string
-	}{
-		{nil, "", nil},
-		{[]string{"main"}, "main", []string{}},
-		{[]string{"main", "packets"}, "main", []string{"packets"}},
-		{[]string{"packets"}, "", []string{"packets"}},
-		{[]string{"packets", "other"}, "", []string{"packets", "other"}},
-	} {
-		rev, paths := change.SplitRev(c.args)
-		assert.Equal(t, c.rev, rev, "%q", c.args)
-		assert.Equal(t, c.paths, paths, "%q", c.args)
-	}
-}

@@ -14,42 +14,20 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/workpackets/plan/cmd/plan/internal/help"
+	"github.com/workpackets/plan/cmd/plan/internal/help/schematest"
 )
-
-// schemaBase is the $id prefix of the embedded schemas.
-const schemaBase = "https://github.com/workpackets/plan/schema/v1/"
 
 // compileSchemas compiles every embedded schema with a real validator,
 // formats asserted, and returns them by name (plan, check, ...).
 func compileSchemas(t *testing.T) map[string]*jsonschema.Schema {
 	t.Helper()
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	names := help.SchemaNames()
-	for _, n := range names {
-		data, ok := help.Schema(n)
-		require.True(t, ok, n)
-		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-		require.NoError(t, err, "%s.schema.json is not JSON", n)
-		require.NoError(t, c.AddResource(schemaBase+n+".schema.json", doc), n)
-	}
-	out := map[string]*jsonschema.Schema{}
-	for _, n := range names {
-		s, err := c.Compile(schemaBase + n + ".schema.json")
-		require.NoError(t, err, "%s.schema.json does not compile", n)
-		out[n] = s
-	}
-	return out
+	schemas, err := schematest.Compile()
+	require.NoError(t, err)
+	return schemas
 }
 
 // validateDoc checks that doc is valid JSON that schema accepts.
-func validateDoc(s *jsonschema.Schema, doc []byte) error {
-	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc))
-	if err != nil {
-		return err
-	}
-	return s.Validate(v)
-}
+var validateDoc = schematest.Validate
 
 // schemaFolders are the folders whose every JSON output the schemas must
 // accept: the testdata folders, each dialect folder, and the real folders
@@ -209,6 +187,6 @@ func TestJSONSchemaFiles(t *testing.T) {
 		}
 		require.NoError(t, json.Unmarshal(data, &head), n)
 		assert.Equal(t, "https://json-schema.org/draft/2020-12/schema", head.Schema, n)
-		assert.Equal(t, schemaBase+n+".schema.json", head.ID, n)
+		assert.Equal(t, schematest.Base+n+".schema.json", head.ID, n)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/workpackets/plan/cmd/plan/internal/gitrev"
+	"github.com/workpackets/plan/cmd/plan/internal/help/schematest"
 	"github.com/workpackets/plan/parser"
 	"github.com/workpackets/plan/schedule"
 )
@@ -60,6 +61,11 @@ func TestDiffStory(t *testing.T) {
 	require.NoError(t, WriteDiff(&md, d, "markdown"))
 	require.NoError(t, WriteDiff(&js, d, "json"))
 	assert.True(t, strings.HasPrefix(js.String(), "{\n  \"schema_version\": 1,\n"), "the diff's JSON starts with its schema_version")
+	schemas, err := schematest.Compile()
+	require.NoError(t, err)
+	assert.NoError(t, schematest.Validate(schemas["diff"], js.Bytes()), "the diff's JSON against diff.schema.json")
+	noVersion := strings.Replace(js.String(), `"schema_version": 1,`, "", 1)
+	assert.Error(t, schematest.Validate(schemas["diff"], []byte(noVersion)), "the schema requires schema_version")
 	// The commit hashes change with every run's repository; the golden
 	// files show them as placeholders.
 	hide := func(b []byte) []byte {
@@ -130,6 +136,9 @@ func TestHistoryStory(t *testing.T) {
 	require.NoError(t, WriteHistory(&csv, points, "csv", true))
 	require.NoError(t, WriteHistory(&svg, points, "svg", true))
 	require.NoError(t, WriteHistory(&js, points, "json", true))
+	schemas, err := schematest.Compile()
+	require.NoError(t, err)
+	assert.NoError(t, schematest.Validate(schemas["history"], js.Bytes()), "the history's JSON against history.schema.json")
 	hide := func(b []byte) []byte {
 		s := b2s(b)
 		for i, c := range commits {

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/workpackets/plan/cmd/plan/internal/help/schematest"
 	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 	"github.com/workpackets/plan/schedule"
@@ -163,11 +164,14 @@ func loadGolden(t *testing.T, folder string) *goldenInput {
 
 // TestRenderersGolden calls every renderer on the analysis of each folder
 // of goldenFolders and compares the bytes with
-// testdata/FOLDER/NAME. Run go test ./cmd/plan/internal/report -run
+// testdata/FOLDER/NAME; a JSON document must also pass its schema, and
+// a picture must render (renders). Run go test ./cmd/plan/internal/report -run
 // TestRenderersGolden -update to rewrite them, then read the diff line by
 // line: a changed byte is a changed output.
 func TestRenderersGolden(t *testing.T) {
 	pkg, err := os.Getwd()
+	require.NoError(t, err)
+	schemas, err := schematest.Compile()
 	require.NoError(t, err)
 	t.Chdir(filepath.Join("..", "..", "..", "..", "testdata"))
 	for _, folder := range goldenFolders {
@@ -189,6 +193,11 @@ func TestRenderersGolden(t *testing.T) {
 						return
 					}
 					renders(t, r.name, got.Bytes())
+					if name, ok := strings.CutSuffix(r.name, ".json"); ok {
+						// Each JSON document is named after its schema.
+						require.Contains(t, schemas, name)
+						assert.NoError(t, schematest.Validate(schemas[name], got.Bytes()), "%s against %s.schema.json", r.name, name)
+					}
 					want, err := os.ReadFile(path)
 					require.NoError(t, err, "missing golden file; run go test ./cmd/plan/internal/report -run TestRenderersGolden -update")
 					assert.Equal(t, string(want), got.String(), "%s of %s differs from %s; if the change is intended, rerun with -update and read the diff", r.name, folder, path)
