@@ -240,3 +240,32 @@ func renders(t *testing.T, name string, chart []byte) {
 	out, err := cmd.CombinedOutput()
 	assert.NoError(t, err, "%s does not render: %s", name, out)
 }
+
+// TestConfigGolden shows plan config's table and JSON document for the
+// tickets dialect's plan.yaml with --team 4 given, as plan config --team
+// 4 dialects/tickets prints them (testdata/config.txt and config.json).
+func TestConfigGolden(t *testing.T) {
+	pkg, err := os.Getwd()
+	require.NoError(t, err)
+	schemas, err := schematest.Compile()
+	require.NoError(t, err)
+	t.Chdir(filepath.Join("..", "..", "..", "..", "testdata"))
+	file := filepath.Join("dialects", "tickets", "plan.yaml")
+	c, err := parser.ReadConfig(file)
+	require.NoError(t, err)
+	r := BuildConfigReport(c, "found", map[string]string{"team": "4"}, map[string]string{"seed": "20260101"})
+	var text, js bytes.Buffer
+	require.NoError(t, WriteConfigText(&text, r))
+	require.NoError(t, WriteJSON(&js, r))
+	assert.NoError(t, schematest.Validate(schemas["config"], js.Bytes()), "config.json against config.schema.json")
+	for name, got := range map[string][]byte{"config.txt": text.Bytes(), "config.json": js.Bytes()} {
+		path := filepath.Join(pkg, "testdata", name)
+		if *update {
+			require.NoError(t, os.WriteFile(path, got, 0o644))
+			continue
+		}
+		want, err := os.ReadFile(path)
+		require.NoError(t, err, "missing golden file; run go test ./cmd/plan/internal/report -run TestConfigGolden -update")
+		assert.Equal(t, string(want), string(got), "%s differs; if the change is intended, rerun with -update and read the diff", name)
+	}
+}
