@@ -4,11 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -330,42 +328,18 @@ func (o *loadOptions) register(cmd *cobra.Command) {
 // plain bytes.
 type byteSize int64
 
-func (s *byteSize) String() string { return formatByteSize(int64(*s)) }
+func (s *byteSize) String() string { return report.ByteSizeText(int64(*s)) }
 
 // Type is the word the help puts after the flag's name.
 func (s *byteSize) Type() string { return "size" }
 
 func (s *byteSize) Set(v string) error {
-	t := strings.ToUpper(strings.TrimSpace(v))
-	mult := int64(1)
-	for _, u := range []struct {
-		suffix string
-		mult   int64
-	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
-		if rest, ok := strings.CutSuffix(t, u.suffix); ok {
-			t, mult = strings.TrimSpace(rest), u.mult
-			break
-		}
+	n, err := report.ParseByteSize(v)
+	if err != nil {
+		return err
 	}
-	n, err := strconv.ParseInt(t, 10, 64)
-	if err != nil || n <= 0 || n > math.MaxInt64/mult {
-		return fmt.Errorf("want a size such as 512KB, 10MB or 1048576 (bytes), more than 0")
-	}
-	*s = byteSize(n * mult)
+	*s = byteSize(n)
 	return nil
-}
-
-// formatByteSize writes n with the largest unit that divides it.
-func formatByteSize(n int64) string {
-	switch {
-	case n > 0 && n%(1<<30) == 0:
-		return strconv.FormatInt(n>>30, 10) + "GB"
-	case n > 0 && n%(1<<20) == 0:
-		return strconv.FormatInt(n>>20, 10) + "MB"
-	case n > 0 && n%(1<<10) == 0:
-		return strconv.FormatInt(n>>10, 10) + "KB"
-	}
-	return strconv.FormatInt(n, 10)
 }
 
 // loadPackets is parser.Load. Tests replace it to run every command over
@@ -393,12 +367,12 @@ func (e *streams) loadSet(paths []string, opts loadOptions, analyze func(*parser
 		e.errorf("%s", cleanErr(err)) // a file name may hold escape sequences or newlines
 	}
 	if e.verbose {
-		e.explainFiles(set)
+		_ = report.WriteFileList(e.stderr, set) // as every message, unchecked
 	}
 	empty := false
 	if !requirePackets {
 		for _, dir := range set.Hidden {
-			e.hintf("no packets here, but the hidden folder %s holds some: run 'plan %s'", cleanPath(dir), cleanPath(dir))
+			e.hintf("%s", report.HiddenFolderHint(dir, true))
 		}
 	} else if empty = e.reportEmpty(paths, set); len(set.Packets) == 0 {
 		// Nothing to answer about: each path is already reported, as
@@ -466,7 +440,7 @@ func (e *streams) reportEmpty(paths []string, set *parser.Set) bool {
 		e.errorf("%s", report.NoPackets(name, files))
 		if hidden := hiddenUnder(set.Hidden, root, abs, under); len(hidden) > 0 {
 			for _, dir := range hidden {
-				e.hintf("the hidden folder %s holds some: run 'plan %s'", cleanPath(dir), cleanPath(dir))
+				e.hintf("%s", report.HiddenFolderHint(dir, false))
 			}
 		} else {
 			e.hintf("%s", report.NoPacketsHint(files))
@@ -484,53 +458,6 @@ func hiddenUnder(hidden []string, root string, abs func(string) string, under fu
 		}
 	}
 	return out
-}
-
-// explainFiles says, for -v, which files were read as packets and which
-// were skipped and why.
-func (e *streams) explainFiles(set *parser.Set) {
-	packetOf := map[string]string{}
-	for _, p := range set.Packets {
-		packetOf[p.File] = p.ID
-	}
-	why := map[string]string{} // skipped file -> its problem (too large)
-	dup := map[string]string{}
-	for _, p := range set.Problems {
-		switch {
-		case p.Packet == "":
-			why[p.File] = p.Message
-		case p.Code == parser.CodeDuplicateID:
-			dup[p.File] = p.Packet
-		}
-	}
-	skipped := map[string]bool{}
-	for _, f := range set.Skipped {
-		skipped[f] = true
-	}
-	template := map[string]bool{}
-	for _, f := range set.Templates {
-		template[f] = true
-	}
-	for _, f := range set.Files {
-		switch {
-		case packetOf[f] != "":
-			fmt.Fprintf(e.stderr, "plan: read %s: packet %s\n", cleanPath(f), clean(packetOf[f]))
-		case dup[f] != "":
-			fmt.Fprintf(e.stderr, "plan: skipped %s: packet %s is already read from another file (duplicate-id)\n", cleanPath(f), clean(dup[f]))
-		case why[f] != "":
-			fmt.Fprintf(e.stderr, "plan: skipped %s: %s\n", cleanPath(f), clean(why[f]))
-		case template[f]:
-			fmt.Fprintf(e.stderr, "plan: skipped %s: a packet template (its title has a placeholder in brackets where the ID goes)\n", cleanPath(f))
-		case set.SkipReasons[f] != "":
-			fmt.Fprintf(e.stderr, "plan: skipped %s: not a packet: %s\n", cleanPath(f), clean(set.SkipReasons[f]))
-		case skipped[f]:
-			fmt.Fprintf(e.stderr, "plan: skipped %s: not a packet (its first level-1 heading is not '# ID: Title')\n", cleanPath(f))
-		default:
-			fmt.Fprintf(e.stderr, "plan: read %s\n", cleanPath(f))
-		}
-	}
-	fmt.Fprintf(e.stderr, "plan: %s read, %d skipped; folders that are hidden or named node_modules or vendor are not searched\n",
-		plural(len(set.Files), "markdown file"), len(set.Skipped))
 }
 
 // withAnalysis loads and analyzes paths and hands the analysis to write.
@@ -562,7 +489,7 @@ func (e *streams) cycleFailure(a *report.Analysis) error {
 	for _, l := range lines {
 		e.errorf("%s", l)
 	}
-	return &exitError{kind: kindProblems, hint: "the answer above places each cycle's members together; 'plan check' says which rows to remove or make optional"}
+	return &exitError{kind: kindProblems, hint: report.CycleHint}
 }
 
 // ioFailure is returned after the output when some input could not be read.

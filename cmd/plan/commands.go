@@ -12,7 +12,6 @@ import (
 	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/cmd/plan/internal/suggest"
 	"github.com/workpackets/plan/graph"
-	"github.com/workpackets/plan/parser"
 	"github.com/workpackets/plan/schedule"
 )
 
@@ -312,59 +311,39 @@ func runCheck(e *streams, opts checkOptions) error {
 // is one) and returns the exit status; failed says some input could not
 // be read.
 func printCheck(e *streams, a *report.Analysis, opts checkOptions, failed bool, baseline *report.BaselineFile) error {
-	problems, known := a.Problems, 0
-	var stale []report.BaselineEntry
-	if baseline != nil {
-		problems, known, stale = report.ApplyBaseline(a.Problems, *baseline)
-	}
-	errs, warns := report.CountProblems(problems)
-	shown := problems
+	r := report.Check(a, baseline, opts.baselinePath)
+	shown, stale := r.Problems, r.Stale()
 	if e.quiet {
-		shown = nil
-		for _, p := range problems {
-			if p.Severity == parser.Error {
-				shown = append(shown, p)
+		shown = r.Errs()
+	}
+	err := writers{
+		"json": func() error { return report.WriteCheckJSON(e.stdout, r.Packets, r.Problems, r.Baseline) },
+		"github": func() error {
+			if e.quiet {
+				return report.WriteAnnotations(e.stdout, shown, nil, opts.baselinePath)
 			}
-		}
-	}
-	var err error
-	switch opts.format {
-	case "json":
-		var base *report.CheckBaseline
-		if baseline != nil {
-			base = &report.CheckBaseline{File: opts.baselinePath, Known: known, Stale: stale}
-		}
-		err = report.WriteCheckJSON(e.stdout, len(a.Set.Packets), problems, base)
-	case "github":
-		if e.quiet {
-			stale = nil
-		}
-		err = report.WriteAnnotations(e.stdout, shown, stale, opts.baselinePath)
-	default:
-		err = report.WriteProblems(e.stdout, shown, report.Style{Color: e.color})
-	}
+			return report.WriteAnnotations(e.stdout, shown, stale, opts.baselinePath)
+		},
+		"text": func() error { return report.WriteProblems(e.stdout, shown, report.Style{Color: e.color}) },
+	}.write(opts.format)
 	if err != nil {
 		return err
 	}
 	if opts.format != "github" {
 		for _, s := range stale {
-			e.warnf("%s: %s no longer occurs; remove it from the baseline", cleanPath(opts.baselinePath), clean(s.String()))
+			e.warnf("%s", report.StaleWarning(opts.baselinePath, s))
 		}
 	}
 	if len(stale) > 0 && !e.quiet {
-		e.hintf("delete those entries, or rewrite the file with 'plan check --write-baseline %s' when no new problem is reported", cleanPath(opts.baselinePath))
-	}
-	summary := fmt.Sprintf("%s, %s, %s", plural(len(a.Set.Packets), "packet"), plural(errs, "error"), plural(warns, "warning"))
-	if baseline != nil {
-		summary += fmt.Sprintf(" not in the baseline (%d known)", known)
+		e.hintf("%s", report.StaleHint(opts.baselinePath))
 	}
 	switch {
 	case failed:
 		return ioFailure
-	case errs > 0 || (opts.strict && warns > 0):
-		return &exitError{kind: kindProblems, msg: "check failed: " + summary, hint: checkHint(problems, opts.strict)}
+	case r.Failed(opts.strict):
+		return &exitError{kind: kindProblems, msg: "check failed: " + r.Summary(), hint: r.Hint(opts.strict)}
 	}
-	e.infof("%s", summary)
+	e.infof("%s", r.Summary())
 	return nil
 }
 
@@ -379,27 +358,8 @@ func runWriteBaseline(e *streams, a *report.Analysis, failed bool, name string) 
 	if err := writeBaseline(name, b); err != nil {
 		return &exitError{kind: kindInput, msg: fmt.Sprintf("--write-baseline: %v", err)}
 	}
-	e.infof("wrote %s to %s", plural(len(a.Problems), "known problem"), cleanPath(name))
+	e.infof("%s", report.WroteBaseline(len(a.Problems), name))
 	return nil
-}
-
-// checkHint says how to fix the first error-severity problem.
-func checkHint(problems []parser.Problem, strict bool) string {
-	for _, p := range problems {
-		if p.Severity != parser.Error {
-			continue
-		}
-		switch p.Code {
-		case parser.CodeCycle:
-			return "remove or move to the Optional table one of the rows the cycle message lists"
-		case parser.CodeDuplicateID:
-			return "give each packet its own ID in its '# ID: Title' heading"
-		}
-	}
-	if strict {
-		return "fix the warnings above, or drop --strict"
-	}
-	return ""
 }
 
 // queryOptions are what every command that reads packets is asked for:

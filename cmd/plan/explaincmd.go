@@ -60,13 +60,13 @@ func runExplain(e *streams, opts explainOptions) error {
 	}
 	file := ""
 	if isFile {
-		file = findFile(a.Set, target)
+		file = a.FindFile(target)
 		if file == "" {
 			// Not under PATH (or hidden there): read it as well.
 			if a, failed, err = e.loadSet(append(paths, target), opts.load, report.Analyze, false); err != nil {
 				return err
 			}
-			file = findFile(a.Set, target)
+			file = a.FindFile(target)
 		}
 		if file == "" {
 			file = filepath.Clean(target)
@@ -86,32 +86,13 @@ func runExplain(e *streams, opts explainOptions) error {
 		return inputError(err)
 	}
 	ex := parser.Explain(file, src)
-	var kept *parser.Packet
-	for _, p := range a.Set.Packets {
-		if p.File == file {
-			kept = p
-		}
-	}
-	r := report.BuildExplain(file, ex, kept, a)
-	if opts.format == "json" {
-		err = report.WriteJSON(e.stdout, r)
-	} else {
-		err = report.WriteExplainText(e.stdout, r)
-	}
+	r := report.BuildExplain(file, ex, a.PacketInFile(file), a)
+	err = writers{
+		"json": func() error { return report.WriteJSON(e.stdout, r) },
+		"text": func() error { return report.WriteExplainText(e.stdout, r) },
+	}.write(opts.format)
 	if err == nil && failed {
 		err = ioFailure
 	}
 	return err
-}
-
-// findFile returns the file of the set that is target, as the set shows
-// it, or "".
-func findFile(set *parser.Set, target string) string {
-	want := filepath.Clean(target)
-	for _, f := range set.Files {
-		if filepath.Clean(f) == want {
-			return f
-		}
-	}
-	return ""
 }

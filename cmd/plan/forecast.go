@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -65,29 +63,13 @@ func (c *calendarFlags) withHolidays(cfg *parser.Config, start time.Time, newCal
 		if holidays, err = schedule.ParseHolidays(bytes.NewReader(data)); err != nil {
 			return nil, &exitError{kind: kindInput, msg: c.holidays + ": " + err.Error()}
 		}
-	} else if cfg != nil {
-		for _, d := range cfg.Holidays {
-			day, err := schedule.ParseDate(d)
-			if err != nil {
-				return nil, &exitError{kind: kindInput, lines: []string{(&parser.ConfigError{File: cfg.File, Line: cfg.Lines["holidays"], Msg: fmt.Sprintf("holidays: %q is not a date (YYYY-MM-DD)", d)}).Error()}}
-			}
-			holidays = append(holidays, day)
+	} else {
+		var err error
+		if holidays, err = report.ConfigHolidays(cfg); err != nil {
+			return nil, &exitError{kind: kindInput, lines: []string{err.Error()}}
 		}
 	}
 	return newCal(schedule.NewCalendar(start, holidays)), nil
-}
-
-func parsePercentiles(s string) ([]float64, error) {
-	var ps []float64
-	for _, f := range strings.Split(s, ",") {
-		f = strings.TrimSpace(f)
-		p, err := strconv.ParseFloat(f, 64)
-		if err != nil || p < 0 || p > 100 {
-			return nil, usageErrorf("", "--percentiles takes numbers from 0 to 100 separated by commas, not %q", f)
-		}
-		ps = append(ps, p)
-	}
-	return ps, nil
 }
 
 func newEstimateCmd(e *streams) *cobra.Command {
@@ -128,8 +110,8 @@ numbers on any machine.`,
 		if opts.Dist, err = schedule.ParseDistribution(dist); err != nil {
 			return usageErrorf("", "--dist must be lognormal, triangular, pert or uniform, not %q", dist)
 		}
-		if opts.Percentiles, err = parsePercentiles(percentiles); err != nil {
-			return err
+		if opts.Percentiles, err = report.ParsePercentiles(percentiles); err != nil {
+			return hintedError(kindUsage, err)
 		}
 		calendar, err := cal.calendar(e.cfg.config)
 		if err != nil {

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -99,7 +98,8 @@ func runReport(e *streams, opts reportOptions) error {
 		return err
 	}
 	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) error {
-		in := report.HTMLInput{Title: reportTitle(opts.paths), Today: now().Format(schedule.DateLayout), Calendar: calendar}
+		cwd, _ := os.Getwd() // "" when unknown: the title then says "."
+		in := report.HTMLInput{Title: report.PageTitle(opts.paths, cwd), Today: now().Format(schedule.DateLayout), Calendar: calendar}
 		net := schedule.NetworkFromGraph(a.Graph)
 		sim := opts.sim
 		sim.Iterations, sim.Team = opts.iterations, opts.team
@@ -116,7 +116,7 @@ func runReport(e *streams, opts reportOptions) error {
 				return inputError(err)
 			}
 		} else {
-			in.ScheduleNote = "No team given, so no schedule: pass --team N or set team: in plan.yaml."
+			in.ScheduleNote = report.NoTeamNote
 		}
 		if err := calendar.CoversReport(a, est, in.Schedule); err != nil {
 			return hintedError(kindUsage, err)
@@ -142,39 +142,20 @@ func runReport(e *streams, opts reportOptions) error {
 	})
 }
 
-// reportTitle heads the page: the paths read, the current folder's name
-// for "." ("Plan: ." would say nothing on the wall).
-func reportTitle(paths []string) string {
-	names := make([]string, len(paths))
-	for i, p := range paths {
-		names[i] = p
-		if abs, err := filepath.Abs(p); err == nil && filepath.Clean(p) == "." {
-			names[i] = filepath.Base(abs)
-		}
-	}
-	if len(paths) == 0 {
-		names = []string{"."}
-		if wd, err := os.Getwd(); err == nil {
-			names[0] = filepath.Base(wd)
-		}
-	}
-	return "Plan: " + strings.Join(names, ", ")
-}
-
 // drawGraph lays the plan's DOT picture out with Graphviz's dot. When dot
 // is not on PATH, or fails, it says so on standard error and returns the
 // note the page shows instead of the graph.
 func drawGraph(e *streams, a *report.Analysis, allEdges bool) ([]byte, string) {
 	path, err := exec.LookPath("dot")
 	if err != nil {
-		e.warnf("report: Graphviz 'dot' is not on PATH: the page has no dependency graph")
-		e.hintf("install Graphviz (apt install graphviz, brew install graphviz) and run again")
-		return nil, "Not drawn: Graphviz (dot) was not found on PATH when this page was made. Install Graphviz and run plan report again, or draw it with plan --dot | dot -Tsvg."
+		e.warnf("%s", report.NoDotWarning)
+		e.hintf("%s", report.NoDotHint)
+		return nil, report.NoDotNote
 	}
 	var src bytes.Buffer
 	if err := graph.WriteDOT(&src, a.Graph, a.PictureOptions(allEdges)); err != nil {
 		e.warnf("report: %s", clean(err.Error()))
-		return nil, "Not drawn: " + err.Error()
+		return nil, report.NotDrawnNote(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), dotTimeout)
 	defer cancel()
@@ -186,8 +167,9 @@ func drawGraph(e *streams, a *report.Analysis, allEdges bool) ([]byte, string) {
 		if msg == "" {
 			msg = err.Error()
 		}
-		e.warnf("report: dot -Tsvg failed: %s", clean(msg))
-		return nil, "Not drawn: Graphviz (dot -Tsvg) failed: " + msg
+		warning, note := report.DotFailed(msg)
+		e.warnf("%s", warning)
+		return nil, note
 	}
 	return out.Bytes(), ""
 }

@@ -142,6 +142,10 @@ func CountProblems(ps []parser.Problem) (errors, warnings int) {
 	return errors, warnings
 }
 
+// CycleHint follows CycleLines: what the answer did with the cycles and
+// where to learn how to break them.
+const CycleHint = "the answer above places each cycle's members together; 'plan check' says which rows to remove or make optional"
+
 // CycleLines are the plan's cycles, one line each for standard error:
 // "cycle: A -> B -> A (a.md:12)", at the cycle's first row; plan check's
 // message says which rows to change.

@@ -3,7 +3,11 @@ package report
 import (
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 	"time"
+
+	"github.com/workpackets/plan/parser"
 
 	"github.com/workpackets/plan/schedule"
 )
@@ -109,4 +113,36 @@ func (c *Calendar) CoversReport(a *Analysis, est *schedule.Estimate, s *schedule
 		}
 	}
 	return c.CoversEstimate(est)
+}
+
+// ConfigHolidays are plan.yaml's holidays (cfg, nil for none) as dates.
+// A value that is no date is a *parser.ConfigError at the holidays line.
+func ConfigHolidays(cfg *parser.Config) ([]time.Time, error) {
+	if cfg == nil {
+		return nil, nil
+	}
+	var holidays []time.Time
+	for _, d := range cfg.Holidays {
+		day, err := schedule.ParseDate(d)
+		if err != nil {
+			return nil, &parser.ConfigError{File: cfg.File, Line: cfg.Lines["holidays"], Msg: fmt.Sprintf("holidays: %q is not a date (YYYY-MM-DD)", d)}
+		}
+		holidays = append(holidays, day)
+	}
+	return holidays, nil
+}
+
+// ParsePercentiles reads the percentiles of --percentiles: numbers from 0
+// to 100 separated by commas ("50,80,95").
+func ParsePercentiles(s string) ([]float64, error) {
+	var ps []float64
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		p, err := strconv.ParseFloat(f, 64)
+		if err != nil || p < 0 || p > 100 {
+			return nil, fmt.Errorf("--percentiles takes numbers from 0 to 100 separated by commas, not %q", f)
+		}
+		ps = append(ps, p)
+	}
+	return ps, nil
 }

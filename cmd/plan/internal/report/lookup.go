@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/workpackets/plan/cmd/plan/internal/suggest"
@@ -57,4 +58,28 @@ func (a *Analysis) PacketByID(id string) *parser.Packet {
 		}
 	}
 	return nil
+}
+
+// FindFile returns the file read that is target, spelled as the set
+// spells it, or "".
+func (a *Analysis) FindFile(target string) string {
+	want := filepath.Clean(target)
+	for _, f := range a.Set.Files {
+		if filepath.Clean(f) == want {
+			return f
+		}
+	}
+	return ""
+}
+
+// PacketInFile is the packet the set kept for file (the last read from
+// it), or nil when it holds none.
+func (a *Analysis) PacketInFile(file string) *parser.Packet {
+	var kept *parser.Packet
+	for _, p := range a.Set.Packets {
+		if p.File == file {
+			kept = p
+		}
+	}
+	return kept
 }
