@@ -506,9 +506,18 @@ var cellClasses = []struct {
 // classify is classifyCell with the status words of the folder's
 // plan.yaml, which win as they do in a Status line (ix may be nil).
 func (ix *index) classify(s string) ExternalClass {
-	if ix != nil && ix.cfg != nil {
+	var cfg *Config
+	if ix != nil {
+		cfg = ix.cfg
+	}
+	return classifyWith(cfg, s)
+}
+
+// classifyWith is classify with the folder's plan.yaml, or nil for none.
+func classifyWith(cfg *Config, s string) ExternalClass {
+	if cfg != nil {
 		word := StatusWord(strings.Trim(withoutParens(s), " .!*_`~:;,"+emojiNotStarted+emojiInProgress+emojiComplete+emojiBlocked+emojiWarning+"\ufe0f"))
-		if st, ok := ix.cfg.StatusOf(word); ok {
+		if st, ok := cfg.StatusOf(word); ok {
 			return statusClass[st]
 		}
 	}

@@ -200,3 +200,45 @@ func TestDependencyLinesOutsideTheHeader(t *testing.T) {
 		assert.NotEqual(t, CodeDanglingRef, p.Code, "%s", p.Message)
 	}
 }
+
+// TestExternalsKeepRowOrder: the rows that name nothing become externals
+// as the file is read, a row whose link turns out to name no packet only
+// once every file is; it still stands where its row does among them, and a
+// lower-case ID in an external's name is still pointed out.
+func TestExternalsKeepRowOrder(t *testing.T) {
+	table := "# P-001: P\n\n**Status**: 🚧 Not Started\n\n## Dependencies\n\n| Dependency | Status | Description |\n|---|---|---|\n" +
+		"| Stripe account | ❌ Not Provisioned | first |\n" +
+		"| [Design notes](notes.md) | ✅ Done | a link to no packet |\n" +
+		"| [Q](q.md) | ✅ Complete | a link to a packet |\n" +
+		"| q-002 client | ✅ Available | a lower-case ID |\n" +
+		"| [Runbook](https://example.com/runbook) | ✅ Available | a URL |\n" +
+		"| PostgreSQL | ✅ Available | last |\n"
+	set := LoadFiles([]File{
+		{Name: "p.md", Data: []byte(table)},
+		{Name: "q.md", Data: []byte("# Q-002: Q\n\n**Status**: ✅ Complete\n")},
+		{Name: "notes.md", Data: []byte("# Notes\n")},
+	}, Options{})
+	require.Len(t, set.Packets, 2)
+	p := set.Packets[0]
+	var names []string
+	for _, e := range p.Externals {
+		names = append(names, e.Name)
+	}
+	assert.Equal(t, []string{"Stripe account", "Design notes", "q-002 client", "Runbook", "PostgreSQL"}, names)
+	assert.Equal(t, []string{"Q-002"}, refIDs(p.Requires))
+	assert.Equal(t, ViaLink, p.Requires[0].Via)
+	var idCase []int
+	for _, pr := range set.Problems {
+		if pr.Code == CodeIDCase {
+			idCase = append(idCase, pr.Line)
+		}
+	}
+	assert.Equal(t, []int{12}, idCase)
+
+	alone, _ := Parse("p.md", []byte(table))
+	names = nil
+	for _, e := range alone.Externals {
+		names = append(names, e.Name)
+	}
+	assert.Equal(t, []string{"Stripe account", "Design notes", "Q", "q-002 client", "Runbook", "PostgreSQL"}, names, "read alone, no link is followed: each link row is an external in its place")
+}

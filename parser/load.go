@@ -215,9 +215,10 @@ func Load(paths []string, opts Options) (*Set, []error) {
 	return set, errs
 }
 
-// interner keeps one copy of each status cell a worker reads, so that the
-// rows of a large folder share the few texts status cells hold. (The IDs
-// of rows are copied out of the cell text they were cut from by compact.)
+// interner keeps one copy of each status cell and external dependency's
+// name a worker reads, so that the rows of a large folder share the few
+// texts these cells hold ("✅ Complete", "PostgreSQL"). (The IDs of rows
+// are copied out of the cell text they were cut from by compact.)
 type interner map[string]string
 
 func (in interner) str(s string) string {
@@ -225,9 +226,15 @@ func (in interner) str(s string) string {
 		return t
 	}
 	s = strings.Clone(s)
-	in[s] = s
+	if in != nil && len(in) < maxInterned {
+		in[s] = s
+	}
 	return s
 }
+
+// maxInterned bounds an interner: a folder whose cells are all different
+// would otherwise keep a map entry for each beside the text.
+const maxInterned = 1 << 16
 
 // rows interns the status cells of rows.
 func (in interner) rows(rows []depRow) {
@@ -369,7 +376,7 @@ func parseSource(s source, data []byte, opts Options, in interner) result {
 	}
 	namePacket(r.packet, r.problems)
 	in.rows(rows)
-	r.rows = compact(rows)
+	r.rows = compact(r.packet, rows, opts.Config, in)
 	return r
 }
 

@@ -159,10 +159,16 @@ type pendingRow struct {
 	status string // the status cell as plain text
 	// ids are the IDs the row names when no link of it resolves, separated
 	// by spaces (IDs never hold one): those of its dependency cell, or,
-	// for a table row naming none, those of its description cell.
+	// for a table row naming none, those of its description cell. For a
+	// row with a link (linked), they are only those of its description
+	// cell, which count when neither its links nor its dependency cell's
+	// text name a packet.
 	ids string
-	// linked is the whole row when it has a link; nil otherwise.
-	linked *depRow
+	// linked are the parts of the row's dependency cell when it has a
+	// link (which resolves only once every file is read); nil otherwise.
+	// The row's own depRow is not kept: it would keep its packet's whole
+	// table of rows alive until every file is read.
+	linked *linkedRow
 	// bits is the row's line, shifted left by pendingShift, with the
 	// flags below in the low bits.
 	bits int
@@ -200,15 +206,39 @@ func (r *pendingRow) via() Via {
 }
 
 // compact turns rows into the pendingRows resolve reads, without the
-// parts that only links need.
-func compact(rows []depRow) []pendingRow {
+// parts that only links need. The rows that name nothing (no link, no ID)
+// do not wait for the other files: compact makes them p's Externals at
+// once, classified with the folder's plan.yaml (cfg, nil for none), their
+// names shared through in (nil: not shared), and leaves them out of the
+// pendingRows. (At 100,000 packets the pending rows of every packet are
+// live at once; most rows are externals.)
+func compact(p *Packet, rows []depRow, cfg *Config, in interner) []pendingRow {
+	p.Externals = nil
 	if len(rows) == 0 {
 		return nil
 	}
-	out := make([]pendingRow, len(rows))
+	var out []pendingRow
 	var scratch []string
+	nExt := 0
+	for i := range rows {
+		if plainRow(&rows[i]) {
+			nExt++
+		}
+	}
+	if nExt > 0 {
+		p.Externals = make([]External, 0, nExt)
+	}
+	if nExt < len(rows) {
+		out = make([]pendingRow, 0, len(rows)-nExt)
+	}
 	for i := range rows {
 		row := &rows[i]
+		if plainRow(row) {
+			if !row.header {
+				p.Externals = append(p.Externals, External{Name: in.str(row.name), StatusText: row.status, Class: classifyWith(cfg, row.status), Required: row.required, Line: row.line})
+			}
+			continue
+		}
 		pr := pendingRow{name: row.name, status: row.status, bits: row.line << pendingShift}
 		for _, f := range []struct {
 			set  bool
@@ -218,26 +248,117 @@ func compact(rows []depRow) []pendingRow {
 				pr.bits |= f.flag
 			}
 		}
-		for _, it := range row.items {
-			if it.link != "" {
-				pr.linked = row
-				break
-			}
+		if hasLink(row) {
+			pr.linked = linkParts(row)
+			pr.linked.at = len(p.Externals)
 		}
-		if pr.linked == nil {
-			scratch = rowIDs(row, nil, scratch, "")
+		if pr.linked != nil {
+			if !row.header {
+				pr.ids = joinIDs(row.descIDs)
+			}
+		} else {
+			scratch = rowIDs(row, scratch)
 			if len(scratch) > 0 && !row.header && !hasItemIDs(row) {
 				pr.bits |= pendingDesc
 			}
-			if len(scratch) == 1 {
-				pr.ids = strings.Clone(scratch[0]) // not the cell text it was cut from
-			} else {
-				pr.ids = strings.Join(scratch, " ")
-			}
+			pr.ids = joinIDs(scratch) // not the cell text they were cut from
 		}
-		out[i] = pr
+		out = append(out, pr)
 	}
 	return out
+}
+
+// plainRow reports whether a row names nothing before the other files are
+// read: it has no link, and no ID in its dependency cell or (for a table
+// row) its description cell. Such a row is an external dependency, or
+// nothing for a header line.
+func plainRow(row *depRow) bool {
+	if hasLink(row) || hasItemIDs(row) {
+		return false
+	}
+	return row.header || len(row.descIDs) == 0
+}
+
+// hasLink reports whether a row's dependency cell holds a link.
+func hasLink(row *depRow) bool {
+	for _, it := range row.items {
+		if it.link != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// linkedRow is what resolving a row with a link needs of its dependency
+// cell: its parts, in order, each a link's destination or none, with the
+// IDs of its text separated by spaces. Parts that have neither are left
+// out: they name nothing.
+type linkedRow struct {
+	items []linkedItem
+	// at is how many of the packet's Externals come before the row:
+	// where it goes among them when it names no packet.
+	at int
+}
+
+type linkedItem struct {
+	link string
+	ids  string
+}
+
+// linkParts copies the parts of row's dependency cell that a link or an ID
+// is in, each into a string of its own (not the cell text it was cut
+// from).
+func linkParts(row *depRow) *linkedRow {
+	n := 0
+	for _, it := range row.items {
+		if it.link != "" || len(it.ids) > 0 {
+			n++
+		}
+	}
+	lr := &linkedRow{items: make([]linkedItem, 0, n)}
+	for _, it := range row.items {
+		if it.link != "" || len(it.ids) > 0 {
+			lr.items = append(lr.items, linkedItem{link: strings.Clone(it.link), ids: joinIDs(it.ids)})
+		}
+	}
+	return lr
+}
+
+// joinIDs is strings.Join(ids, " ") in a string of its own.
+func joinIDs(ids []string) string {
+	if len(ids) == 1 {
+		return strings.Clone(ids[0])
+	}
+	return strings.Join(ids, " ")
+}
+
+// linkIDs is what rowIDs is for a row with a link, once every file is
+// read (with ix), joined by spaces: a link that resolves names its packet, other parts their IDs;
+// when none names one, the description cell's IDs (a header line has
+// none).
+func (r *pendingRow) linkIDs(ix *index, file string) string {
+	var ids []string
+	var seen idSet
+	add := func(list string) {
+		for rest := list; rest != ""; {
+			var id string
+			id, rest, _ = strings.Cut(rest, " ")
+			seen.add(&ids, id)
+		}
+	}
+	for _, it := range r.linked.items {
+		if it.link != "" && ix != nil {
+			if id, ok := ix.linkTarget(file, it.link); ok {
+				seen.add(&ids, id)
+				continue
+			}
+		}
+		add(it.ids)
+	}
+	if len(ids) == 0 {
+		add(r.ids)
+	}
+	return strings.Join(ids, " ")
 }
 
 // hasItemIDs reports whether the dependency cell of a row names an ID.
@@ -250,20 +371,15 @@ func hasItemIDs(row *depRow) bool {
 	return false
 }
 
-// rowIDs returns the IDs a row names, deduplicated, in order: a link that
-// resolves (with an index) names its packet, other items their ID-shaped
-// tokens; a table row that names none names those of its description.
-func rowIDs(row *depRow, ix *index, ids []string, file string) []string {
+// rowIDs returns the IDs a row without a link names, deduplicated, in
+// order: those of its dependency cell's parts; for a table row that names
+// none, those of its description. (A row with a link is resolved by
+// linkIDs once every file is read.)
+func rowIDs(row *depRow, ids []string) []string {
 	ids = ids[:0]
 	var seen idSet
 	add := func(id string) { seen.add(&ids, id) }
 	for _, it := range row.items {
-		if it.link != "" && ix != nil {
-			if id, ok := ix.linkTarget(file, it.link); ok {
-				add(id)
-				continue
-			}
-		}
 		for _, id := range it.ids {
 			add(id)
 		}
@@ -285,37 +401,77 @@ func rowIDs(row *depRow, ix *index, ids []string, file string) []string {
 // packet, tokens that match no packet are dangling-ref warnings, and status
 // cells are checked against the referenced packets' own status.
 func resolve(p *Packet, rows []depRow, ix *index) []Problem {
-	return resolvePending(p, compact(rows), ix)
+	var cfg *Config
+	if ix != nil {
+		cfg = ix.cfg
+	}
+	return resolvePending(p, compact(p, rows, cfg, nil), ix)
 }
 
-// resolvePending is resolve for rows already compacted.
+// resolvePending is resolve for rows already compacted by compact (which
+// made p's Externals of the rows that name nothing); it is called once for
+// them.
 func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
-	p.Requires, p.Optional, p.Externals, p.Blocks, p.Missing = nil, nil, nil, nil, nil
+	p.Requires, p.Optional, p.Blocks, p.Missing = nil, nil, nil, nil
 	var probs []Problem
 	warn := func(line int, code, ref, format string, args ...any) {
 		probs = append(probs, Problem{Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...), File: p.File, Line: line, Packet: p.ID, Ref: ref})
 	}
+	// The IDs of each row are found first, so that each list of
+	// references is made once at its size (they are kept for the whole
+	// run, at 100,000 packets side by side).
+	var idsBuf [8]string
+	named := idsBuf[:0]
+	var nReq, nOpt, nBlocks int
+	for i := range rows {
+		row := &rows[i]
+		ids := row.ids
+		if row.linked != nil {
+			ids = row.linkIDs(ix, p.File)
+		}
+		named = append(named, ids)
+		n := 0
+		if ids != "" {
+			n = strings.Count(ids, " ") + 1
+			if strings.Contains(ids, rangeMark) {
+				n = 0 // a range names as many as there are: let the list grow
+			}
+		}
+		switch {
+		case row.reverse():
+			nBlocks += n
+		case row.required():
+			nReq += n
+		default:
+			nOpt += n
+		}
+	}
+	if nReq > 0 {
+		p.Requires = make([]Ref, 0, nReq)
+	}
+	if nOpt > 0 {
+		p.Optional = make([]Ref, 0, nOpt)
+	}
+	if nBlocks > 0 {
+		p.Blocks = make([]Ref, 0, nBlocks)
+	}
+	inserted := 0
 	for i := range rows {
 		row := &rows[i]
 		line := row.line()
 		dangling, stale := 0, 0
 		var moreDangling, moreStale []string
-		ids := row.ids
-		if row.linked != nil {
-			ids = strings.Join(rowIDs(row.linked, ix, nil, p.File), " ")
-		}
+		ids := named[i]
 		if ids == "" {
+			// Only a row with a link gets here (compact made the others
+			// externals): it goes where it stands among them.
 			if !row.header() {
-				p.Externals = append(p.Externals, External{Name: row.name, StatusText: row.status, Class: ix.classify(row.status), Required: row.required(), Line: line})
-				// A packet ID written in lower case is no ID: the row
-				// silently drops a dependency unless someone says so.
-				if ix != nil && hasDashDigit(row.name) { // no ID without "-" and a digit: spare ToUpper
-					for _, id := range findIDs(strings.ToUpper(row.name)) {
-						if ix.byID[id] != nil {
-							warn(line, CodeIDCase, id, "%q is not an ID (IDs are upper case); write %s to depend on that packet (this row is read as an external dependency)", excerpt(row.name), id)
-						}
-					}
+				at := inserted
+				if row.linked != nil {
+					at += row.linked.at
 				}
+				p.Externals = slices.Insert(p.Externals, min(at, len(p.Externals)), External{Name: row.name, StatusText: row.status, Class: ix.classify(row.status), Required: row.required(), Line: line})
+				inserted++
 			}
 			continue
 		}
@@ -383,6 +539,27 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 		}
 		if len(moreStale) > 0 {
 			warn(line, CodeStaleStatus, moreStale[0], "the status cell contradicts the own status of %d more packets of this row (%s, ...)", len(moreStale), moreStale[0])
+		}
+	}
+	// A packet ID written in lower case is no ID: the row silently drops
+	// a dependency unless someone says so.
+	if ix != nil {
+		for _, e := range p.Externals {
+			if !hasDashDigit(e.Name) { // no ID without "-" and a digit: spare ToUpper
+				continue
+			}
+			for _, id := range findIDs(strings.ToUpper(e.Name)) {
+				if ix.byID[id] != nil {
+					warn(e.Line, CodeIDCase, id, "%q is not an ID (IDs are upper case); write %s to depend on that packet (this row is read as an external dependency)", excerpt(e.Name), id)
+				}
+			}
+		}
+	}
+	// A list whose rows named no packet read is nil, as it was before
+	// it was made at its size.
+	for _, refs := range []*[]Ref{&p.Requires, &p.Optional, &p.Blocks} {
+		if len(*refs) == 0 {
+			*refs = nil
 		}
 	}
 	return probs
