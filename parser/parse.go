@@ -43,6 +43,9 @@ type document struct {
 	why string
 	// scratch are the buffers inline text is read into.
 	scratch inlineScratch
+	// fewMarks is set when skim found no block of the source with more
+	// than MaxMarks openers: limitMarks has nothing to do.
+	fewMarks bool
 }
 
 // lineIndex converts byte offsets into 1-based line numbers. This is the one
@@ -181,7 +184,7 @@ func readDocument(file string, src []byte) (p *Packet, rows []depRow, probs []Pr
 func readDocumentWith(file string, src []byte, cfg *Config) (p *Packet, rows []depRow, probs []Problem, whole, template bool, why string) {
 	d, body := newDocument(file, src, cfg)
 	fronted := d.front != nil && d.front.id != nil
-	parts, lines, ok := skim(body, fronted)
+	parts, lines, ok, fewMarks := skimMarks(body, fronted)
 	if !ok {
 		d.src, d.lines = body, newLineIndex(body)
 		p, rows, probs = d.parse()
@@ -191,6 +194,7 @@ func readDocumentWith(file string, src []byte, cfg *Config) (p *Packet, rows []d
 		return nil, nil, nil, false, false, noTitle
 	}
 	d.src, d.lines = joinParts(body, parts, lines)
+	d.fewMarks = fewMarks
 	p, rows, probs = d.parse()
 	return p, rows, probs, false, d.template, d.why
 }
@@ -275,7 +279,9 @@ func (d *document) parse() (p *Packet, rows []depRow, probs []Problem) {
 		}
 	}()
 	d.limitNesting()
-	d.limitMarks()
+	if !d.fewMarks {
+		d.limitMarks()
+	}
 	root := markdown().Parse(text.NewReader(d.src))
 	p = d.packet(root)
 	if p == nil {

@@ -47,6 +47,13 @@ type atxHeading struct {
 	line      int // 0-based
 	level     int
 	candidate bool // may be a Dependencies heading
+	// busy is set when a line after the heading, up to the next heading
+	// the scanner cuts at, may be read or may change what the headings
+	// mean: a line with a ':' (a field line, a label, a link reference
+	// definition), a possible setext underline, an indented "#" heading.
+	// The lines of a heading that is not busy may be left out of the
+	// parts (see dropped).
+	busy bool
 }
 
 // refDef is a line outside code that may be a link reference definition.
@@ -88,6 +95,16 @@ type skimmer struct {
 // (tooManyMarks). No parts and ok mean the document has no title: it is
 // not a packet.
 func skim(src []byte, fronted bool) (parts []span, lines int, ok bool) {
+	parts, lines, ok, _ = skimMarks(src, fronted)
+	return parts, lines, ok
+}
+
+// skimMarks is skim; fewMarks reports that no run of lines without a
+// blank line between them holds more than MaxMarks openers, so that no
+// block of the parts does either and limitMarks has nothing to do there.
+// (The parts are whole lines cut at top-level ATX headings, which start
+// a block, so each block of the parts lies within one run of src.)
+func skimMarks(src []byte, fronted bool) (parts []span, lines int, ok, fewMarks bool) {
 	b := skimPool.Get().(*skimBuffers)
 	s := skimmer{src: src, lines: 1, headings: b.headings[:0], defs: b.defs[:0], depLines: b.depLines[:0], fronted: fronted}
 	defer func() {
@@ -98,21 +115,21 @@ func skim(src []byte, fronted bool) (parts []span, lines int, ok bool) {
 		skimPool.Put(b)
 	}()
 	if !s.scan() {
-		return nil, s.lines, false
+		return nil, s.lines, false, false
 	}
 	if s.manyMarks && tooManyMarks(src) {
 		// Read whole, so that the warning and what is read do not
 		// depend on which parts goldmark is handed.
-		return nil, s.lines, false
+		return nil, s.lines, false, false
 	}
 	parts, ok = s.parts()
 	if !ok {
-		return nil, s.lines, false
+		return nil, s.lines, false, false
 	}
 	if !s.defsUnused(parts) {
-		return nil, s.lines, false
+		return nil, s.lines, false, false
 	}
-	return parts, s.lines, true
+	return parts, s.lines, true, !s.manyMarks
 }
 
 // skimBuffers are the slices a skimmer grows, kept between files (skim
@@ -147,6 +164,7 @@ func (s *skimmer) scan() bool {
 	prevText := false    // the previous line may be paragraph text
 	paraStart := 0       // where that paragraph may have started
 	marks := 0           // openers since the last blank line (manyMarks)
+	candLevel := 0       // the level of the Dependencies candidate whose span this is, or 0
 	line := 0
 	for off := 0; off < len(src); line++ {
 		end := bytes.IndexByte(src[off:], '\n')
@@ -172,6 +190,11 @@ func (s *skimmer) scan() bool {
 			if marks += countMarks(t); marks > MaxMarks {
 				s.manyMarks = true
 			}
+		}
+		if candLevel > 0 && !blank && bytes.IndexByte(l, ':') >= 0 {
+			// (A heading line with a ':' marks the heading before it:
+			// that only keeps more lines than needed.)
+			s.busy()
 		}
 
 		// Past the limits of limits.go the whole parse stops reading at
@@ -224,8 +247,11 @@ func (s *skimmer) scan() bool {
 			if w < 4 && (isATX(t) > 0 || isFence(t) > 0) {
 				return false // a heading or a fence, or HTML: not sure
 			}
-			if w < 4 && isSetextBar(t) && !s.setextHarmless(src[paraStart:start], t[0]) {
-				return false
+			if w < 4 && isSetextBar(t) {
+				s.busy()
+				if !s.setextHarmless(src[paraStart:start], t[0]) {
+					return false
+				}
 			}
 			if htmlEnd == nil && w < 4 && htmlEndMarker(t) != nil {
 				// The lines so far may be a paragraph ("<span>x</span>"
@@ -259,12 +285,17 @@ func (s *skimmer) scan() bool {
 						s.titled = true
 					}
 					s.headings = append(s.headings, h)
-				} else if (level == 1 && !s.titled) || headingMayBeDependencies(text) {
-					// An indented heading may sit in a list item or at the
-					// top level: not sure whether it counts.
-					return false
-				} else if level == 2 && !s.titled {
-					s.unsureL2 = true
+					candLevel = candidateLevel(candLevel, h)
+				} else {
+					s.busy()
+					if (level == 1 && !s.titled) || headingMayBeDependencies(text) {
+						// An indented heading may sit in a list item or at
+						// the top level: not sure whether it counts.
+						return false
+					}
+					if level == 2 && !s.titled {
+						s.unsureL2 = true
+					}
 				}
 				prevText = false
 				continue
@@ -294,6 +325,7 @@ func (s *skimmer) scan() bool {
 			continue
 		case '=', '-':
 			if prevText && isSetextBar(t) {
+				s.busy()
 				if !s.setextHarmless(src[paraStart:start], t[0]) {
 					return false
 				}
@@ -311,6 +343,27 @@ func (s *skimmer) scan() bool {
 		s.maybeText(start, l)
 	}
 	return true
+}
+
+// busy marks the last heading found busy.
+func (s *skimmer) busy() {
+	if n := len(s.headings); n > 0 {
+		s.headings[n-1].busy = true
+	}
+}
+
+// candidateLevel is the level of the Dependencies candidate whose span
+// the lines after heading h are in (0 for none), given level, that of the
+// lines before it: a candidate opens a span unless it lies in one of a
+// higher level, and a heading of the span's level or higher ends it.
+func candidateLevel(level int, h atxHeading) int {
+	switch {
+	case h.candidate && (level == 0 || h.level <= level):
+		return h.level
+	case h.level <= level:
+		return 0
+	}
+	return level
 }
 
 // setextHarmless reports whether a setext underline (bar is '=' or '-')
@@ -373,7 +426,8 @@ func (s *skimmer) parts() (parts []span, ok bool) {
 		return span{from: hs[i].from, to: to, line: hs[i].line}
 	}
 	var want []span
-	first := 0 // where the lines that count start
+	first := 0    // where the lines that count start
+	headerTo := 0 // where the header's part ends
 	if s.fronted {
 		// Front matter is the title: the headings before the first
 		// level-1 one matter too (the title heading, if any, is then
@@ -381,7 +435,7 @@ func (s *skimmer) parts() (parts []span, ok bool) {
 		title = -1
 	} else {
 		want = append(want, spanOf(title, 2))
-		first = hs[title].from
+		first, headerTo = hs[title].from, want[0].to
 	}
 	for i := title + 1; i < len(hs); i++ {
 		if hs[i].candidate {
@@ -409,7 +463,79 @@ func (s *skimmer) parts() (parts []span, ok bool) {
 		}
 		parts = append(parts, w)
 	}
-	return parts, true
+	return s.dropUnread(parts, headerTo), true
+}
+
+// gap is a range of lines left out of the parts, [from, to); toLine is
+// the 0-based line at to.
+type gap struct {
+	from, to, toLine int
+}
+
+// dropUnread takes out of parts the lines of each sub-heading of a
+// Dependencies candidate that says its tables and lists hold no
+// dependencies ("### Infrastructure Ready", "### Critical Blocker":
+// classifyHeading's kindNone), from the heading to the next heading, when
+// nothing there can be read or change what is read: the heading is
+// after the header's part, its text has no markup (so that its words are
+// those goldmark reads), the heading after it is of its level or higher
+// (so that no sub-heading inherits its kind, and that heading ends
+// whatever the left-out one began), and the lines are not busy (no ':',
+// so no field line, label or link reference definition; no possible
+// setext underline or indented heading). Such a heading's paragraphs,
+// lists and tables give no row, and the next heading closes every block
+// as it would have closed them, so goldmark reads the same from the rest.
+func (s *skimmer) dropUnread(parts []span, headerTo int) []span {
+	hs := s.headings
+	var gaps []gap
+	level := 0
+	for i, h := range hs {
+		outer := level
+		level = candidateLevel(level, h)
+		if outer == 0 || h.candidate || h.busy || h.level <= outer || h.from < headerTo {
+			continue
+		}
+		g := gap{from: h.from, to: len(s.src)}
+		if i+1 < len(hs) {
+			if hs[i+1].level > h.level {
+				continue
+			}
+			g.to, g.toLine = hs[i+1].from, hs[i+1].line
+		}
+		text := s.src[h.from+h.level : h.to]
+		if bytes.ContainsAny(text, "[&<`*_\\") || classifyHeading(string(text)) != kindNone {
+			continue
+		}
+		gaps = append(gaps, g)
+	}
+	if len(gaps) == 0 {
+		return parts
+	}
+	out := make([]span, 0, len(parts)+len(gaps))
+	k := 0
+	for _, p := range parts {
+		from, line := p.from, p.line
+		for k < len(gaps) && gaps[k].from < p.to {
+			g := gaps[k]
+			if g.to <= from {
+				k++
+				continue
+			}
+			if g.from > from {
+				out = append(out, span{from: from, to: g.from, line: line})
+			}
+			if g.to >= p.to {
+				from = p.to // the gap may reach into the next part
+				break
+			}
+			from, line = g.to, g.toLine
+			k++
+		}
+		if from < p.to {
+			out = append(out, span{from: from, to: p.to, line: line})
+		}
+	}
+	return out
 }
 
 // maybeText records what a line that may be paragraph text may hold: a

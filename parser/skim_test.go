@@ -228,6 +228,16 @@ var traps = []struct {
 	{"dependency line in a list item", "# T-001: F\n\n## Notes\n\n- Blocked by: T-004\n  and T-005\n", false},
 	{"dependency line in a code block", "# T-001: F\n\n## Notes\n\n```\nDepends on: T-009\n```\n", false},
 	{"labelled lists in the Dependencies section", "# T-001: F\n\n## Dependencies\n\n**Blocked By**:\n- T-002\n\n**Blocks**:\n- T-003\n- None\n\n**Related**:\n- T-004\n\n**Depends On**: T-005\n", false},
+	{"section left out", "# T-001: F\n\n## Dependencies\n\n### Required\n| Dependency |\n|---|\n| T-003 |\n\n### Infrastructure Ready\n\n| Dependency |\n|---|\n| T-009 |\n\n- T-008\n\n### Critical Blocker\n\n**T-003** must be done first.\n\n---\n\n## Checklist\n\n- [ ] T-007\n", false},
+	{"label before a section left out", "# T-001: F\n\n## Dependencies\n\n**Blocks**:\n\n### Notes\n\n- T-009\n\n## End\n", false},
+	{"sub-heading inherits from a section", "# T-001: F\n\n## Dependencies\n\n### Notes\n\n- T-009\n\n#### Details\n\n| Dependency |\n|---|\n| T-004 |\n\n### Required\n\n#### More\n\n- T-005\n", false},
+	{"sub-heading of its own in a section", "# T-001: F\n\n## Dependencies\n\n### Notes\n\n#### Required\n\n| Dependency |\n|---|\n| T-004 |\n", false},
+	{"field line in a section", "# T-001: F\n\n## Dependencies\n\n### Notes\n\nDepends on: T-006\n\n**Related**:\n- T-009\n\n**Blocks**:\n- T-010\n\n## End\n", false},
+	{"setext sub-heading in a section", "# T-001: F\n\n# Dependencies\n\n## Notes\n\nRequired\n---\n\n| Dependency |\n|---|\n| T-007 |\n\n## Other\n", false},
+	{"indented sub-heading in a section", "# T-001: F\n\n# Dependencies\n\n## Notes\n\n  ## Required\n\n| Dependency |\n|---|\n| T-008 |\n\n## Other\n", false},
+	{"section in the header", "# T-001: F\n### Dependencies\n| Dependency |\n|---|\n| T-004 |\n### Notes\n**Status**: Done\n**Priority**: P1\n## Next\n", false},
+	{"section with markup", "# T-001: F\n\n## Dependencies\n\n### *Required*\n\n| Dependency |\n|---|\n| T-004 |\n\n### Notes &amp; more\n\n- T-005\n\n## End\n", false},
+	{"reference definition in a section", "# T-001: F\n\n## Dependencies\n\n| Dependency |\n|---|\n| [Svc][s] |\n\n### Notes\n\n[s]: ../svc/T-002.md\n\n## End\n", false},
 	{"problem beyond the parts", "# T-001: F\n**Estimated Effort**: 5-3 days\n## A\n" + strings.Repeat("text\n", 50) + "## Dependencies\n| Dependency | Status |\n|---|---|\n| T-004 | ✅ |\n", false},
 }
 
@@ -298,6 +308,29 @@ func FuzzFastEqualsWhole(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		readBoth(t, "fuzz.md", src)
 	})
+}
+
+// TestDropUnread checks which lines of a Dependencies section goldmark is
+// not handed: a sub-heading that says its tables and lists hold no
+// dependencies, up to the next heading of its level, unless a line there
+// may be read.
+func TestDropUnread(t *testing.T) {
+	src := []byte("# A-1: a\n## Dependencies\n### Required\n| Dependency |\n|---|\n| A-2 |\n" +
+		"### Infrastructure Ready\n| Dependency |\n|---|\n| Postgres |\n### Notes\ntext\n" +
+		"### Blocker\nDepends on: A-3\n### Later\n#### Required\n- A-4\n## After\nx\n")
+	parts, lines, ok := skim(src, false)
+	require.True(t, ok)
+	buf, li := joinParts(src, parts, lines)
+	assert.Equal(t, "# A-1: a\n## Dependencies\n### Required\n| Dependency |\n|---|\n| A-2 |\n"+
+		"### Blocker\nDepends on: A-3\n### Later\n#### Required\n- A-4\n## After\n", string(buf))
+	var got []int
+	for off := range buf {
+		if off == 0 || buf[off-1] == '\n' {
+			got = append(got, li.line(off))
+		}
+	}
+	assert.Equal(t, []int{1, 2, 3, 4, 5, 6, 13, 14, 15, 16, 17, 18}, got)
+	readBoth(t, "drop.md", src)
 }
 
 // TestJoinPartsLines checks the line numbers of parts laid end to end.
