@@ -68,21 +68,132 @@ var fieldNames = map[string]fieldKind{
 // marker). Group 1 is the name, group 2 the value.
 var fieldLine = regexp.MustCompile(`^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)?\s*([A-Za-z][A-Za-z -]{0,40}?)\s*(?:(?:\*\*|__)\s*:|:\s*(?:\*\*|__)|:)(.*)$`)
 
-// matchField is fieldLine.FindStringSubmatch(line). Most lines a packet's
-// header and Dependencies sections hold are no field line and have no
-// ':', which every field line has: those are answered without the
-// regular expression.
+// matchField is fieldLine.FindStringSubmatch(line): nil, or the line, the
+// field name and the value. It runs on every line of a header and of a
+// Dependencies section, so it follows the expression's choices by hand
+// (FuzzMatchField holds it to the expression) instead of running it.
 func matchField(line string) []string {
-	if strings.IndexByte(line, ':') < 0 {
+	name, value, ok := splitFieldLine(line)
+	if !ok {
 		return nil
 	}
-	return fieldLine.FindStringSubmatch(line)
+	return []string{line, name, value}
 }
 
-// isFieldLine is fieldLine.MatchString(line), as matchField.
+// isFieldLine is fieldLine.MatchString(line).
 func isFieldLine(line string) bool {
-	return strings.IndexByte(line, ':') >= 0 && fieldLine.MatchString(line)
+	_, _, ok := splitFieldLine(line)
+	return ok
 }
+
+// isRegexpSpace is what \s matches in a Go regular expression.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// skipRegexpSpace returns the index of the first byte from i on that is
+// not \s.
+func skipRegexpSpace(s string, i int) int {
+	for i < len(s) && isRegexpSpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+// splitFieldLine matches line against fieldLine, trying what the
+// expression tries in the order it tries it, and returns its two groups.
+//
+// The expression's prefix \s{0,3}(?:[-*+]\s+)?(?:\*\*|__)?\s* can only
+// place the name after all the leading spaces: after at most three, a
+// list marker and its spaces, then "**" or "__" or neither, then spaces;
+// after more than three, nowhere but after them all (a greedy \s that
+// gives back a space leaves a space where a marker or a letter must be).
+// For each place, in that order, the name is the shortest run of
+// [A-Za-z][A-Za-z -]{0,40} after which spaces and a separator follow
+// ("**:" or "__:" with spaces before the ':', then ":" with spaces and
+// "**" or "__", then ":"), with no newline in the value after it.
+func splitFieldLine(line string) (name, value string, ok bool) {
+	if strings.IndexByte(line, ':') < 0 {
+		return "", "", false // every field line has one: most lines are answered here
+	}
+	lead := skipRegexpSpace(line, 0)
+	try := func(q int) bool {
+		name, value, ok = fieldAfter(line, q)
+		return ok
+	}
+	if lead > 3 {
+		try(lead)
+		return name, value, ok
+	}
+	emphasis := func(r int) bool {
+		for _, m := range []string{"**", "__"} {
+			if strings.HasPrefix(line[r:], m) && try(skipRegexpSpace(line, r+2)) {
+				return true
+			}
+		}
+		return try(r)
+	}
+	p := lead
+	if p+1 < len(line) && (line[p] == '-' || line[p] == '*' || line[p] == '+') && isRegexpSpace(line[p+1]) {
+		if emphasis(skipRegexpSpace(line, p+1)) {
+			return name, value, true
+		}
+	}
+	if emphasis(p) {
+		return name, value, true
+	}
+	return "", "", false
+}
+
+// fieldAfter matches the rest of fieldLine with the name starting at q:
+// the shortest name after which the separator and a value without a
+// newline follow.
+func fieldAfter(line string, q int) (name, value string, ok bool) {
+	if q >= len(line) || !isASCIILetter(line[q]) {
+		return "", "", false
+	}
+	for e := q + 1; e <= len(line) && e-q <= 41; e++ {
+		if v, ok := fieldSeparator(line, e); ok {
+			return line[q:e], v, true
+		}
+		if e == len(line) {
+			break
+		}
+		if c := line[e]; !isASCIILetter(c) && c != ' ' && c != '-' {
+			break
+		}
+	}
+	return "", "", false
+}
+
+// fieldSeparator matches \s*(?:(?:\*\*|__)\s*:|:\s*(?:\*\*|__)|:)(.*)$ at
+// e and returns the value.
+func fieldSeparator(line string, e int) (string, bool) {
+	t := skipRegexpSpace(line, e)
+	rest := line[t:]
+	if strings.HasPrefix(rest, "**") || strings.HasPrefix(rest, "__") {
+		if c := skipRegexpSpace(line, t+2); c < len(line) && line[c] == ':' {
+			if v := line[c+1:]; strings.IndexByte(v, '\n') < 0 {
+				return v, true
+			}
+		}
+		return "", false
+	}
+	if !strings.HasPrefix(rest, ":") {
+		return "", false
+	}
+	if c := skipRegexpSpace(line, t+1); strings.HasPrefix(line[c:], "**") || strings.HasPrefix(line[c:], "__") {
+		if v := line[c+2:]; strings.IndexByte(v, '\n') < 0 {
+			return v, true
+		}
+	}
+	if v := line[t+1:]; strings.IndexByte(v, '\n') < 0 {
+		return v, true
+	}
+	return "", false
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // splitField splits a header line into its field and value. ok is false for
 // lines that are not "Field: value" lines of a recognised field.

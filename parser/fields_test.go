@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -531,4 +532,29 @@ func TestDependenciesHeadings(t *testing.T) {
 			assert.Empty(t, p.Externals)
 		})
 	}
+}
+
+// FuzzMatchField holds matchField, which follows fieldLine by hand, to
+// the regular expression: the same match and groups for any line.
+func FuzzMatchField(f *testing.F) {
+	for _, s := range []string{
+		"**Priority**: P1", "**Status:** Done", "Status: Todo", "__Effort__ : 3d", "- **Depends on**: A-1",
+		"* Blocks: A-2", "+ __Size__:M", "   Status: x", "    Status: x", "     - Status: x", " - Status: x",
+		"Status: **Done**", "Status:  __x", "Status :\n**x", "\nStatus: x", "Status: x\n", "**Status**\n: x",
+		"Estimated Effort: 3-5 days", "A very long field name that goes on and on: x", "Hard-deps: A-1",
+		"**Dependencies**:", "- [ ] Status: x", "*Status*: x", "***Status***: x", "Status::x", ":", "a:",
+		"\t-\t**Status**\t:\tx", "-**Status**: x", "**  Status  **  :  x", "Status **: x", "Status: ** x",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := fieldLine.FindStringSubmatch(s)
+		got := matchField(s)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("matchField(%q) = %q, the expression gives %q", s, got, want)
+		}
+		if isFieldLine(s) != fieldLine.MatchString(s) {
+			t.Fatalf("isFieldLine(%q) = %v", s, !fieldLine.MatchString(s))
+		}
+	})
 }
