@@ -128,6 +128,23 @@ func applyConfigDefaults(cmd *cobra.Command, c *parser.Config) error {
 	return nil
 }
 
+// configOptions are plan config's flags. The settings it prints are the
+// run's (streams.cfg), read before any command runs; its other flags are
+// there to be given and shown as set, not read here.
+type configOptions struct {
+	format string // text or json
+}
+
+// runConfig is plan config: the run's settings and where each came from.
+func runConfig(e *streams, opts configOptions) error {
+	defaults := map[string]string{"seed": fmt.Sprint(schedule.DefaultSeed)}
+	r := report.BuildConfigReport(e.cfg.config, e.cfg.found, e.cfg.flags, defaults)
+	if opts.format == "json" {
+		return report.WriteJSON(e.stdout, r)
+	}
+	return report.WriteConfigText(e.stdout, r)
+}
+
 func newConfigCmd(e *streams) *cobra.Command {
 	var (
 		ff  formatFlags
@@ -172,12 +189,7 @@ reported as "plan.yaml:LINE: error: ..." and plan exits 2.`,
 			if err != nil {
 				return err
 			}
-			defaults := map[string]string{"seed": fmt.Sprint(schedule.DefaultSeed)}
-			r := report.BuildConfigReport(e.cfg.config, e.cfg.found, e.cfg.flags, defaults)
-			if format == "json" {
-				return report.WriteJSON(e.stdout, r)
-			}
-			return report.WriteConfigText(e.stdout, r)
+			return runConfig(e, configOptions{format: format})
 		},
 	}
 	ff.register(cmd, formats)

@@ -1,24 +1,21 @@
 package main
 
 import (
-	"bytes"
-	_ "embed"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"text/template"
 	"time"
 	"unicode"
 
 	"github.com/spf13/cobra"
 
 	"github.com/workpackets/plan/cmd/plan/internal/fileio"
+	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -90,21 +87,6 @@ func now() time.Time {
 	return time.Now()
 }
 
-// priorityCode returns the P0..P3 code of a --priority value plan reads
-// (high is P1, as plan help format's table says), so the file says P1 as
-// plan prints it; a value plan does not read is returned unchanged, and
-// the read-back check refuses it.
-func priorityCode(v string) string {
-	if v == "" {
-		return v
-	}
-	p, _ := parser.Parse("priority.md", []byte("# X-1: x\n\n**Priority**: "+v+"\n"))
-	if p == nil || p.Priority == parser.NoPriority {
-		return v
-	}
-	return p.Priority.String()
-}
-
 // refusedf is a refusal: the arguments are well-formed but contradict the
 // packets read (exit 1).
 func refusedf(hint, format string, args ...any) error {
@@ -125,7 +107,7 @@ func runNew(e *streams, opts newOptions) error {
 			return usageErrorf("", "%s must be one line of text", f[0])
 		}
 	}
-	opts.priority = priorityCode(opts.priority)
+	opts.priority = report.PriorityCode(opts.priority)
 	requires, err := flagIDs("--requires", opts.requires)
 	if err != nil {
 		return err
@@ -188,11 +170,18 @@ func runNew(e *streams, opts newOptions) error {
 			"nothing written: %s", plural(len(dangling), "unknown packet ID"))
 	}
 
-	doc, err := newPacketText(id, title, opts, requires, optional, byID)
-	if err != nil {
-		return err
+	doc, err := report.NewPacketText(report.NewPacket{
+		ID: id, Title: title, Priority: opts.priority, Effort: opts.effort,
+		Requires: requires, Optional: optional, ByID: byID, Updated: now().Format("2006-01-02"),
+	})
+	var ne *report.NewPacketError
+	switch {
+	case errors.As(err, &ne):
+		return usageErrorf(ne.Hint, "%s", ne.Msg)
+	case err != nil:
+		return internalError(err)
 	}
-	name := filepath.Join(dir, packetFileName(id, title))
+	name := filepath.Join(dir, report.PacketFileName(id, title))
 	if err := fileio.Create(name, doc); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return refusedf("choose another ID, or move that file away", "%s already exists; plan new never replaces a file", cleanPath(name))
@@ -297,155 +286,4 @@ func flagIDs(flag string, values []string) ([]string, error) {
 		}
 	}
 	return ids, nil
-}
-
-// packetFileName is ID-title-in-words.md: the title's letters and digits
-// (ASCII, lower case) joined by "-", at most about 40 characters.
-func packetFileName(id, title string) string {
-	var words []string
-	n := 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	}) {
-		if n+len(w) > 40 && n > 0 {
-			break
-		}
-		words = append(words, w)
-		n += len(w) + 1
-	}
-	if len(words) == 0 {
-		return id + ".md"
-	}
-	return id + "-" + strings.Join(words, "-") + ".md"
-}
-
-// newPacketText writes the packet and checks that plan reads it back as
-// meant: the ID, title, priority, effort and dependencies given, with no
-// problem but the missing fields left TBD.
-func newPacketText(id, title string, opts newOptions, requires, optional []string, byID map[string]*parser.Packet) ([]byte, error) {
-	for _, style := range []rowStyle{titleAndID, idOnly} {
-		for _, heading := range []string{title, escapeMarkdown(title)} {
-			doc, err := packetText(id, heading, opts, requires, optional, byID, style)
-			if err != nil {
-				return nil, err
-			}
-			p, probs := parser.Parse(id+".md", doc)
-			if p == nil || p.ID != id || p.Title != title || !sameIDs(p.Requires, requires) || !sameIDs(p.Optional, optional) {
-				continue
-			}
-			for _, pr := range probs {
-				switch {
-				case pr.Code == parser.CodeMissingPriority && opts.priority == "",
-					pr.Code == parser.CodeMissingEffort && opts.effort == "":
-				case pr.Code == parser.CodeParse || pr.Code == parser.CodeMissingEffort || pr.Code == parser.CodeMissingPriority:
-					return nil, usageErrorf("'plan help format' lists the forms plan reads", "%s", pr.Message)
-				default:
-					return nil, internalError(fmt.Errorf("the new packet would read with a problem: %s", pr))
-				}
-			}
-			return doc, nil
-		}
-	}
-	return nil, usageErrorf("leave out the markdown characters in the title", "the title %q cannot be written so that it reads back the same", title)
-}
-
-func sameIDs(refs []parser.Ref, ids []string) bool {
-	if len(refs) != len(ids) {
-		return false
-	}
-	for i, r := range refs {
-		if r.ID != ids[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// rowStyle is how a dependency row names its packet.
-type rowStyle int
-
-const (
-	titleAndID rowStyle = iota // | Content Service (P1-CONTENT-001) | ...
-	idOnly                     // | P1-CONTENT-001 | ... | Content Service |
-)
-
-// escapeMarkdown backslash-escapes the ASCII punctuation that markdown
-// could read as markup (and "&" where it could start an entity), and the
-// pipe that would end a table cell.
-func escapeMarkdown(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		if strings.ContainsRune("\\`*_[]<>|~#", r) || r == '&' && entityStart.MatchString(s[i:]) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// entityStart matches an HTML entity or character reference ("&amp;").
-var entityStart = regexp.MustCompile(`^&#?[A-Za-z0-9]+;`)
-
-func orTBD(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return "TBD"
-	}
-	return s
-}
-
-// packetText is the new packet: template.md, with the header fields and
-// dependency tables filled in.
-func packetText(id, heading string, opts newOptions, requires, optional []string, byID map[string]*parser.Packet, style rowStyle) ([]byte, error) {
-	// table is a dependency table, each line ending in a newline.
-	table := func(ids []string, empty string) string {
-		var b strings.Builder
-		w := func(lines ...string) {
-			for _, l := range lines {
-				b.WriteString(l)
-				b.WriteByte('\n')
-			}
-		}
-		w("| Dependency | Status | Description |", "|------------|--------|-------------|")
-		for _, r := range ids {
-			p := byID[r]
-			if style == titleAndID {
-				w(fmt.Sprintf("| %s (%s) | %s | [What this packet needs from it] |", escapeMarkdown(p.Title), r, parser.StatusWords(p)))
-			} else {
-				w(fmt.Sprintf("| %s | %s | %s |", r, parser.StatusWords(p), escapeMarkdown(p.Title)))
-			}
-		}
-		if len(ids) == 0 {
-			w("", empty)
-		}
-		return b.String()
-	}
-	fields := packetFields{
-		ID: id, Heading: heading, Priority: orTBD(opts.priority), Status: parser.NotStarted.Words(), Effort: orTBD(opts.effort),
-		Required: table(requires, "[No required packets yet: add a row per packet this one waits for.]"),
-		Optional: table(optional, "[No optional packets yet.]"),
-		Updated:  now().Format("2006-01-02"),
-	}
-	var out bytes.Buffer
-	if err := packetTemplate.Execute(&out, fields); err != nil {
-		return nil, internalError(fmt.Errorf("template.md: %w", err))
-	}
-	return out.Bytes(), nil
-}
-
-// templateText is plan new's packet, template.md, with the fields
-// packetFields names in {{.Name}} actions.
-//
-//go:embed template.md
-var templateText string
-
-// packetTemplate is templateText parsed once. text/template writes the
-// values as they are: the title is already escaped for markdown.
-var packetTemplate = template.Must(template.New("template.md").Option("missingkey=error").Parse(templateText))
-
-// packetFields are what template.md fills in. Required and Optional are
-// the dependency tables, each ending in a newline.
-type packetFields struct {
-	ID, Heading, Priority, Status, Effort string
-	Required, Optional                    string
-	Updated                               string
 }

@@ -12,14 +12,6 @@ import (
 	"github.com/workpackets/plan/parser"
 )
 
-func TestPacketFileName(t *testing.T) {
-	assert.Equal(t, "P1-A-001-search-service.md", packetFileName("P1-A-001", "Search Service"))
-	assert.Equal(t, "P1-A-001-caf-ordering-v2.md", packetFileName("P1-A-001", "Café Ordering (v2)!"))
-	assert.Equal(t, "P1-A-001.md", packetFileName("P1-A-001", "检索"))
-	long := packetFileName("P1-A-001", strings.Repeat("word ", 30))
-	assert.LessOrEqual(t, len(long), len("P1-A-001-")+45)
-}
-
 // TestNewTitlesReadBack: whatever the title, the packet plan new writes
 // reads back with that title and its dependencies.
 func TestNewTitlesReadBack(t *testing.T) {

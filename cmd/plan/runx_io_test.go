@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -52,5 +53,65 @@ func TestRunFileCommands(t *testing.T) {
 			assert.Equal(t, wantErr, strings.ReplaceAll(errOut.String(), dir, wantDir))
 			assert.Equal(t, string(want), string(got), "the file is written as the command line writes it")
 		})
+	}
+}
+
+// TestRunNew calls runNew with an options struct and buffers and checks
+// that it writes the packet the command line writes, and refuses as it
+// does.
+func TestRunNew(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1764633600")
+	load := loadOptions{maxFileSize: parser.DefaultMaxFileSize}
+	dep := "# DEP-001: Content *Service*\n\n**Priority**: P1\n**Status**: ✅ Complete\n**Estimated Effort**: 1 day\n"
+	folder := func() string {
+		dir := t.TempDir()
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "DEP-001.md"), []byte(dep), 0o644))
+		return dir
+	}
+	dir, wantDir := folder(), folder()
+	var out, errOut bytes.Buffer
+	e := &streams{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut}
+	err := runNew(e, newOptions{id: "NEW-001", title: "Search  Service", paths: []string{dir}, load: load,
+		requires: []string{"DEP-001"}, effort: "3-5d", priority: "high", dir: "."})
+	require.NoError(t, err, errOut.String())
+	code, wantOut, wantErr := runPlan("new", "NEW-001", "Search  Service", "--requires", "DEP-001", "--effort", "3-5d", "--priority", "high", wantDir)
+	require.Equal(t, 0, code, wantErr)
+	assert.Equal(t, filepath.Join(dir, "NEW-001-search-service.md")+"\n", out.String())
+	assert.Equal(t, wantOut, strings.ReplaceAll(out.String(), dir, wantDir))
+	assert.Equal(t, wantErr, errOut.String())
+	got, err := os.ReadFile(filepath.Join(dir, "NEW-001-search-service.md"))
+	require.NoError(t, err)
+	want, err := os.ReadFile(filepath.Join(wantDir, "NEW-001-search-service.md"))
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(got))
+	assert.Contains(t, string(got), "**Priority**: P1\n", "high is written as P1")
+
+	out.Reset()
+	err = runNew(e, newOptions{id: "NEW-002", title: "Other", paths: []string{dir}, load: load, requires: []string{"NOPE-001"}, dir: "."})
+	var ee *exitError
+	require.ErrorAs(t, err, &ee)
+	assert.Equal(t, kindProblems, ee.kind)
+	assert.Equal(t, "nothing written: 1 unknown packet ID", ee.msg)
+	assert.Contains(t, errOut.String(), "plan: error: dangling-ref: NOPE-001 is not the ID of any packet read\n")
+	assert.Empty(t, out.String())
+}
+
+// TestRunConfig calls runConfig with the run's settings as loadConfig
+// leaves them and checks that it prints what plan config prints.
+func TestRunConfig(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "dialects", "tickets")
+	file := filepath.Join(dir, "plan.yaml")
+	c, err := parser.ReadConfig(file)
+	require.NoError(t, err)
+	for _, format := range []string{"text", "json"} {
+		var out, errOut bytes.Buffer
+		e := &streams{stdout: &out, stderr: &errOut,
+			cfg: configState{file: file, config: c, found: "--config", flags: map[string]string{"team": "5"}}}
+		require.NoError(t, runConfig(e, configOptions{format: format}))
+		code, wantOut, wantErr := runPlan("config", "--config", file, "--team", "5", "--format", format, dir)
+		require.Equal(t, 0, code, wantErr)
+		assert.Contains(t, out.String(), "team")
+		assert.Equal(t, wantOut, out.String(), format)
+		assert.Equal(t, wantErr, errOut.String())
 	}
 }

@@ -12,7 +12,8 @@ import (
 
 // This file holds every escaper the formats use: what packet text becomes
 // on a terminal, in a markdown table cell, in a CSV cell, in a GitHub
-// Actions workflow command and in a Mermaid gantt task name. DOT and the
+// Actions workflow command, in a Mermaid gantt task name and in the packet
+// plan new writes (markdownText). DOT and the
 // Mermaid flowchart are quoted in package graph.
 
 // clean, textWidth and truncate are termtext's, under the
@@ -149,3 +150,23 @@ func mermaidText(s string) string {
 	}
 	return name
 }
+
+// markdownText makes text safe in a packet plan new writes, in a heading
+// or a table cell, so that it reads back as the same text: the ASCII
+// punctuation markdown could read as markup is backslash-escaped, and "&"
+// where it could start an entity, and the pipe that would end a cell.
+// Unlike mdCell, nothing becomes an HTML entity: the packet is read by
+// plan and by people in an editor, not only rendered.
+func markdownText(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if strings.ContainsRune("\\`*_[]<>|~#", r) || r == '&' && entityStart.MatchString(s[i:]) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// entityStart matches an HTML entity or character reference ("&amp;").
+var entityStart = regexp.MustCompile(`^&#?[A-Za-z0-9]+;`)
