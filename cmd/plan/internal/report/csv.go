@@ -20,16 +20,15 @@ func WriteScheduleCSV(w io.Writer, a *Analysis, s *schedule.Schedule, cal *Calen
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	for _, as := range s.Assignments {
-		title := a.Title(as.ID)
+	rec := ScheduleRecord(a, s, cal)
+	for _, as := range rec.Assignments {
 		sprint := ""
 		if as.Sprint > 0 {
 			sprint = strconv.Itoa(as.Sprint)
 		}
-		row := []string{csvCell(as.ID), csvCell(title), strconv.Itoa(as.Person), Days(as.Start), Days(as.Finish), sprint}
-		if cal != nil {
-			start, finish := cal.Dates(as.Start, as.Finish)
-			row = append(row, start, finish)
+		row := []string{csvCell(as.ID), csvCell(as.Title), strconv.Itoa(as.Person), Days(as.Start), Days(as.Finish), sprint}
+		if rec.Dated {
+			row = append(row, as.StartDate, as.FinishDate)
 		}
 		if err := cw.Write(row); err != nil {
 			return err

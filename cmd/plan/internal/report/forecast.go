@@ -59,8 +59,9 @@ func estimateReport(est *schedule.Estimate, cal *Calendar) estimateJSON {
 		team := est.Team
 		r.Team = &team
 	}
-	for _, p := range est.Percentiles {
-		r.Percentiles[percentileKey(p.P)] = round(p.Days)
+	rec := EstimateRecord(est, cal)
+	for _, p := range rec.Percentiles {
+		r.Percentiles[p.Key] = round(p.Days)
 	}
 	for _, c := range est.Criticality {
 		r.Criticality[c.ID] = round(c.Score)
@@ -71,10 +72,10 @@ func estimateReport(est *schedule.Estimate, cal *Calendar) estimateJSON {
 	for _, b := range est.Histogram {
 		r.Histogram = append(r.Histogram, binJSON{round(b.From), round(b.To), b.Count})
 	}
-	if cal != nil {
+	if rec.Dated {
 		r.Dates = map[string]string{}
-		for _, p := range est.Percentiles {
-			r.Dates[percentileKey(p.P)] = cal.FinishDate(p.Days)
+		for _, p := range rec.Percentiles {
+			r.Dates[p.Key] = p.Date
 		}
 	}
 	return r
@@ -94,10 +95,10 @@ func WriteEstimate(w io.Writer, est *schedule.Estimate, cal *Calendar) error {
 	}
 	fmt.Fprintf(bw, "%s, %s durations, seed %d, %s\n\n", Plural(est.Iterations, "iteration"), est.Dist, est.Seed, team)
 	fmt.Fprintln(bw, "Finish (working days from now)")
-	for _, p := range est.Percentiles {
-		line := fmt.Sprintf("  %-5s %7s", strings.ToUpper(percentileKey(p.P)), Days(p.Days))
-		if cal != nil {
-			line += "  " + cal.FinishDate(p.Days)
+	for _, p := range EstimateRecord(est, cal).Percentiles {
+		line := fmt.Sprintf("  %-5s %7s", p.Label, Days(p.Days))
+		if p.Date != "" {
+			line += "  " + p.Date
 		}
 		fmt.Fprintln(bw, line)
 	}
@@ -188,14 +189,11 @@ type sprintJSON struct {
 func scheduleReport(s *schedule.Schedule, cal *Calendar) scheduleDocJSON {
 	r := scheduleDocJSON{SchemaVersion: SchemaVersion, Team: s.Team, Makespan: round(s.Makespan), LowerBound: round(s.LowerBound),
 		Assignments: []assignmentJSON{}, Sprints: []sprintJSON{}}
-	for _, as := range s.Assignments {
-		aj := assignmentJSON{ID: as.ID, Person: as.Person, Start: round(as.Start), Finish: round(as.Finish)}
+	for _, as := range ScheduleRecord(nil, s, cal).Assignments {
+		aj := assignmentJSON{ID: as.ID, Person: as.Person, Start: round(as.Start), Finish: round(as.Finish), StartDate: as.StartDate, FinishDate: as.FinishDate}
 		if as.Sprint > 0 {
 			n := as.Sprint
 			aj.Sprint = &n
-		}
-		if cal != nil {
-			aj.StartDate, aj.FinishDate = cal.Dates(as.Start, as.Finish)
 		}
 		r.Assignments = append(r.Assignments, aj)
 	}
@@ -209,9 +207,10 @@ func scheduleReport(s *schedule.Schedule, cal *Calendar) scheduleDocJSON {
 // when sprint is above 0, and the blocking externals as risks.
 func WriteSchedule(w io.Writer, a *Analysis, s *schedule.Schedule, cal *Calendar, sprint float64) error {
 	bw := bufio.NewWriter(w)
+	rec := ScheduleRecord(a, s, cal)
 	fmt.Fprintf(bw, "Team of %d: makespan %s days (lower bound %s)\n", s.Team, Days(s.Makespan), Days(s.LowerBound))
-	if cal != nil && len(s.Assignments) > 0 {
-		fmt.Fprintf(bw, "Finishes %s\n", cal.FinishDate(s.Makespan))
+	if rec.Finish != "" {
+		fmt.Fprintf(bw, "Finishes %s\n", rec.Finish)
 	}
 	if len(s.Assignments) == 0 {
 		fmt.Fprintln(bw, "  nothing left to schedule")
@@ -226,18 +225,17 @@ func WriteSchedule(w io.Writer, a *Analysis, s *schedule.Schedule, cal *Calendar
 	if sprint > 0 {
 		header += "  sprint"
 	}
-	if cal != nil {
+	if rec.Dated {
 		header += "  start date  finish date"
 	}
 	fmt.Fprintln(bw, header)
-	for _, as := range s.Assignments {
+	for _, as := range rec.Assignments {
 		line := fmt.Sprintf("  %-*s  %6d  %6s  %6s", width, clean(as.ID), as.Person, Days(as.Start), Days(as.Finish))
 		if sprint > 0 {
 			line += fmt.Sprintf("  %6d", as.Sprint)
 		}
-		if cal != nil {
-			start, finish := cal.Dates(as.Start, as.Finish)
-			line += fmt.Sprintf("  %-10s  %s", start, finish)
+		if rec.Dated {
+			line += fmt.Sprintf("  %-10s  %s", as.StartDate, as.FinishDate)
 		}
 		fmt.Fprintln(bw, line)
 	}

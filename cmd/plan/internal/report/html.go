@@ -144,7 +144,14 @@ func buildHTMLPage(a *Analysis, in HTMLInput) (htmlPage, error) {
 			page.DayZero = d // --start: the dates count from it, not from today
 		}
 	}
-	page.Facts = htmlFacts(a, in)
+	// The forecast and the schedule are built once, for every part of
+	// the page that shows them.
+	var est *Estimate
+	if in.Estimate != nil {
+		r := EstimateRecord(in.Estimate, in.Calendar)
+		est = &r
+	}
+	page.Facts = htmlFacts(a, in, est)
 	for _, p := range a.Packets(a.Ready) {
 		t := a.Timing(p.ID)
 		row := htmlPacketRow{ID: clean(p.ID), Priority: priorityCell(p), Title: clean(p.Title), Remaining: p.RemainingText(),
@@ -184,15 +191,11 @@ func buildHTMLPage(a *Analysis, in HTMLInput) (htmlPage, error) {
 		}
 		page.Critical.Steps = append(page.Critical.Steps, step)
 	}
-	if est := in.Estimate; est != nil {
+	if est != nil {
 		f := htmlForecast{Team: teamText(est.Team), Iterations: strconv.Itoa(est.Iterations) + " runs, " + est.Dist.String() + " durations, seed " + strconv.FormatUint(est.Seed, 10),
 			Mean: Days(est.Mean)}
 		for _, p := range est.Percentiles {
-			fact := htmlFact{Label: strings.ToUpper(percentileKey(p.P)), Value: Days(p.Days) + " working days"}
-			if in.Calendar != nil {
-				fact.Note = in.Calendar.FinishDate(p.Days)
-			}
-			f.Percentiles = append(f.Percentiles, fact)
+			f.Percentiles = append(f.Percentiles, htmlFact{Label: p.Label, Value: Days(p.Days) + " working days", Note: p.Date})
 		}
 		// The words of plan estimate: with a team the gap is mostly
 		// packets waiting for someone free, not the merge bias.
@@ -202,15 +205,15 @@ func buildHTMLPage(a *Analysis, in HTMLInput) (htmlPage, error) {
 		}
 		f.Gap = fmt.Sprintf("The mean, %s days, is %s days after the expected critical path (%s days): that gap is %s.",
 			Days(est.Mean), Days(est.MergeBias), Days(est.Deterministic.Expected), gap)
-		f.Histogram, f.Curve = forecastCharts(est)
+		f.Histogram, f.Curve = forecastCharts(*est)
 		page.Forecast = f
 	}
 	if in.Schedule != nil && in.Calendar != nil {
-		s := in.Schedule
+		s := ScheduleRecord(a, in.Schedule, in.Calendar)
 		page.Gantt = ganttChart(a, s, in.Calendar)
 		page.GanttTitle = fmt.Sprintf("Team of %d: %s working days (lower bound %s)", s.Team, Days(s.Makespan), Days(s.LowerBound))
-		if len(s.Assignments) > 0 {
-			page.GanttTitle += ", finishes " + in.Calendar.FinishDate(s.Makespan)
+		if s.Finish != "" {
+			page.GanttTitle += ", finishes " + s.Finish
 		} else {
 			page.GanttNote = "Nothing left to schedule."
 		}
@@ -231,7 +234,7 @@ func buildHTMLPage(a *Analysis, in HTMLInput) (htmlPage, error) {
 }
 
 // htmlFacts are the summary's figures.
-func htmlFacts(a *Analysis, in HTMLInput) []htmlFact {
+func htmlFacts(a *Analysis, in HTMLInput, est *Estimate) []htmlFact {
 	status := a.StatusCounts().String()
 	external := 0
 	for _, b := range a.BlockedPackets() {
@@ -245,14 +248,14 @@ func htmlFacts(a *Analysis, in HTMLInput) []htmlFact {
 		{Label: "Blocked", Value: strconv.Itoa(len(a.Blocked)), Note: fmt.Sprintf("%d of them by something outside the plan", external)},
 		{Label: "Critical path", Value: Days(a.Critical.Expected) + " days", Note: fmt.Sprintf("expected; optimistic %s, pessimistic %s", Days(a.Critical.Optimistic), Days(a.Critical.Pessimistic))},
 	}
-	if est := in.Estimate; est != nil {
+	if est != nil {
 		for _, p := range est.Percentiles {
 			if p.P != 50 && p.P != 80 {
 				continue
 			}
-			f := htmlFact{Label: "Forecast " + strings.ToUpper(percentileKey(p.P)), Value: Days(p.Days) + " days", Note: teamText(est.Team)}
-			if in.Calendar != nil {
-				f.Value = in.Calendar.FinishDate(p.Days)
+			f := htmlFact{Label: "Forecast " + p.Label, Value: Days(p.Days) + " days", Note: teamText(est.Team)}
+			if p.Date != "" {
+				f.Value = p.Date
 				f.Note = Days(p.Days) + " working days, " + teamText(est.Team)
 			}
 			facts = append(facts, f)

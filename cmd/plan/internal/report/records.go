@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
@@ -231,3 +232,78 @@ func round(x float64) float64 {
 // EffortText is graph.EffortText: an estimate as "3-4d", "5d" or "2-8d
 // (likely 3)", as the pictures' labels print it too.
 func EffortText(e parser.Effort) string { return graph.EffortText(e) }
+
+// Percentile is one finish percentile of a forecast as the formats show
+// it.
+type Percentile struct {
+	schedule.Percentile
+	// Key names it in JSON ("p50"), Label in text and on the page ("P50").
+	Key, Label string
+	// Date is the date by whose end the work is done; "" without a
+	// calendar.
+	Date string
+}
+
+// Estimate is a forecast as every format reads it: the simulation, with
+// its percentiles named and dated once.
+type Estimate struct {
+	*schedule.Estimate
+	// Percentiles are est's, in the order asked for.
+	Percentiles []Percentile
+	// Dated says a calendar dated the percentiles.
+	Dated bool
+}
+
+// EstimateRecord is the record of est, dated by cal (nil for none).
+func EstimateRecord(est *schedule.Estimate, cal *Calendar) Estimate {
+	r := Estimate{Estimate: est, Percentiles: make([]Percentile, len(est.Percentiles)), Dated: cal != nil}
+	for i, p := range est.Percentiles {
+		key := percentileKey(p.P)
+		r.Percentiles[i] = Percentile{Percentile: p, Key: key, Label: strings.ToUpper(key)}
+		if cal != nil {
+			r.Percentiles[i].Date = cal.FinishDate(p.Days)
+		}
+	}
+	return r
+}
+
+// Assignment is one packet of a team schedule as the formats show it.
+type Assignment struct {
+	schedule.Assignment
+	// Title is the packet's title ("" when the record was built without
+	// the analysis).
+	Title string
+	// StartDate and FinishDate are the dates of Start and Finish
+	// (Calendar.Dates); "" without a calendar.
+	StartDate, FinishDate string
+}
+
+// Schedule is a team schedule as every format reads it: each assignment
+// with its title and dates, built once.
+type Schedule struct {
+	*schedule.Schedule
+	Assignments []Assignment
+	// Dated says a calendar dated it; Finish is then the date the work is
+	// done ("" when nothing is left to schedule).
+	Dated  bool
+	Finish string
+}
+
+// ScheduleRecord is the record of s, with the titles of a (nil for none)
+// and the dates of cal (nil for none).
+func ScheduleRecord(a *Analysis, s *schedule.Schedule, cal *Calendar) Schedule {
+	r := Schedule{Schedule: s, Assignments: make([]Assignment, len(s.Assignments)), Dated: cal != nil}
+	for i, as := range s.Assignments {
+		r.Assignments[i].Assignment = as
+		if a != nil {
+			r.Assignments[i].Title = a.Title(as.ID)
+		}
+		if cal != nil {
+			r.Assignments[i].StartDate, r.Assignments[i].FinishDate = cal.Dates(as.Start, as.Finish)
+		}
+	}
+	if cal != nil && len(s.Assignments) > 0 {
+		r.Finish = cal.FinishDate(s.Makespan)
+	}
+	return r
+}

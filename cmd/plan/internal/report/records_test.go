@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/workpackets/plan/parser"
+	"github.com/workpackets/plan/schedule"
 )
 
 // TestFormatsReadOneRecord checks that text, markdown, CSV and JSON show
@@ -46,4 +48,45 @@ func TestFormatsReadOneRecord(t *testing.T) {
         "expected": 1.833
       }`)
 	assert.True(t, strings.Contains(js.String(), `"effective_priority": "P1"`))
+}
+
+// TestScheduleFormatsReadOneRecord checks that text, CSV and JSON date a
+// schedule's assignments the same way, from the one Schedule record: a
+// packet of no length finishes the day it starts, in each.
+func TestScheduleFormatsReadOneRecord(t *testing.T) {
+	set := &parser.Set{Packets: []*parser.Packet{
+		{ID: "A-1", Title: "Schema", File: "a.md", Line: 1, Effort: &parser.Effort{Low: 2, High: 2}},
+		{ID: "B-1", Title: "Gate", File: "b.md", Line: 1, Effort: &parser.Effort{}, Requires: []parser.Ref{{ID: "A-1", Line: 9}}},
+	}}
+	a, err := Analyze(set)
+	require.NoError(t, err)
+	s, err := schedule.NetworkFromGraph(a.Graph).ListSchedule(1)
+	require.NoError(t, err)
+	cal := NewCalendar(schedule.NewCalendar(time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC), nil))
+
+	rec := ScheduleRecord(a, s, cal)
+	require.Len(t, rec.Assignments, 2)
+	assert.Equal(t, "Gate", rec.Assignments[1].Title)
+	assert.Equal(t, []string{"2026-12-08", "2026-12-08"}, []string{rec.Assignments[1].StartDate, rec.Assignments[1].FinishDate})
+	assert.Equal(t, "2026-12-07", rec.Finish)
+
+	var text, csv, js bytes.Buffer
+	require.NoError(t, WriteSchedule(&text, a, s, cal, 0))
+	require.NoError(t, WriteScheduleCSV(&csv, a, s, cal))
+	require.NoError(t, WriteScheduleJSON(&js, s, cal))
+	assert.Regexp(t, `B-1\s+1\s+2\s+2\s+2026-12-08\s+2026-12-08`, text.String())
+	assert.Contains(t, csv.String(), "B-1,Gate,1,2,2,,2026-12-08,2026-12-08\n")
+	assert.Regexp(t, `"id": "B-1",[^}]*"start_date": "2026-12-08",\s+"finish_date": "2026-12-08"`, js.String())
+}
+
+// TestEstimateRecord checks the percentiles' names and dates that text,
+// JSON and the HTML page all read.
+func TestEstimateRecord(t *testing.T) {
+	est := &schedule.Estimate{Percentiles: []schedule.Percentile{{P: 50, Days: 2}, {P: 92.5, Days: 3.5}}}
+	cal := NewCalendar(schedule.NewCalendar(time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC), nil))
+	rec := EstimateRecord(est, cal)
+	assert.Equal(t, []string{"P50", "P92.5"}, []string{rec.Percentiles[0].Label, rec.Percentiles[1].Label})
+	assert.Equal(t, []string{"p50", "p92.5"}, []string{rec.Percentiles[0].Key, rec.Percentiles[1].Key})
+	assert.Equal(t, []string{"2026-12-07", "2026-12-09"}, []string{rec.Percentiles[0].Date, rec.Percentiles[1].Date})
+	assert.Empty(t, EstimateRecord(est, nil).Percentiles[0].Date, "no calendar, no date")
 }

@@ -86,7 +86,7 @@ func niceStep(span float64, target int) float64 {
 // forecastCharts are the histogram of simulated finish times and the
 // S-curve (the share of runs finished by each day), on one day axis,
 // with the reported percentiles marked on both.
-func forecastCharts(est *schedule.Estimate) (hist, curve *svgChart) {
+func forecastCharts(est Estimate) (hist, curve *svgChart) {
 	if len(est.Histogram) == 0 || len(est.Finishes) == 0 {
 		return nil, nil
 	}
@@ -117,7 +117,7 @@ func forecastCharts(est *schedule.Estimate) (hist, curve *svgChart) {
 		lastX, level := math.Inf(-1), 0
 		for _, p := range est.Percentiles {
 			x := xOf(p.Days)
-			label := strings.ToUpper(percentileKey(p.P)) + " " + Days(p.Days)
+			label := p.Label + " " + Days(p.Days)
 			if x-lastX < float64(len(label))*7+4 {
 				level = (level + 1) % 3
 			} else {
@@ -184,8 +184,8 @@ type ganttRow struct {
 // row per task with its ID and title on the left and its bar on a
 // working-day axis labelled with dates. Critical-path packets are drawn
 // in the critical colour, in-progress ones outlined.
-func ganttChart(a *Analysis, s *schedule.Schedule, cal *Calendar) *svgChart {
-	if s == nil || len(s.Assignments) == 0 {
+func ganttChart(a *Analysis, s Schedule, cal *Calendar) *svgChart {
+	if len(s.Assignments) == 0 {
 		return nil
 	}
 	const w, labelW, right, top, rowH = 820.0, 270.0, 64.0, 34.0, 20.0
@@ -228,7 +228,7 @@ func ganttChart(a *Analysis, s *schedule.Schedule, cal *Calendar) *svgChart {
 			waitsOutside[b.ID] = true
 		}
 	}
-	byID := map[string]schedule.Assignment{}
+	byID := map[string]Assignment{}
 	for _, as := range s.Assignments {
 		byID[as.ID] = as
 	}
@@ -255,9 +255,8 @@ func ganttChart(a *Analysis, s *schedule.Schedule, cal *Calendar) *svgChart {
 			class += " ext"
 		}
 		x0, x1 := xOf(as.Start), xOf(as.Finish)
-		start, finish := cal.Dates(as.Start, as.Finish)
 		c.rect(x0, y+3, math.Max(x1-x0, 2), rowH-6, class,
-			clean(p.ID)+": "+start+" to "+finish+" ("+Days(as.Finish-as.Start)+" working days)")
+			clean(p.ID)+": "+as.StartDate+" to "+as.FinishDate+" ("+Days(as.Finish-as.Start)+" working days)")
 		days := Days(as.Finish-as.Start) + "d"
 		if p.Effort == nil {
 			days = "no estimate"
