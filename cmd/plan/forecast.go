@@ -153,7 +153,7 @@ func runEstimate(e *streams, opts estimateOptions) error {
 			if opts.format == "json" {
 				w = e.stderr
 			}
-			ratios, ok, err := gitRatios(w, opts.paths, parser.Options{MaxFileSize: int64(opts.load.maxFileSize)}, a.Graph.Packets())
+			ratios, ok, err := gitRatios(w, opts.paths, opts.load.parserOptions(), a.Graph.Packets())
 			if err != nil {
 				return err
 			}

@@ -30,8 +30,8 @@ type simFlags struct {
 	iterations int
 }
 
-// register adds the two flags; what says what is simulated, for the
-// usage lines.
+// register adds the two flags with the usage lines the command gives
+// them (each says what it simulates).
 func (f *simFlags) register(cmd *cobra.Command, seedUsage, iterationsUsage string) {
 	cmd.Flags().IntVar(&f.iterations, "iterations", schedule.DefaultIterations, iterationsUsage)
 	cmd.Flags().Uint64Var(&f.seed, "seed", schedule.DefaultSeed, seedUsage)
@@ -82,7 +82,7 @@ what the team forbids.`,
   plan diff --format markdown >> "$GITHUB_STEP_SUMMARY"
   plan diff main docs/packets --fail-on cycle,error,forecast:+5d`,
 	}, []string{"text", "json", "markdown"}, &q, func(cmd *cobra.Command, args []string) error {
-		opts := diffOptions{format: q.format, load: q.load.parser()}
+		opts := diffOptions{format: q.format, load: q.load.parserOptions()}
 		var err error
 		if opts.sim, err = sim.options(); err != nil {
 			return err
@@ -147,7 +147,7 @@ version is read from git once; the working tree is not read.`,
   plan history --since 2026-09-01 --every week docs/packets
   plan history --format svg docs/packets > burndown.svg`,
 	}, []string{"text", "csv", "json", "svg"}, &q, func(cmd *cobra.Command, args []string) error {
-		opts := historyOptions{paths: args, format: q.format, load: q.load.parser()}
+		opts := historyOptions{paths: args, format: q.format, load: q.load.parserOptions()}
 		var err error
 		if opts.hist.Sim, err = sim.options(); err != nil {
 			return err
@@ -197,8 +197,8 @@ func gitRatios(w io.Writer, paths []string, load parser.Options, packets []*pars
 	return c.Ratios(), c.Enough(), nil
 }
 
-// parser is what the flags ask of the reader, for the commands that read
-// packets from git as well (no plan.yaml, no standard input).
-func (o loadOptions) parser() parser.Options {
+// parserOptions are what the flags ask of the reader, for the commands
+// that read packets from git as well (no plan.yaml, no standard input).
+func (o loadOptions) parserOptions() parser.Options {
 	return parser.Options{MaxFileSize: int64(o.maxFileSize)}
 }
