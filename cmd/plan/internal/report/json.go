@@ -1,9 +1,12 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 
+	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -171,51 +174,65 @@ func priorityJSON(p parser.Priority) *string {
 func packetsJSON(a *Analysis) []PacketJSON {
 	out := []PacketJSON{}
 	for _, gp := range a.Graph.Packets() {
-		p := a.Packet(gp.ID)
-		pj := PacketJSON{
-			ID: p.ID, Title: p.Title, File: p.File, Line: p.Line,
-			Priority:          priorityJSON(p.Priority),
-			EffectivePriority: priorityJSON(p.EffectivePriority),
-			Status:            p.Status.String(),
-			Progress:          p.Progress,
-			Actual:            p.Actual,
-			Requires:          p.Requires,
-			Optional:          p.Optional,
-			Externals:         []externalJSON{},
-		}
-		if p.Effort != nil {
-			pj.Effort = &effortJSON{Low: round(p.Effort.Low), High: round(p.Effort.High)}
-			if p.Effort.HasLikely {
-				likely := round(p.Effort.Likely)
-				pj.Effort.Likely = &likely
-			}
-		}
-		pj.Remaining = remainingJSON{Low: round(p.Remaining.Low), High: round(p.Remaining.High), Expected: round(p.Remaining.Expected())}
-		for _, x := range p.Externals {
-			pj.Externals = append(pj.Externals, externalJSON{
-				Name: x.Name, Status: x.StatusText, Class: x.Class.String(),
-				Required: x.Required, Blocking: x.Blocking(), Line: x.Line,
-			})
-		}
-		out = append(out, pj)
+		out = append(out, packetJSON(a.Packet(gp.ID)))
 	}
 	return out
+}
+
+// packetJSON is the "packets" item of p.
+func packetJSON(p Packet) PacketJSON {
+	pj := PacketJSON{
+		ID: p.ID, Title: p.Title, File: p.File, Line: p.Line,
+		Priority:          priorityJSON(p.Priority),
+		EffectivePriority: priorityJSON(p.EffectivePriority),
+		Status:            p.Status.String(),
+		Progress:          p.Progress,
+		Actual:            p.Actual,
+		Requires:          p.Requires,
+		Optional:          p.Optional,
+		Externals:         make([]externalJSON, 0, len(p.Externals)),
+	}
+	if p.Effort != nil {
+		pj.Effort = &effortJSON{Low: round(p.Effort.Low), High: round(p.Effort.High)}
+		if p.Effort.HasLikely {
+			likely := round(p.Effort.Likely)
+			pj.Effort.Likely = &likely
+		}
+	}
+	pj.Remaining = remainingJSON{Low: round(p.Remaining.Low), High: round(p.Remaining.High), Expected: round(p.Remaining.Expected())}
+	for _, x := range p.Externals {
+		pj.Externals = append(pj.Externals, externalJSON{
+			Name: x.Name, Status: x.StatusText, Class: x.Class.String(),
+			Required: x.Required, Blocking: x.Blocking(), Line: x.Line,
+		})
+	}
+	return pj
 }
 
 func problemsJSON(ps []parser.Problem) []problemJSON {
 	out := []problemJSON{}
 	for _, p := range ps {
-		out = append(out, problemJSON{Severity: p.Severity.String(), Code: p.Code, Message: p.Message, File: p.File, Line: p.Line, Packet: p.Packet, Ref: p.Ref})
+		out = append(out, problemItem(p))
 	}
 	return out
+}
+
+// problemItem is the "problems" item of p.
+func problemItem(p parser.Problem) problemJSON {
+	return problemJSON{Severity: p.Severity.String(), Code: p.Code, Message: p.Message, File: p.File, Line: p.Line, Packet: p.Packet, Ref: p.Ref}
 }
 
 func blockedList(a *Analysis) []blockedJSON {
 	out := []blockedJSON{}
 	for _, b := range a.BlockedPackets() {
-		out = append(out, blockedJSON{ID: b.ID, BlockedBy: b.BlockedBy, External: b.External, WaitsOn: b.WaitsOn, WaitsOnTruncated: b.WaitsOnTruncated, Missing: b.Missing, ByStatus: b.ByStatus})
+		out = append(out, blockedItem(b))
 	}
 	return out
+}
+
+// blockedItem is the "blocked" item of b.
+func blockedItem(b Blocked) blockedJSON {
+	return blockedJSON{ID: b.ID, BlockedBy: b.BlockedBy, External: b.External, WaitsOn: b.WaitsOn, WaitsOnTruncated: b.WaitsOnTruncated, Missing: b.Missing, ByStatus: b.ByStatus}
 }
 
 func criticalPathJSON(a *Analysis) criticalJSON {
@@ -227,17 +244,21 @@ func criticalPathJSON(a *Analysis) criticalJSON {
 func scheduleJSON(a *Analysis, order []string) []timingJSON {
 	out := []timingJSON{}
 	for _, t := range a.timingsOf(order) {
-		if !t.Scheduled {
-			continue
+		if t.Scheduled {
+			out = append(out, timingItem(t))
 		}
-		out = append(out, timingJSON{
-			ID: t.ID, Duration: round(t.Duration),
-			EarliestStart: round(t.EarliestStart), EarliestFinish: round(t.EarliestFinish),
-			LatestStart: round(t.LatestStart), LatestFinish: round(t.LatestFinish),
-			Slack: round(t.Slack),
-		})
 	}
 	return out
+}
+
+// timingItem is the "schedule" item of t.
+func timingItem(t Timing) timingJSON {
+	return timingJSON{
+		ID: t.ID, Duration: round(t.Duration),
+		EarliestStart: round(t.EarliestStart), EarliestFinish: round(t.EarliestFinish),
+		LatestStart: round(t.LatestStart), LatestFinish: round(t.LatestFinish),
+		Slack: round(t.Slack),
+	}
 }
 
 // FullReport is the document `plan --json` prints.
@@ -260,13 +281,18 @@ func FullReport(a *Analysis) ReportJSON {
 		r.Waves = append(r.Waves, nonNil(w))
 	}
 	for _, c := range a.Graph.Cycles() {
-		cj := cycleJSON{IDs: c.IDs, Path: c.Path, Cut: []edgeJSON{}, Exact: c.Exact}
-		for _, e := range c.Cut {
-			cj.Cut = append(cj.Cut, edgeJSON{From: e.From, To: e.To, File: e.File, Line: e.Line})
-		}
-		r.Cycles = append(r.Cycles, cj)
+		r.Cycles = append(r.Cycles, cycleItem(c))
 	}
 	return r
+}
+
+// cycleItem is the "cycles" item of c.
+func cycleItem(c graph.Cycle) cycleJSON {
+	cj := cycleJSON{IDs: c.IDs, Path: c.Path, Cut: []edgeJSON{}, Exact: c.Exact}
+	for _, e := range c.Cut {
+		cj.Cut = append(cj.Cut, edgeJSON{From: e.From, To: e.To, File: e.File, Line: e.Line})
+	}
+	return cj
 }
 
 // HeldBack is what `plan blocked --by ID --json` prints.
@@ -303,8 +329,187 @@ func WriteJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// WriteReportJSON is `plan --json`.
-func WriteReportJSON(w io.Writer, a *Analysis) error { return WriteJSON(w, FullReport(a)) }
+// WriteReportJSON is `plan --json`: FullReport as WriteJSON prints it,
+// byte for byte, written one list item at a time. At 100,000 packets the
+// document is ~140 MB: built whole, then indented whole, it took several
+// times that in memory and most of the time `plan --json` spent beyond
+// the analysis.
+func WriteReportJSON(w io.Writer, a *Analysis) error {
+	order := a.Order(false)
+	s := newJSONStream(w)
+	s.key("schema_version")
+	s.value(1, SchemaVersion)
+	s.key("files")
+	s.value(1, filesJSON{Read: len(a.Set.Files), Skipped: nonNil(a.Set.Skipped)})
+	s.key("packets")
+	for _, gp := range a.Graph.Packets() {
+		s.item(packetJSON(a.Packet(gp.ID)))
+	}
+	s.endList()
+	s.key("order")
+	s.value(1, nonNil(order))
+	s.key("waves")
+	for _, w := range a.Waves {
+		s.item(nonNil(w))
+	}
+	s.endList()
+	s.key("cycles")
+	for _, c := range a.Graph.Cycles() {
+		s.item(cycleItem(c))
+	}
+	s.endList()
+	s.key("critical_path")
+	s.value(1, criticalPathJSON(a))
+	s.key("schedule")
+	for _, t := range a.timingsOf(order) {
+		if t.Scheduled {
+			s.item(timingItem(t))
+		}
+	}
+	s.endList()
+	s.key("blocked")
+	for _, b := range a.BlockedPackets() {
+		s.item(blockedItem(b))
+	}
+	s.endList()
+	s.key("ready")
+	s.value(1, nonNil(a.Ready))
+	s.key("problems")
+	for _, p := range a.Problems {
+		s.item(problemItem(p))
+	}
+	s.endList()
+	return s.close()
+}
+
+// jsonStream writes one JSON object, a key of it at a time, as WriteJSON
+// writes it whole: encoding/json encodes each value (so strings and
+// numbers are escaped and spelled as it spells them) and appendIndented
+// lays it out as its indenting does, at the value's depth.
+type jsonStream struct {
+	w     *bufio.Writer
+	enc   *json.Encoder
+	buf   bytes.Buffer // one value, compact
+	out   []byte       // one value, indented
+	err   error
+	keys  int // keys written
+	items int // items of the open list written
+}
+
+func newJSONStream(w io.Writer) *jsonStream {
+	s := &jsonStream{w: bufio.NewWriterSize(w, 64<<10)}
+	s.enc = json.NewEncoder(&s.buf)
+	s.enc.SetEscapeHTML(false)
+	s.w.WriteByte('{')
+	return s
+}
+
+// key starts the object's next key (the names are plain: no escaping).
+func (s *jsonStream) key(name string) {
+	if s.keys > 0 {
+		s.w.WriteByte(',')
+	}
+	s.keys++
+	s.w.WriteString("\n  \"")
+	s.w.WriteString(name)
+	s.w.WriteString("\": ")
+}
+
+// value writes v at depth (1 for a key's value, 2 for a list's item).
+func (s *jsonStream) value(depth int, v any) {
+	if s.err != nil {
+		return
+	}
+	s.buf.Reset()
+	if err := s.enc.Encode(v); err != nil {
+		s.err = err
+		return
+	}
+	s.out = appendIndented(s.out[:0], bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")), depth)
+	s.w.Write(s.out)
+}
+
+// item writes v as the next item of the key's list; endList closes it.
+func (s *jsonStream) item(v any) {
+	if s.items == 0 {
+		s.w.WriteByte('[')
+	} else {
+		s.w.WriteByte(',')
+	}
+	s.items++
+	s.w.WriteString("\n    ")
+	s.value(2, v)
+}
+
+func (s *jsonStream) endList() {
+	if s.items == 0 {
+		s.w.WriteString("[]")
+	} else {
+		s.w.WriteString("\n  ]")
+	}
+	s.items = 0
+}
+
+// close ends the object and the document and flushes it; it returns the
+// first error of encoding or writing.
+func (s *jsonStream) close() error {
+	s.w.WriteString("\n}\n")
+	if s.err != nil {
+		return s.err
+	}
+	return s.w.Flush()
+}
+
+// appendIndented appends src, compact JSON as encoding/json writes it, to
+// dst as json.Indent with the indent "  " lays it out, as the value of a
+// document indented so at depth: each line after the first starts with
+// two spaces for each level, an empty object or list stays {} or [].
+func appendIndented(dst, src []byte, depth int) []byte {
+	newline := func(level int) {
+		dst = append(dst, '\n')
+		for range level {
+			dst = append(dst, ' ', ' ')
+		}
+	}
+	level := depth
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch c {
+		case '"':
+			// A string is copied as it is, up to its closing quote (the
+			// only unescaped one in it).
+			j := i + 1
+			for ; j < len(src) && src[j] != '"'; j++ {
+				if src[j] == '\\' {
+					j++
+				}
+			}
+			dst = append(dst, src[i:min(j+1, len(src))]...)
+			i = j
+		case '{', '[':
+			dst = append(dst, c)
+			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
+				dst = append(dst, src[i+1])
+				i++
+				continue
+			}
+			level++
+			newline(level)
+		case '}', ']':
+			level--
+			newline(level)
+			dst = append(dst, c)
+		case ',':
+			dst = append(dst, c)
+			newline(level)
+		case ':':
+			dst = append(dst, ':', ' ')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
 
 // WriteOrderJSON is `plan order --json`: ids in build order.
 func WriteOrderJSON(w io.Writer, ids []string) error {
