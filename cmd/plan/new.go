@@ -16,6 +16,7 @@ import (
 
 	"github.com/workpackets/plan/cmd/plan/internal/fileio"
 	"github.com/workpackets/plan/cmd/plan/internal/report"
+	"github.com/workpackets/plan/cmd/plan/internal/scaffold"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -152,7 +153,7 @@ func runNew(e *streams, opts newOptions) error {
 	if p := byID[id]; p != nil {
 		return refusedf("choose another ID; 'plan order --all' lists the IDs in use", "packet %s already exists: %s:%d", id, cleanPath(p.File), p.Line)
 	}
-	if p := inOversizeFile(set, id, int64(opts.load.maxFileSize)); p != nil {
+	if p := scaffold.InOversizeFile(set, id, int64(opts.load.maxFileSize)); p != nil {
 		return refusedf("choose another ID, or raise --max-file-size to read that file",
 			"packet %s already exists: %s:%d (a file over --max-file-size, which plan skips)", id, cleanPath(p.File), p.Line)
 	}
@@ -192,77 +193,11 @@ func runNew(e *streams, opts newOptions) error {
 	return nil
 }
 
-// oversizeHead is how much of a file over --max-file-size plan new reads
-// to learn its packet ID: the heading comes first.
-const oversizeHead = 64 << 10
-
-// inOversizeFile returns the packet with this id that a file skipped for
-// being over the size limit starts with, or nil: plan new must not create
-// a second packet with the ID of one that is only too large to read.
-func inOversizeFile(set *parser.Set, id string, limit int64) *parser.Packet {
-	for _, name := range set.Skipped {
-		if fi, err := os.Stat(name); err != nil || fi.Size() <= limit {
-			continue
-		}
-		head, err := fileio.ReadHead(name, oversizeHead)
-		if err != nil {
-			continue
-		}
-		if p, _ := parser.Parse(name, head); p != nil && p.ID == id {
-			return p
-		}
-	}
-	return nil
-}
-
-// dirIsRead refuses a --dir that reading paths would not search: one
-// inside a hidden, node_modules or vendor folder, or reached through a
-// symbolic link to a folder, below one of the paths. The packet written
-// there would be invisible to plan, and its ID would not be checked by
-// the next plan new. A dir that is one of the paths, or lies outside
-// them all, is left to the user.
+// dirIsRead refuses a --dir that reading paths would not search
+// (scaffold.UnreadDir): the packet written there would be invisible to
+// plan.
 func dirIsRead(dir string, paths []string) error {
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	absDir, err := filepath.Abs(dir)
-	if err != nil {
-		return nil
-	}
-	var why string
-	var under string
-	for _, p := range paths {
-		absP, err := filepath.Abs(p)
-		if err != nil {
-			continue
-		}
-		if fi, err := os.Stat(absP); err != nil || !fi.IsDir() {
-			continue
-		}
-		rel, err := filepath.Rel(absP, absDir)
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			continue
-		}
-		if rel == "." {
-			return nil
-		}
-		cur, skipped := absP, ""
-		for _, part := range strings.Split(rel, string(filepath.Separator)) {
-			cur = filepath.Join(cur, part)
-			if parser.SkippedDir(part) {
-				skipped = "the folder " + part + " is not searched (hidden, node_modules and vendor folders are skipped)"
-				break
-			}
-			if li, err := os.Lstat(cur); err == nil && li.Mode()&fs.ModeSymlink != 0 {
-				skipped = part + " is a symbolic link, which is not followed"
-				break
-			}
-		}
-		if skipped == "" {
-			return nil // this path reads it
-		}
-		why, under = skipped, p
-	}
+	why, under := scaffold.UnreadDir(dir, paths)
 	if why == "" {
 		return nil
 	}

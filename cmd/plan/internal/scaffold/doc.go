@@ -1,0 +1,6 @@
+// Package scaffold is what plan new checks in the folders it read before
+// it writes a packet there: that the packet's ID is not already taken by a
+// file too large to read, and that the folder it writes in is one that
+// reading those folders again would search. The packet's text is
+// report.NewPacketText; the writing is fileio.Create.
+package scaffold
