@@ -5,10 +5,12 @@
 //
 // It is not github.com/aymanbagabas/go-udiff (v0.4.2 was compared on this
 // package's tests): that library writes its labels unquoted, so the
-// header quoting would stay here anyway; its hunks matched ours byte for
-// byte on every case plan sync can produce (one line replaced by one line),
-// and where they differ it is on edits sync never makes (line counts that
-// change, an empty side written "-N" where diff -u writes "-N,0"). Its
+// header quoting would stay here anyway; its hunks match ours byte for
+// byte on the cases plan sync produces (lines replaced one for one; the
+// comparison found that ours split two changes six unchanged lines apart
+// into two hunks where diff -u and it print one, fixed here), and where
+// they differ it is on edits sync never makes (line counts that change, an
+// empty side written "-N" where diff -u writes "-N,0"). Its
 // Myers diff runs on runes before it is cut back to lines, work and memory
 // that sync, which pairs line i with line i, does not need, and it would be
 // a dependency for about sixty lines.

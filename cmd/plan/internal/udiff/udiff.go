@@ -46,10 +46,11 @@ func Write(w io.Writer, name string, old, new []byte) error {
 	}
 	for k := 0; k < len(changed); {
 		// A hunk runs from contextLines lines before its first change to
-		// contextLines lines after its last, taking in every change that
-		// is closer than that.
+		// contextLines lines after its last, taking in every change with
+		// at most 2*contextLines unchanged lines before it, as diff -u
+		// does: their contexts meet, and one hunk shows them.
 		first, last := changed[k], changed[k]
-		for k++; k < len(changed) && changed[k]-last <= 2*contextLines; k++ {
+		for k++; k < len(changed) && changed[k]-last-1 <= 2*contextLines; k++ {
 			last = changed[k]
 		}
 		from := max(first-contextLines, 0)

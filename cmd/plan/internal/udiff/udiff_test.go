@@ -35,6 +35,7 @@ func TestUnifiedDiff(t *testing.T) {
 		{"one change", lines(20, "\n", nil), lines(20, "\n", map[int]string{10: "ten"})},
 		{"near changes share a hunk", lines(30, "\n", nil), lines(30, "\n", map[int]string{10: "ten", 16: "sixteen"})},
 		{"far changes make two hunks", lines(30, "\n", nil), lines(30, "\n", map[int]string{5: "five", 13: "thirteen"})},
+		{"six unchanged lines between changes: one hunk", lines(30, "\n", nil), lines(30, "\n", map[int]string{5: "five", 12: "twelve"})},
 		{"first and last lines", lines(5, "\n", nil), lines(5, "\n", map[int]string{1: "one", 5: "five"})},
 		{"adjacent changes", lines(9, "\n", nil), lines(9, "\n", map[int]string{4: "four", 5: "five"})},
 		{"CRLF", lines(9, "\r\n", nil), lines(9, "\r\n", map[int]string{4: "four"})},
@@ -60,6 +61,16 @@ func TestUnifiedDiff(t *testing.T) {
 			hunks = hunks[strings.Index(hunks, "\n@@")+1:]
 			assert.Equal(t, want, hunks)
 		})
+	}
+	// diff -u joins two changes into one hunk when at most twice the
+	// context lies between them, so their contexts meet (checked without
+	// diff installed too).
+	for _, tt := range []struct {
+		second, hunks int
+	}{{11, 1}, {12, 1}, {13, 2}} {
+		var got bytes.Buffer
+		require.NoError(t, Write(&got, "f.md", []byte(lines(30, "\n", nil)), []byte(lines(30, "\n", map[int]string{5: "five", tt.second: "changed"}))))
+		assert.Equal(t, tt.hunks, strings.Count(got.String(), "\n@@ "), "changes on lines 5 and %d:\n%s", tt.second, got.String())
 	}
 	var none bytes.Buffer
 	require.NoError(t, Write(&none, "f.md", []byte("same\n"), []byte("same\n")))
