@@ -109,9 +109,51 @@ func (s *depSection) kind() tableKind {
 // emoji and punctuation: "## 6. Dependencies & Prerequisites" gives
 // ["dependencies", "prerequisites"].
 func headingWords(s string) []string {
-	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	f := asciiWords(s)
+	if f == nil {
+		f = strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
 	for len(f) > 0 && isNumbering(f[0]) {
 		f = f[1:]
+	}
+	return f
+}
+
+// asciiWords is strings.FieldsFunc(strings.ToLower(s), not a letter or
+// digit) for ASCII s, where the letters and digits are [A-Za-z0-9]; nil
+// when s is not ASCII or has no word. headingWords runs on every heading
+// and table header cell goldmark reads, so this spares it decoding runes.
+func asciiWords(s string) []string {
+	n := 0
+	in := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return nil
+		}
+		w := isAlnum(c)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	if n == 0 {
+		return nil
+	}
+	lower := strings.ToLower(s)
+	f := make([]string, 0, n)
+	start := -1
+	for i := 0; i <= len(lower); i++ {
+		if i < len(lower) && isAlnum(lower[i]) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			f = append(f, lower[start:i])
+			start = -1
+		}
 	}
 	return f
 }

@@ -96,7 +96,11 @@ scan:
 func isBreak(l []byte) bool {
 	var mark byte
 	n := 0
-	for _, c := range bytes.TrimRight(l, "\r\n") {
+	end := len(l)
+	for end > 0 && (l[end-1] == '\r' || l[end-1] == '\n') {
+		end-- // bytes.TrimRight(l, "\r\n"), without building its set
+	}
+	for _, c := range l[:end] {
 		switch c {
 		case ' ', '\t', '>':
 		case '-', '*', '_':

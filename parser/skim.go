@@ -80,10 +80,10 @@ type skimmer struct {
 	// lines outside the header (mayBeDepLine).
 	depLines []int
 	// manyMarks is set when a run of lines without a blank line between
-	// them holds more than MaxMarks openers. Only then may a block hold
-	// that many (tooManyMarks), since every block lies within one such
-	// run; skim then asks tooManyMarks, which finds the blocks as
-	// goldmark would.
+	// them, outside the fences excessMarks skips, holds more than
+	// MaxMarks openers. Only then may a block hold that many
+	// (tooManyMarks), since every block lies within one such run; skim
+	// then asks tooManyMarks, which finds the blocks as goldmark would.
 	manyMarks bool
 }
 
@@ -158,13 +158,14 @@ func (s *skimmer) scan() bool {
 	state := stNormal
 	var fenceChar byte
 	var fenceLen, fenceIndent int
-	var htmlEnd []byte   // marker ending an HTML block of type 1-5, if any
-	htmlEndSeen := false // the marker has been seen: the block ends at the next blank line
-	weight := 0          // as limitNesting counts it, over the whole document
-	prevText := false    // the previous line may be paragraph text
-	paraStart := 0       // where that paragraph may have started
-	marks := 0           // openers since the last blank line (manyMarks)
-	candLevel := 0       // the level of the Dependencies candidate whose span this is, or 0
+	var htmlEnd []byte    // marker ending an HTML block of type 1-5, if any
+	htmlEndSeen := false  // the marker has been seen: the block ends at the next blank line
+	weight := 0           // as limitNesting counts it, over the whole document
+	prevText := false     // the previous line may be paragraph text
+	paraStart := 0        // where that paragraph may have started
+	marks := 0            // openers since the last blank line (manyMarks)
+	marksFence := byte(0) // '`' or '~' in a fence as excessMarks sees them
+	candLevel := 0        // the level of the Dependencies candidate whose span this is, or 0
 	line := 0
 	for off := 0; off < len(src); line++ {
 		end := bytes.IndexByte(src[off:], '\n')
@@ -184,11 +185,26 @@ func (s *skimmer) scan() bool {
 		w, pos := indentWidth(l)
 		blank := pos == len(l)
 		t := l[pos:]
-		if blank {
-			marks = 0
-		} else if !s.manyMarks {
-			if marks += countMarks(t); marks > MaxMarks {
-				s.manyMarks = true
+		if !s.manyMarks {
+			// The fences as excessMarks sees them: it counts no line in
+			// them and starts a block at each, so neither does this.
+			body := l[pos:]
+			for len(body) > 0 && (body[0] == ' ' || body[0] == '\t' || body[0] == '>') {
+				body = body[1:]
+			}
+			switch {
+			case marksFence != 0:
+				if len(body) >= 3 && body[0] == marksFence && body[1] == marksFence && body[2] == marksFence {
+					marksFence = 0
+				}
+			case bytes.HasPrefix(body, []byte("```")) || bytes.HasPrefix(body, []byte("~~~")):
+				marksFence, marks = body[0], 0
+			case blank:
+				marks = 0
+			default:
+				if marks += countMarks(t); marks > MaxMarks {
+					s.manyMarks = true
+				}
 			}
 		}
 		if candLevel > 0 && !blank && bytes.IndexByte(l, ':') >= 0 {
@@ -552,14 +568,14 @@ func (s *skimmer) maybeText(off int, l []byte) {
 // mayBeDepLine reports whether a line may be one of bodyDepNames' lines:
 // before its first ":" (a field name holds none), and within its first 80
 // bytes, it has "depend", "block" or "deps" in any case. It runs on most
-// lines of every file, so it looks at those 80 bytes only, and at the
-// rest of a longer line only for a ':' once they hold such a word.
+// lines of every file, so it looks for the words in those 80 bytes only,
+// and only once it has found a ':'.
 func mayBeDepLine(l []byte) bool {
 	name := l[:min(len(l), 80)]
 	if c := bytes.IndexByte(name, ':'); c >= 0 {
 		return hasDepWord(name[:c])
 	}
-	return len(l) > len(name) && hasDepWord(name) && bytes.IndexByte(l[len(name):], ':') >= 0
+	return len(l) > len(name) && bytes.IndexByte(l[len(name):], ':') >= 0 && hasDepWord(name)
 }
 
 // hasDepWord reports whether b holds "depend", "block" or "deps" in any

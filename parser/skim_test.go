@@ -238,6 +238,11 @@ var traps = []struct {
 	{"section in the header", "# T-001: F\n### Dependencies\n| Dependency |\n|---|\n| T-004 |\n### Notes\n**Status**: Done\n**Priority**: P1\n## Next\n", false},
 	{"section with markup", "# T-001: F\n\n## Dependencies\n\n### *Required*\n\n| Dependency |\n|---|\n| T-004 |\n\n### Notes &amp; more\n\n- T-005\n\n## End\n", false},
 	{"reference definition in a section", "# T-001: F\n\n## Dependencies\n\n| Dependency |\n|---|\n| [Svc][s] |\n\n### Notes\n\n[s]: ../svc/T-002.md\n\n## End\n", false},
+	{"many marks beyond the parts", "# T-001: F\n\n## Notes\n\n" + strings.Repeat("[a](", 200) + "\n\n## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", true},
+	{"many marks over lines beyond the parts", "# T-001: F\n\n## Notes\n\n" + strings.Repeat("    [a](*x*\n", 50) + "\n## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", true},
+	{"many marks in a fence", "# T-001: F\n\n## Notes\n\n```\n" + strings.Repeat("[a](*x*\n", 50) + "```\n\n## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", false},
+	{"many marks in blocks of their own", "# T-001: F\n\n## Notes\n\n" + strings.Repeat("[a](*x*\n\n", 50) + "## Dependencies\n| Dependency |\n|---|\n| T-004 |\n", false},
+	{"many marks in the parts", "# T-001: F\n\n## Dependencies\n| Dependency |\n|---|\n| T-004 " + strings.Repeat("*a", 200) + " |\n", true},
 	{"problem beyond the parts", "# T-001: F\n**Estimated Effort**: 5-3 days\n## A\n" + strings.Repeat("text\n", 50) + "## Dependencies\n| Dependency | Status |\n|---|---|\n| T-004 | ✅ |\n", false},
 }
 
