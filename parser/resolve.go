@@ -22,13 +22,15 @@ type index struct {
 	// cfg is the folder's plan.yaml (nil for none): its status words
 	// are read in status cells too.
 	cfg *Config
+	// wd is the working directory, read once (see absFrom).
+	wd string
 }
 
 func newIndex(packets []*Packet) *index {
-	ix := &index{byID: make(map[string]*Packet, len(packets)), byPath: make(map[string]string, len(packets))}
+	ix := &index{byID: make(map[string]*Packet, len(packets)), byPath: make(map[string]string, len(packets)), wd: workDir()}
 	for _, p := range packets {
 		ix.byID[p.ID] = p
-		if abs, ok := absPath(p.File); ok {
+		if abs, ok := absPath(ix.wd, p.File); ok {
 			ix.byPath[abs] = p.ID
 		}
 		if p.CaseInsensitiveID {
@@ -104,11 +106,11 @@ func (ix *index) inRange(lo, hi string) []string {
 	return out
 }
 
-func absPath(file string) (string, bool) {
+func absPath(wd, file string) (string, bool) {
 	if file == StdinName {
 		return "", false
 	}
-	abs, err := filepath.Abs(file)
+	abs, err := absFrom(wd, file)
 	if err != nil {
 		return "", false
 	}
@@ -129,7 +131,7 @@ func (ix *index) linkTarget(from, dest string) (string, bool) {
 	if u, err := url.PathUnescape(dest); err == nil {
 		dest = u
 	}
-	dir, ok := absPath(from)
+	dir, ok := absPath(ix.wd, from)
 	if !ok {
 		return "", false
 	}
