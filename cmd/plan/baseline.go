@@ -2,7 +2,7 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
+	"errors"
 
 	"github.com/workpackets/plan/cmd/plan/internal/fileio"
 	"github.com/workpackets/plan/cmd/plan/internal/report"
@@ -18,18 +18,16 @@ func readBaseline(name string) (report.BaselineFile, error) {
 	if err != nil {
 		return b, usageErrorf("create it with 'plan check --write-baseline "+name+"'", "--baseline: %v", err)
 	}
-	if err := json.Unmarshal(data, &b); err != nil {
-		return b, usageErrorf("rewrite it with 'plan check --write-baseline "+name+"'", "--baseline %s: not a baseline file: %v", name, err)
-	}
-	if b.SchemaVersion != report.BaselineVersion {
-		return b, usageErrorf("rewrite it with 'plan check --write-baseline "+name+"'", "--baseline %s: schema_version %d, want %d", name, b.SchemaVersion, report.BaselineVersion)
-	}
-	for i, e := range b.Problems {
-		if e.Code == "" {
-			return b, usageErrorf("", "--baseline %s: entry %d has no code", name, i+1)
+	b, err = report.DecodeBaseline(data)
+	var be *report.BaselineError
+	if errors.As(err, &be) {
+		hint := ""
+		if be.Rewrite {
+			hint = "rewrite it with 'plan check --write-baseline " + name + "'"
 		}
+		return b, usageErrorf(hint, "--baseline %s: %s", name, be.Msg)
 	}
-	return b, nil
+	return b, err
 }
 
 // writeBaseline writes b to name as indented JSON the way sync writes a

@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -122,4 +123,32 @@ func ApplyBaseline(problems []parser.Problem, b BaselineFile) (fresh []parser.Pr
 		}
 	}
 	return fresh, known, stale
+}
+
+// BaselineError says why a file is not a baseline plan can use. Rewrite
+// is set when writing it again (plan check --write-baseline) mends it.
+type BaselineError struct {
+	Msg     string
+	Rewrite bool
+}
+
+func (e *BaselineError) Error() string { return e.Msg }
+
+// DecodeBaseline reads a baseline file's content: JSON of this
+// BaselineVersion whose every entry has a code. Anything else is a
+// *BaselineError.
+func DecodeBaseline(data []byte) (BaselineFile, error) {
+	var b BaselineFile
+	if err := json.Unmarshal(data, &b); err != nil {
+		return b, &BaselineError{Msg: fmt.Sprintf("not a baseline file: %v", err), Rewrite: true}
+	}
+	if b.SchemaVersion != BaselineVersion {
+		return b, &BaselineError{Msg: fmt.Sprintf("schema_version %d, want %d", b.SchemaVersion, BaselineVersion), Rewrite: true}
+	}
+	for i, e := range b.Problems {
+		if e.Code == "" {
+			return b, &BaselineError{Msg: fmt.Sprintf("entry %d has no code", i+1)}
+		}
+	}
+	return b, nil
 }
