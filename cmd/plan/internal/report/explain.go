@@ -80,12 +80,10 @@ type explainBlockedBy struct {
 	External []string `json:"external"`
 }
 
-// problemJSONFlat is a problem of the file.
+// problemJSONFlat is a problem of the file: its line and what it says.
 type problemJSONFlat struct {
-	Line     int    `json:"line"`
-	Severity string `json:"severity"`
-	Code     string `json:"code"`
-	Message  string `json:"message"`
+	Line int `json:"line"`
+	ProblemText
 }
 
 // BuildExplain puts together what the parser read from one file
@@ -93,9 +91,9 @@ type problemJSONFlat struct {
 // set kept for the file, nil when none; a for the graph).
 func BuildExplain(file string, ex *parser.Explanation, p *parser.Packet, a *Analysis) Explain {
 	r := Explain{SchemaVersion: SchemaVersion, File: file, Fields: []explainField{}, Dependencies: []explainDep{}, Externals: []explainExternal{}, Problems: []problemJSONFlat{}}
-	for _, pr := range a.Problems {
+	for _, pr := range ProblemRecords(a.Problems) {
 		if pr.File == file {
-			r.Problems = append(r.Problems, problemJSONFlat{Line: pr.Line, Severity: pr.Severity.String(), Code: pr.Code, Message: pr.Message})
+			r.Problems = append(r.Problems, problemJSONFlat{Line: pr.Line, ProblemText: pr.ProblemText})
 		}
 	}
 	if p == nil {

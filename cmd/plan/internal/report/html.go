@@ -161,12 +161,7 @@ func buildHTMLPage(a *Analysis, in HTMLInput) (htmlPage, error) {
 		}
 		page.Ready = append(page.Ready, row)
 	}
-	inCycle := map[string]bool{}
-	for _, c := range a.Graph.Cycles() {
-		for _, id := range c.IDs {
-			inCycle[id] = true
-		}
-	}
+	inCycle := a.InCycle()
 	for _, b := range a.BlockedPackets() {
 		page.Blocked = append(page.Blocked, htmlBlockedRow{ID: clean(b.ID), Title: clean(b.Title), Remaining: b.RemainingText(),
 			Reasons: b.Reasons(clean), External: len(b.External) > 0 || len(b.Missing) > 0 || b.ByStatus, Cycle: inCycle[b.ID]})

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"io"
 
-	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -54,20 +53,6 @@ type PacketJSON struct {
 	Externals         []externalJSON `json:"externals"`
 }
 
-type edgeJSON struct {
-	From string `json:"from"`
-	To   string `json:"to"`
-	File string `json:"file"`
-	Line int    `json:"line"`
-}
-
-type cycleJSON struct {
-	IDs   []string   `json:"ids"`
-	Path  []string   `json:"path"`
-	Cut   []edgeJSON `json:"cut"`
-	Exact bool       `json:"exact"`
-}
-
 type daysJSON struct {
 	Optimistic  float64 `json:"optimistic"`
 	Expected    float64 `json:"expected"`
@@ -104,18 +89,6 @@ type blockedJSON struct {
 	ByStatus bool `json:"by_status"`
 }
 
-type problemJSON struct {
-	Severity string `json:"severity"`
-	Code     string `json:"code"`
-	Message  string `json:"message"`
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	// Packet and Ref are what a baseline entry matches on: the packet the
-	// problem is about and the packet its row names, when there are.
-	Packet string `json:"packet,omitempty"`
-	Ref    string `json:"ref,omitempty"`
-}
-
 type filesJSON struct {
 	Read    int      `json:"read"`
 	Skipped []string `json:"skipped"`
@@ -129,12 +102,12 @@ type ReportJSON struct {
 	Packets       []PacketJSON  `json:"packets"`
 	Order         []string      `json:"order"`
 	Waves         [][]string    `json:"waves"`
-	Cycles        []cycleJSON   `json:"cycles"`
+	Cycles        []Cycle       `json:"cycles"`
 	CriticalPath  criticalJSON  `json:"critical_path"`
 	Schedule      []timingJSON  `json:"schedule"`
 	Blocked       []blockedJSON `json:"blocked"`
 	Ready         []string      `json:"ready"`
-	Problems      []problemJSON `json:"problems"`
+	Problems      []Problem     `json:"problems"`
 }
 
 // checkJSON is the document `plan check --json` prints. With --baseline,
@@ -144,7 +117,7 @@ type checkJSON struct {
 	Packets       int            `json:"packets"`
 	Errors        int            `json:"errors"`
 	Warnings      int            `json:"warnings"`
-	Problems      []problemJSON  `json:"problems"`
+	Problems      []Problem      `json:"problems"`
 	Baseline      *CheckBaseline `json:"baseline,omitempty"`
 }
 
@@ -209,19 +182,6 @@ func packetJSON(p Packet) PacketJSON {
 	return pj
 }
 
-func problemsJSON(ps []parser.Problem) []problemJSON {
-	out := []problemJSON{}
-	for _, p := range ps {
-		out = append(out, problemItem(p))
-	}
-	return out
-}
-
-// problemItem is the "problems" item of p.
-func problemItem(p parser.Problem) problemJSON {
-	return problemJSON{Severity: p.Severity.String(), Code: p.Code, Message: p.Message, File: p.File, Line: p.Line, Packet: p.Packet, Ref: p.Ref}
-}
-
 func blockedList(a *Analysis) []blockedJSON {
 	out := []blockedJSON{}
 	for _, b := range a.BlockedPackets() {
@@ -270,29 +230,18 @@ func FullReport(a *Analysis) ReportJSON {
 		Packets:       packetsJSON(a),
 		Order:         nonNil(order),
 		Waves:         [][]string{},
-		Cycles:        []cycleJSON{},
+		Cycles:        []Cycle{},
 		CriticalPath:  criticalPathJSON(a),
 		Schedule:      scheduleJSON(a, order),
 		Blocked:       blockedList(a),
 		Ready:         nonNil(a.Ready),
-		Problems:      problemsJSON(a.Problems),
+		Problems:      ProblemRecords(a.Problems),
 	}
 	for _, w := range a.Waves {
 		r.Waves = append(r.Waves, nonNil(w))
 	}
-	for _, c := range a.Graph.Cycles() {
-		r.Cycles = append(r.Cycles, cycleItem(c))
-	}
+	r.Cycles = append(r.Cycles, a.Cycles()...)
 	return r
-}
-
-// cycleItem is the "cycles" item of c.
-func cycleItem(c graph.Cycle) cycleJSON {
-	cj := cycleJSON{IDs: c.IDs, Path: c.Path, Cut: []edgeJSON{}, Exact: c.Exact}
-	for _, e := range c.Cut {
-		cj.Cut = append(cj.Cut, edgeJSON{From: e.From, To: e.To, File: e.File, Line: e.Line})
-	}
-	return cj
 }
 
 // HeldBack is what `plan blocked --by ID --json` prints.
@@ -355,7 +304,7 @@ func WriteReportJSON(w io.Writer, a *Analysis) error {
 	s.endList()
 	s.key("cycles")
 	for _, c := range a.Graph.Cycles() {
-		s.item(cycleItem(c))
+		s.item(cycleRecord(c))
 	}
 	s.endList()
 	s.key("critical_path")
@@ -376,7 +325,7 @@ func WriteReportJSON(w io.Writer, a *Analysis) error {
 	s.value(1, nonNil(a.Ready))
 	s.key("problems")
 	for _, p := range a.Problems {
-		s.item(problemItem(p))
+		s.item(problemRecord(p))
 	}
 	s.endList()
 	return s.close()
@@ -551,7 +500,7 @@ func WriteCriticalJSON(w io.Writer, a *Analysis) error {
 // --baseline matched.
 func WriteCheckJSON(w io.Writer, packets int, problems []parser.Problem, baseline *CheckBaseline) error {
 	errs, warns := CountProblems(problems)
-	r := checkJSON{SchemaVersion: SchemaVersion, Packets: packets, Errors: errs, Warnings: warns, Problems: problemsJSON(problems), Baseline: baseline}
+	r := checkJSON{SchemaVersion: SchemaVersion, Packets: packets, Errors: errs, Warnings: warns, Problems: ProblemRecords(problems), Baseline: baseline}
 	if baseline != nil {
 		b := *baseline
 		b.Stale = nonNilEntries(b.Stale)

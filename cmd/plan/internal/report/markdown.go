@@ -140,26 +140,24 @@ func writeCriticalPathMarkdown(w io.Writer, a *Analysis) {
 
 // WriteBlockedMarkdown is `plan blocked --format markdown`.
 func WriteBlockedMarkdown(w io.Writer, a *Analysis) error {
-	bw := bufio.NewWriter(w)
-	blockedMarkdown(bw, a)
-	return bw.Flush()
+	return buffered(w, func(w io.Writer) { blockedMarkdown(w, a) })
 }
 
 // WriteHeldBackMarkdown is `plan blocked --by ID --format markdown`.
 func WriteHeldBackMarkdown(w io.Writer, a *Analysis, h HeldBack) error {
-	bw := bufio.NewWriter(w)
-	if len(h.Waiting) == 0 {
-		fmt.Fprintf(bw, "Nothing waits on %s.\n", mdCell(h.ID))
-		return bw.Flush()
-	}
-	fmt.Fprintf(bw, "%s holds back %s.\n\n", mdCell(h.ID), heldBackText(h))
-	var rows [][]string
-	for _, p := range a.Packets(h.Waiting) {
-		idc, prio, title, rem := mdPacket(p)
-		rows = append(rows, []string{idc, prio, title, rem})
-	}
-	mdTable(bw, []string{"ID", "Priority", "Title", "Remaining"}, rows)
-	return bw.Flush()
+	return buffered(w, func(w io.Writer) {
+		if len(h.Waiting) == 0 {
+			fmt.Fprintf(w, "Nothing waits on %s.\n", mdCell(h.ID))
+			return
+		}
+		fmt.Fprintf(w, "%s holds back %s.\n\n", mdCell(h.ID), heldBackText(h))
+		var rows [][]string
+		for _, p := range a.Packets(h.Waiting) {
+			idc, prio, title, rem := mdPacket(p)
+			rows = append(rows, []string{idc, prio, title, rem})
+		}
+		mdTable(w, []string{"ID", "Priority", "Title", "Remaining"}, rows)
+	})
 }
 
 // WriteCriticalMarkdown is `plan critical --format markdown`: the path,

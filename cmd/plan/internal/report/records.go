@@ -307,3 +307,85 @@ func ScheduleRecord(a *Analysis, s *schedule.Schedule, cal *Calendar) Schedule {
 	}
 	return r
 }
+
+// Cycle is one cycle of required rows as the formats show it (JSON
+// writes it as it is): its members, sorted; one path round it from
+// dependency to dependent, ending where it starts; the rows whose removal
+// breaks it, and whether that set is proven the smallest.
+type Cycle struct {
+	IDs   []string `json:"ids"`
+	Path  []string `json:"path"`
+	Cut   []CutRow `json:"cut"`
+	Exact bool     `json:"exact"`
+}
+
+// CutRow is a row of a cycle's cut: To requires From, written at File:Line.
+type CutRow struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	File string `json:"file"`
+	Line int    `json:"line"`
+}
+
+// Cycles are the records of the plan's cycles, in the graph's order.
+func (a *Analysis) Cycles() []Cycle {
+	var out []Cycle
+	for _, c := range a.Graph.Cycles() {
+		out = append(out, cycleRecord(c))
+	}
+	return out
+}
+
+func cycleRecord(c graph.Cycle) Cycle {
+	r := Cycle{IDs: c.IDs, Path: c.Path, Cut: []CutRow{}, Exact: c.Exact}
+	for _, e := range c.Cut {
+		r.Cut = append(r.Cut, CutRow{From: e.From, To: e.To, File: e.File, Line: e.Line})
+	}
+	return r
+}
+
+// InCycle are the packets that are members of a cycle.
+func (a *Analysis) InCycle() map[string]bool {
+	in := map[string]bool{}
+	for _, c := range a.Cycles() {
+		for _, id := range c.IDs {
+			in[id] = true
+		}
+	}
+	return in
+}
+
+// Problem is one problem as the formats show it (JSON writes it as it
+// is): what it says, where, and what a baseline entry matches on.
+type Problem struct {
+	ProblemText
+	File string `json:"file"`
+	Line int    `json:"line"`
+	// Packet and Ref are what a baseline entry matches on: the packet the
+	// problem is about and the packet its row names, when there are.
+	Packet string `json:"packet,omitempty"`
+	Ref    string `json:"ref,omitempty"`
+}
+
+// ProblemText is what a problem says, without where: plan explain lists
+// one file's problems by line alone.
+type ProblemText struct {
+	Severity string `json:"severity"`
+	Code     string `json:"code"`
+	Message  string `json:"message"`
+}
+
+// ProblemRecords are the records of ps, in that order (an empty list for
+// none: JSON writes [], not null).
+func ProblemRecords(ps []parser.Problem) []Problem {
+	out := make([]Problem, len(ps))
+	for i, p := range ps {
+		out[i] = problemRecord(p)
+	}
+	return out
+}
+
+func problemRecord(p parser.Problem) Problem {
+	return Problem{ProblemText: ProblemText{Severity: p.Severity.String(), Code: p.Code, Message: p.Message},
+		File: p.File, Line: p.Line, Packet: p.Packet, Ref: p.Ref}
+}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -89,4 +90,26 @@ func TestEstimateRecord(t *testing.T) {
 	assert.Equal(t, []string{"p50", "p92.5"}, []string{rec.Percentiles[0].Key, rec.Percentiles[1].Key})
 	assert.Equal(t, []string{"2026-12-07", "2026-12-09"}, []string{rec.Percentiles[0].Date, rec.Percentiles[1].Date})
 	assert.Empty(t, EstimateRecord(est, nil).Percentiles[0].Date, "no calendar, no date")
+}
+
+// TestProblemRecord checks that plan check's JSON and plan explain's
+// write a problem from the one Problem record: explain keeps only the
+// line of what it says, and neither writes null for no problems.
+func TestProblemRecord(t *testing.T) {
+	ps := []parser.Problem{{Severity: parser.Warning, Code: "dangling", Message: "X-1 requires X-9, which no file has", File: "a.md", Line: 7, Packet: "X-1", Ref: "X-9"}}
+	var check bytes.Buffer
+	require.NoError(t, WriteCheckJSON(&check, 1, ps, nil))
+	assert.Contains(t, check.String(), `"severity": "warning",
+      "code": "dangling",
+      "message": "X-1 requires X-9, which no file has",
+      "file": "a.md",
+      "line": 7,
+      "packet": "X-1",
+      "ref": "X-9"`)
+	flat, err := json.Marshal(problemJSONFlat{Line: 7, ProblemText: ProblemRecords(ps)[0].ProblemText})
+	require.NoError(t, err)
+	assert.Equal(t, `{"line":7,"severity":"warning","code":"dangling","message":"X-1 requires X-9, which no file has"}`, string(flat))
+	var none bytes.Buffer
+	require.NoError(t, WriteCheckJSON(&none, 0, nil, nil))
+	assert.Contains(t, none.String(), `"problems": []`)
 }

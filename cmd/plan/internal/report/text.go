@@ -265,31 +265,35 @@ func WriteProblems(w io.Writer, problems []parser.Problem, style Style) error {
 
 // WriteReady is plan ready's text: the packets that can start now.
 func WriteReady(w io.Writer, a *Analysis) error {
-	bw := bufio.NewWriter(w)
-	writeReadyRows(bw, lineWidth, a)
-	return bw.Flush()
+	return buffered(w, func(w io.Writer) { writeReadyRows(w, lineWidth, a) })
 }
 
 // WriteBlocked is plan blocked's text: each blocked packet and what it
 // waits on.
 func WriteBlocked(w io.Writer, a *Analysis) error {
-	bw := bufio.NewWriter(w)
-	writeBlockedRows(bw, lineWidth, a)
-	return bw.Flush()
+	return buffered(w, func(w io.Writer) { writeBlockedRows(w, lineWidth, a) })
 }
 
 // WriteHeldBack is plan blocked --by's text: what waits on the packet and
 // the effort it holds back.
 func WriteHeldBack(w io.Writer, a *Analysis, h HeldBack) error {
+	return buffered(w, func(w io.Writer) {
+		if len(h.Waiting) == 0 {
+			fmt.Fprintf(w, "nothing waits on %s\n", clean(h.ID))
+			return
+		}
+		fmt.Fprintf(w, "%s holds back %s:\n", clean(h.ID), heldBackText(h))
+		for _, line := range packetRows(lineWidth, a.Packets(h.Waiting), nil) {
+			fmt.Fprintln(w, line)
+		}
+	})
+}
+
+// buffered runs write over a buffer on w and flushes it, returning the
+// first write error: the writers need check no Fprintf of their own.
+func buffered(w io.Writer, write func(w io.Writer)) error {
 	bw := bufio.NewWriter(w)
-	if len(h.Waiting) == 0 {
-		fmt.Fprintf(bw, "nothing waits on %s\n", clean(h.ID))
-		return bw.Flush()
-	}
-	fmt.Fprintf(bw, "%s holds back %s:\n", clean(h.ID), heldBackText(h))
-	for _, line := range packetRows(lineWidth, a.Packets(h.Waiting), nil) {
-		fmt.Fprintln(bw, line)
-	}
+	write(bw)
 	return bw.Flush()
 }
 
