@@ -98,19 +98,28 @@ func (d *Diff) CriticalDelta() float64 { return d.New.Expected - d.Old.Expected 
 // P80Delta is the change in the P80 forecast.
 func (d *Diff) P80Delta() float64 { return d.New.P80 - d.Old.P80 }
 
-// Empty reports whether nothing a reader would notice changed.
+// Empty reports whether nothing a reader would notice changed. Days are
+// compared as the JSON writes them (two decimals, the finest any format
+// prints), so float noise between two sums of the same work is no change.
 func (d *Diff) Empty() bool {
 	return len(d.Added)+len(d.Removed)+len(d.Renamed)+len(d.Status)+len(d.Priority)+len(d.Effort)+
 		len(d.DepsAdded)+len(d.DepsRemoved)+len(d.CyclesIntroduced)+len(d.CyclesResolved)+
 		len(d.ErrorsIntroduced)+len(d.ErrorsResolved)+len(d.NewlyBlocked)+len(d.Unblocked) == 0 &&
-		d.Old.Expected == d.New.Expected && d.Old.P80 == d.New.P80
+		round2(d.Old.Expected) == round2(d.New.Expected) && round2(d.Old.P80) == round2(d.New.P80)
 }
 
 func side(rev, commit string, s *Snapshot) Side {
 	crit := append([]string{}, s.Critical.IDs...)
 	return Side{Rev: rev, Commit: commit, Packets: len(s.Set.Packets), Critical: crit,
-		Expected: round2(s.Critical.Expected), Remaining: s.Remaining.rounded(), Forecast: s.Forecast,
-		P50: round2(s.P50), P80: round2(s.P80)}
+		Expected: s.Critical.Expected, Remaining: s.Remaining, Forecast: s.Forecast,
+		P50: s.P50, P80: s.P80}
+}
+
+// rounded is s with its days to two decimals, as the diff's JSON writes
+// them.
+func (s Side) rounded() Side {
+	s.Expected, s.Remaining, s.P50, s.P80 = round2(s.Expected), s.Remaining.rounded(), round2(s.P50), round2(s.P80)
+	return s
 }
 
 func ref(p *parser.Packet) PacketRef {

@@ -38,7 +38,9 @@ type historyJSON struct {
 func WriteDiff(w io.Writer, d *Diff, format string) error {
 	switch format {
 	case "json":
-		return report.WriteJSON(w, diffJSON{report.SchemaVersion, d})
+		j := *d
+		j.Old, j.New = d.Old.rounded(), d.New.rounded()
+		return report.WriteJSON(w, diffJSON{report.SchemaVersion, &j})
 	case "markdown":
 		return WriteMarkdown(w, d)
 	}
@@ -53,10 +55,11 @@ func WriteHistory(w io.Writer, points []Point, format string, forecast bool) err
 	case "csv":
 		return WriteHistoryCSV(w, points)
 	case "json":
-		if points == nil {
-			points = []Point{}
+		rounded := make([]Point, len(points)) // never null
+		for i, p := range points {
+			rounded[i] = p.rounded()
 		}
-		return report.WriteJSON(w, historyJSON{report.SchemaVersion, points})
+		return report.WriteJSON(w, historyJSON{report.SchemaVersion, rounded})
 	case "svg":
 		return WriteHistorySVG(w, points)
 	}

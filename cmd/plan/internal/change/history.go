@@ -86,14 +86,21 @@ func History(v *Versions, opts HistoryOptions) ([]Point, error) {
 			if err != nil {
 				return nil, err
 			}
-			p = Point{Counts: s.Counts, Remaining: s.Remaining.rounded(), Critical: round2(s.Critical.Expected),
-				P50: round2(s.P50), P80: round2(s.P80), Errors: len(s.Errors), Cycles: len(s.Cycles)}
+			p = Point{Counts: s.Counts, Remaining: s.Remaining, Critical: s.Critical.Expected,
+				P50: s.P50, P80: s.P80, Errors: len(s.Errors), Cycles: len(s.Cycles)}
 		}
 		p.Commit, p.Date, p.Subject = c.Hash, c.Time, c.Subject
 		points = append(points, p)
 		prev, prevSet = p, set
 	}
 	return points, nil
+}
+
+// rounded is p with its days to two decimals, as the history's JSON
+// writes them.
+func (p Point) rounded() Point {
+	p.Remaining, p.Critical, p.P50, p.P80 = p.Remaining.rounded(), round2(p.Critical), round2(p.P50), round2(p.P80)
+	return p
 }
 
 func sameWeek(a, b time.Time) bool {

@@ -15,7 +15,8 @@ import (
 	"github.com/workpackets/plan/schedule"
 )
 
-// Range is a low, expected and high number of working days.
+// Range is a low, expected and high number of working days, unrounded:
+// each format rounds once as it prints.
 type Range struct {
 	Low      float64 `json:"low"`
 	Expected float64 `json:"expected"`
@@ -26,7 +27,11 @@ type Range struct {
 func (r Range) rounded() Range { return Range{round2(r.Low), round2(r.Expected), round2(r.High)} }
 
 // round2 keeps two decimals, the rounding of days in the diff's and the
-// history's JSON; noise just below zero is 0, never -0.
+// history's JSON (see plan help json); noise just below zero is 0, never
+// -0. Only the JSON writers call it: the values themselves keep full
+// precision, so that text, Markdown and CSV round once, with graph.Days,
+// as every other format does (5.249 days read 5.3 when it was rounded to
+// 5.25 first).
 func round2(x float64) float64 {
 	r := math.Round(x*100) / 100
 	if r == 0 {
