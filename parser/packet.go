@@ -231,6 +231,13 @@ type Packet struct {
 	// is not started, and blocked by its status line even when no row
 	// says why.
 	StatusBlocked bool
+	// CaseInsensitiveID is true for a packet whose ID comes from YAML
+	// front matter (id: task-12): references match it in any case.
+	CaseInsensitiveID bool
+	// statusUnread is set when the Status line could not be read (Load
+	// keeps one warning per unknown word per folder, not one per packet).
+	// (The three flags sit together: a packet is 240 bytes, not 256.)
+	statusUnread bool
 	// Progress is the percentage complete for in-progress packets that
 	// state one ("🏗️ 50% Complete"), or nil.
 	Progress *int
@@ -249,12 +256,6 @@ type Packet struct {
 	// (each also a dangling-ref warning): the packet cannot start until
 	// they exist. Only Load fills it.
 	Missing []Ref
-	// CaseInsensitiveID is true for a packet whose ID comes from YAML
-	// front matter (id: task-12): references match it in any case.
-	CaseInsensitiveID bool
-	// statusUnread is set when the Status line could not be read (Load
-	// keeps one warning per unknown word per folder, not one per packet).
-	statusUnread bool
 	// statusLine is the line of the Status field, 0 for none.
 	statusLine int
 	// indexed is the index file's task-list item that gave the packet
