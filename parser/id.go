@@ -36,8 +36,7 @@ func findIDs(s string) []string {
 	}
 	var ids []string
 	var seen idSet
-	for _, loc := range idPattern.FindAllStringIndex(s, -1) {
-		start, end := loc[0], loc[1]
+	for start, end := nextIDMatch(s, 0); start >= 0; start, end = nextIDMatch(s, end) {
 		if start > 0 && isWordByte(s[start-1]) {
 			continue
 		}
@@ -51,6 +50,53 @@ func findIDs(s string) []string {
 	}
 	return ids
 }
+
+// nextIDMatch returns the next match of idPattern in s at or after from,
+// as FindAllStringIndex finds them one after the other, or -1, -1. It
+// runs on every cell that may name a packet, so it follows the
+// expression by hand (FuzzNextIDMatch holds it to the expression): from a
+// start, the groups of [A-Z0-9] joined by "-" run as far as they go, and
+// the expression takes the last group that starts with a digit, its
+// digits and a letter after them if there is one. A start with no such
+// group fails, and so does every start up to the end of its groups.
+func nextIDMatch(s string, from int) (start, end int) {
+	for st := from; st < len(s); {
+		if !isIDByte(s[st]) {
+			st++
+			continue
+		}
+		i := st
+		for i < len(s) && isIDByte(s[i]) {
+			i++
+		}
+		last := -1 // where the last group that starts with a digit starts
+		for i+1 < len(s) && s[i] == '-' && isIDByte(s[i+1]) {
+			if s[i+1] >= '0' && s[i+1] <= '9' {
+				last = i + 1
+			}
+			i++
+			for i < len(s) && isIDByte(s[i]) {
+				i++
+			}
+		}
+		if last < 0 {
+			st = i
+			continue
+		}
+		e := last
+		for e < len(s) && s[e] >= '0' && s[e] <= '9' {
+			e++
+		}
+		if e < len(s) && (s[e] >= 'A' && s[e] <= 'Z' || s[e] >= 'a' && s[e] <= 'z') {
+			e++
+		}
+		return st, e
+	}
+	return -1, -1
+}
+
+// isIDByte reports whether c is in [A-Z0-9].
+func isIDByte(c byte) bool { return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
 
 // hasDashDigit reports whether s has a "-" followed by a digit.
 func hasDashDigit[T string | []byte](s T) bool {
