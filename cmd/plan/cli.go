@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -401,63 +400,28 @@ func (e *streams) reportEmpty(paths []string, set *parser.Set) bool {
 		}
 		return filepath.Join(cwd, p)
 	}
-	// A duplicate ID is a packet too, although only the first is kept.
-	var packetFiles []string
-	for _, p := range set.Packets {
-		packetFiles = append(packetFiles, abs(p.File))
-	}
-	for _, p := range set.Problems {
-		if p.Code == parser.CodeDuplicateID {
-			packetFiles = append(packetFiles, abs(p.File))
-		}
-	}
-	under := func(file, root string) bool {
-		return file == root || strings.HasPrefix(file, strings.TrimSuffix(root, string(filepath.Separator))+string(filepath.Separator))
-	}
-	found := false
+	var roots []report.Root
 	for _, arg := range paths {
-		root := parser.StdinName
+		root := report.Root{Arg: arg, Abs: parser.StdinName}
 		if arg != "-" {
 			if _, err := os.Stat(arg); err != nil {
 				continue // reported as unreadable
 			}
-			root = abs(arg)
+			root.Abs = abs(arg)
 		}
-		if slices.ContainsFunc(packetFiles, func(f string) bool { return under(f, root) }) {
-			continue
+		roots = append(roots, root)
+	}
+	empty := report.EmptyRoots(roots, set, abs)
+	for _, em := range empty {
+		e.errorf("%s", report.NoPackets(em.Name(), em.Files))
+		for _, dir := range em.Hidden {
+			e.hintf("%s", report.HiddenFolderHint(dir, false))
 		}
-		files := 0
-		for _, f := range set.Files {
-			if under(abs(f), root) {
-				files++
-			}
-		}
-		found = true
-		name := cleanPath(arg)
-		if arg == "-" {
-			name = "standard input"
-		}
-		e.errorf("%s", report.NoPackets(name, files))
-		if hidden := hiddenUnder(set.Hidden, root, abs, under); len(hidden) > 0 {
-			for _, dir := range hidden {
-				e.hintf("%s", report.HiddenFolderHint(dir, false))
-			}
-		} else {
-			e.hintf("%s", report.NoPacketsHint(files))
+		if len(em.Hidden) == 0 {
+			e.hintf("%s", report.NoPacketsHint(em.Files))
 		}
 	}
-	return found
-}
-
-// hiddenUnder are the hidden packet folders under root.
-func hiddenUnder(hidden []string, root string, abs func(string) string, under func(f, root string) bool) []string {
-	var out []string
-	for _, dir := range hidden {
-		if under(abs(dir), root) {
-			out = append(out, dir)
-		}
-	}
-	return out
+	return len(empty) > 0
 }
 
 // withAnalysis loads and analyzes paths and hands the analysis to write.

@@ -141,7 +141,7 @@ func runRoot(e *streams, opts rootOptions) error {
 				e.warnf("%s", w)
 			}
 			if len(warnings) > 0 && !e.quiet {
-				e.hintf("draw a part of the plan (plan --format mermaid FOLDER), raise the limit in Mermaid's configuration, or draw it with --dot")
+				e.hintf("%s", report.FlowchartLimitHint)
 			}
 		case "markdown":
 			err = report.WriteReportMarkdown(e.stdout, a)

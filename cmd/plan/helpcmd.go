@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
@@ -17,17 +16,13 @@ import (
 // as before. A topic is not a command, so `plan format` still reads a
 // folder named format.
 func newHelpCmd(root *cobra.Command) *cobra.Command {
-	var list strings.Builder
-	for _, t := range help.Topics() {
-		fmt.Fprintf(&list, "  %-11s %s\n", t.Name, t.Short)
-	}
 	return &cobra.Command{
 		Use:   "help [TOPIC|COMMAND]",
 		Short: "Reference pages, and help about any command",
 		Long: `help prints a reference page or a command's help.
 
 Topics:
-` + list.String() + `
+` + help.TopicList() + `
 plan help json NAME prints the JSON Schema of one document (plan, check,
 order, ...) and nothing else.`,
 		Example: `  plan help format
@@ -36,10 +31,7 @@ order, ...) and nothing else.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-			var names []string
-			for _, t := range help.Topics() {
-				names = append(names, t.Name)
-			}
+			names := help.TopicNames()
 			for _, c := range root.Commands() {
 				if c.IsAvailableCommand() && c.Name() != "help" {
 					names = append(names, c.Name())
@@ -71,11 +63,7 @@ func runHelp(root *cobra.Command, w io.Writer, args []string) error {
 	}
 	c, rest, err := root.Find(args)
 	if err != nil || c == nil || len(rest) > 0 {
-		var names []string
-		for _, t := range help.Topics() {
-			names = append(names, t.Name)
-		}
-		return usageErrorf("topics: "+strings.Join(names, ", ")+"; 'plan --help' lists the commands",
+		return usageErrorf("topics: "+strings.Join(help.TopicNames(), ", ")+"; 'plan --help' lists the commands",
 			"no help topic or command named %q", strings.Join(args, " "))
 	}
 	c.InitDefaultHelpFlag()

@@ -41,6 +41,25 @@ var topics = []Summary{
 // Topics lists the topics, in the order `plan help` shows them.
 func Topics() []Summary { return slices.Clone(topics) }
 
+// TopicList is the topics as plan help's own help lists them: one line
+// each, the name in a column and what its page is about.
+func TopicList() string {
+	var b strings.Builder
+	for _, t := range topics {
+		b.WriteString("  " + t.Name + strings.Repeat(" ", max(11-len(t.Name), 0)+1) + t.Short + "\n")
+	}
+	return b.String()
+}
+
+// TopicNames are the topics' names, in order.
+func TopicNames() []string {
+	names := make([]string, len(topics))
+	for i, t := range topics {
+		names[i] = t.Name
+	}
+	return names
+}
+
 // Page returns the page of topic name and whether there is one. config
 // has none here: its page is the config command's help.
 func Page(name string) (string, bool) {

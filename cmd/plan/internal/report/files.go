@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -125,4 +127,63 @@ func ByteSizeText(n int64) string {
 		return strconv.FormatInt(n>>10, 10) + "KB"
 	}
 	return strconv.FormatInt(n, 10)
+}
+
+// Root is a path the user named that exists: Arg as typed ("-" for
+// standard input), Abs as absolute (parser.StdinName for standard input).
+type Root struct{ Arg, Abs string }
+
+// Empty is a path that holds no packet: how many markdown files were
+// read under it, and the hidden folders under it that hold packets.
+type Empty struct {
+	Root
+	Files  int
+	Hidden []string
+}
+
+// EmptyRoots are the roots under which set has no packet, in order. A
+// file with a duplicate ID is a packet too, although only the first is
+// kept. abs makes a file name of the set absolute as the roots are.
+func EmptyRoots(roots []Root, set *parser.Set, abs func(string) string) []Empty {
+	var packetFiles []string
+	for _, p := range set.Packets {
+		packetFiles = append(packetFiles, abs(p.File))
+	}
+	for _, p := range set.Problems {
+		if p.Code == parser.CodeDuplicateID {
+			packetFiles = append(packetFiles, abs(p.File))
+		}
+	}
+	var out []Empty
+	for _, root := range roots {
+		if slices.ContainsFunc(packetFiles, func(f string) bool { return under(f, root.Abs) }) {
+			continue
+		}
+		e := Empty{Root: root}
+		for _, f := range set.Files {
+			if under(abs(f), root.Abs) {
+				e.Files++
+			}
+		}
+		for _, dir := range set.Hidden {
+			if under(abs(dir), root.Abs) {
+				e.Hidden = append(e.Hidden, dir)
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// Name is the path as messages name it: "standard input" for "-".
+func (e Empty) Name() string {
+	if e.Arg == "-" {
+		return "standard input"
+	}
+	return cleanPath(e.Arg)
+}
+
+// under says whether the absolute file is root or inside it.
+func under(file, root string) bool {
+	return file == root || strings.HasPrefix(file, strings.TrimSuffix(root, string(filepath.Separator))+string(filepath.Separator))
 }

@@ -5,6 +5,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/workpackets/plan/parser"
 )
 
 func TestByteSize(t *testing.T) {
@@ -42,4 +44,20 @@ func TestPageTitle(t *testing.T) {
 	assert.Equal(t, "Plan: shop", PageTitle(nil, "/home/me/shop"))
 	assert.Equal(t, "Plan: shop, docs/packets", PageTitle([]string{"./", "docs/packets"}, "/home/me/shop"))
 	assert.Equal(t, "Plan: .", PageTitle(nil, ""), "no current folder known")
+}
+
+func TestEmptyRoots(t *testing.T) {
+	set := &parser.Set{
+		Packets:  []*parser.Packet{{ID: "A-1", File: "/w/a/A-1.md"}},
+		Problems: []parser.Problem{{Code: parser.CodeDuplicateID, File: "/w/dup/A-1.md", Packet: "A-1"}},
+		Files:    []string{"/w/a/A-1.md", "/w/dup/A-1.md", "/w/notes/n.md", "/w/notes/m.md"},
+		Hidden:   []string{"/w/notes/.plan"},
+	}
+	abs := func(p string) string { return p }
+	roots := []Root{{"a", "/w/a"}, {"dup", "/w/dup"}, {"notes", "/w/notes"}, {"ab", "/w/ab"}}
+	got := EmptyRoots(roots, set, abs)
+	require.Len(t, got, 2, "a duplicate ID is a packet too; /w/ab is not inside /w/a")
+	assert.Equal(t, Empty{Root: Root{"notes", "/w/notes"}, Files: 2, Hidden: []string{"/w/notes/.plan"}}, got[0])
+	assert.Equal(t, "ab", got[1].Name())
+	assert.Equal(t, "standard input", Empty{Root: Root{Arg: "-"}}.Name())
 }

@@ -27,3 +27,7 @@ func WriteFlowchart(w io.Writer, a *Analysis, allEdges bool) (warnings []string,
 	}
 	return warnings, nil
 }
+
+// FlowchartLimitHint follows WriteFlowchart's warnings: how to get a
+// chart Mermaid draws.
+const FlowchartLimitHint = "draw a part of the plan (plan --format mermaid FOLDER), raise the limit in Mermaid's configuration, or draw it with --dot"
