@@ -146,34 +146,25 @@ func runNew(e *streams, opts newOptions) error {
 		// An unread file may hold the same ID: write nothing.
 		return &exitError{kind: kindInput, msg: "nothing written: some files could not be read"}
 	}
-	byID := make(map[string]*parser.Packet, len(set.Packets))
-	for _, p := range set.Packets {
-		byID[p.ID] = p
-	}
-	if p := byID[id]; p != nil {
-		return refusedf("choose another ID; 'plan order --all' lists the IDs in use", "packet %s already exists: %s:%d", id, cleanPath(p.File), p.Line)
-	}
-	if p := scaffold.InOversizeFile(set, id, int64(opts.load.maxFileSize)); p != nil {
+	c := scaffold.Check(set, id, append(slices.Clone(requires), optional...), int64(opts.load.maxFileSize))
+	switch {
+	case c.Oversize:
 		return refusedf("choose another ID, or raise --max-file-size to read that file",
-			"packet %s already exists: %s:%d (a file over --max-file-size, which plan skips)", id, cleanPath(p.File), p.Line)
+			"packet %s already exists: %s:%d (a file over --max-file-size, which plan skips)", id, cleanPath(c.Taken.File), c.Taken.Line)
+	case c.Taken != nil:
+		return refusedf("choose another ID; 'plan order --all' lists the IDs in use", "packet %s already exists: %s:%d", id, cleanPath(c.Taken.File), c.Taken.Line)
 	}
-	var dangling []string
-	for _, r := range append(slices.Clone(requires), optional...) {
-		if byID[r] == nil {
-			dangling = append(dangling, r)
-		}
-	}
-	if len(dangling) > 0 {
-		for _, r := range dangling {
+	if len(c.Unknown) > 0 {
+		for _, r := range c.Unknown {
 			e.errorf("dangling-ref: %s is not the ID of any packet read", r)
 		}
 		return refusedf("check the IDs ('plan order --all' lists them), or create those packets first",
-			"nothing written: %s", plural(len(dangling), "unknown packet ID"))
+			"nothing written: %s", plural(len(c.Unknown), "unknown packet ID"))
 	}
 
 	doc, err := report.NewPacketText(report.NewPacket{
 		ID: id, Title: title, Priority: opts.priority, Effort: opts.effort,
-		Requires: requires, Optional: optional, ByID: byID, Updated: now().Format("2006-01-02"),
+		Requires: requires, Optional: optional, ByID: c.ByID, Updated: now().Format("2006-01-02"),
 	})
 	var ne *report.NewPacketError
 	switch {

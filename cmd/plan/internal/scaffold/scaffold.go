@@ -10,6 +10,39 @@ import (
 	"github.com/workpackets/plan/parser"
 )
 
+// Conflicts is what the packets read say against a new packet.
+type Conflicts struct {
+	// Taken is the packet that already has the new packet's ID, or nil;
+	// Oversize says it is in a file skipped for being over the size
+	// limit (found from the file's head).
+	Taken    *parser.Packet
+	Oversize bool
+	// Unknown are the dependency IDs that no packet read has, in the
+	// order given.
+	Unknown []string
+	// ByID are the packets read, by ID.
+	ByID map[string]*parser.Packet
+}
+
+// Check returns what set says against a new packet id with the
+// dependencies deps, limit being the size over which a file was skipped.
+func Check(set *parser.Set, id string, deps []string, limit int64) Conflicts {
+	c := Conflicts{ByID: make(map[string]*parser.Packet, len(set.Packets))}
+	for _, p := range set.Packets {
+		c.ByID[p.ID] = p
+	}
+	if c.Taken = c.ByID[id]; c.Taken == nil {
+		c.Taken = InOversizeFile(set, id, limit)
+		c.Oversize = c.Taken != nil
+	}
+	for _, d := range deps {
+		if c.ByID[d] == nil {
+			c.Unknown = append(c.Unknown, d)
+		}
+	}
+	return c
+}
+
 // oversizeHead is how much of a file over the size limit is read to learn
 // its packet ID: the heading comes first.
 const oversizeHead = 64 << 10

@@ -59,3 +59,29 @@ func TestInOversizeFile(t *testing.T) {
 	assert.Nil(t, InOversizeFile(set, "OTHER-001", 1<<20))
 	assert.Nil(t, InOversizeFile(set, "SMALL-001", 1<<20), "a file under the limit was skipped for another reason")
 }
+
+// TestCheck: an ID read, an ID only in a file too large to read, and
+// dependencies no packet has are each found.
+func TestCheck(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.md")
+	require.NoError(t, os.WriteFile(big, []byte("# BIG-001: Big\n\n"+strings.Repeat("words ", 200_000)), 0o644))
+	dep := &parser.Packet{ID: "DEP-001", File: filepath.Join(dir, "dep.md"), Line: 1}
+	set := &parser.Set{Packets: []*parser.Packet{dep}, Skipped: []string{big}}
+
+	c := Check(set, "NEW-001", []string{"DEP-001", "NOPE-001", "NOPE-002"}, 1<<20)
+	assert.Nil(t, c.Taken)
+	assert.False(t, c.Oversize)
+	assert.Equal(t, []string{"NOPE-001", "NOPE-002"}, c.Unknown)
+	assert.Same(t, dep, c.ByID["DEP-001"])
+
+	c = Check(set, "DEP-001", nil, 1<<20)
+	assert.Same(t, dep, c.Taken)
+	assert.False(t, c.Oversize)
+	assert.Empty(t, c.Unknown)
+
+	c = Check(set, "BIG-001", []string{"DEP-001"}, 1<<20)
+	require.NotNil(t, c.Taken)
+	assert.True(t, c.Oversize)
+	assert.Equal(t, big, c.Taken.File)
+}
