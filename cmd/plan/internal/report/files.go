@@ -15,7 +15,15 @@ import (
 
 // packetRule says in one line what makes a markdown file a packet, as
 // parser/doc.go ("What a packet is") specifies it.
-const packetRule = "a packet is a markdown file titled like '# WP-001: Title' or '## WP-001 — Title' (its first level-1 heading, else its first level-2 one, or id: in front matter)"
+const packetRule = "a packet is a markdown file " + packetTitle
+
+// packetTitle is what a packet's title may be, as parser/doc.go says:
+// its forms, then which line of the file is the title.
+const (
+	packetTitle      = packetTitleLike + " " + packetTitleWhere
+	packetTitleLike  = "titled like '# WP-001: Title' or '## WP-001 — Title'"
+	packetTitleWhere = "(its first level-1 heading, else its first level-2 one, or id: in front matter)"
+)
 
 // NoPackets is the error for a path that exists and holds no packet:
 // name as the user wrote it, files the markdown files read under it.
@@ -83,7 +91,7 @@ func WriteFileList(w io.Writer, set *parser.Set) error {
 		case set.SkipReasons[f] != "":
 			fmt.Fprintf(bw, "plan: skipped %s: not a packet: %s\n", cleanPath(f), clean(set.SkipReasons[f]))
 		case skipped[f]:
-			fmt.Fprintf(bw, "plan: skipped %s: not a packet (its first level-1 heading is not '# ID: Title')\n", cleanPath(f))
+			fmt.Fprintf(bw, "plan: skipped %s: not a packet, which is a markdown file %s\n", cleanPath(f), packetTitle)
 		default:
 			fmt.Fprintf(bw, "plan: read %s\n", cleanPath(f))
 		}

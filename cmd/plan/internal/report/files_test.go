@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -60,4 +61,20 @@ func TestEmptyRoots(t *testing.T) {
 	assert.Equal(t, Empty{Root: Root{"notes", "/w/notes"}, Files: 2, Hidden: []string{"/w/notes/.plan"}}, got[0])
 	assert.Equal(t, "ab", got[1].Name())
 	assert.Equal(t, "standard input", Empty{Root: Root{Arg: "-"}}.Name())
+}
+
+// TestPacketRuleWords checks that every place that says what a packet is
+// says that a title may be a level-2 heading, as parser/doc.go does, and
+// none says it must be the first level-1 heading.
+func TestPacketRuleWords(t *testing.T) {
+	set := &parser.Set{Files: []string{"notes.md"}, Skipped: []string{"notes.md"}}
+	var list, summary bytes.Buffer
+	require.NoError(t, WriteFileList(&list, set))
+	a, err := Analyze(set)
+	require.NoError(t, err)
+	writeSummary(&summary, a)
+	for name, text := range map[string]string{"hint": NoPacketsHint(1), "-v": list.String(), "summary": summary.String()} {
+		assert.Contains(t, text, "level-2", name)
+		assert.NotContains(t, text, "first level-1 heading is", name)
+	}
 }

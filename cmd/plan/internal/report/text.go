@@ -174,8 +174,9 @@ func writeSummary(w io.Writer, a *Analysis) {
 	}
 	fmt.Fprintf(w, "%s read, %s\n", Plural(len(a.Set.Files), "markdown file"), skipped)
 	if len(a.Set.Packets) == 0 && len(a.Set.Files) > 0 {
-		fmt.Fprintln(w, "A packet is a markdown file whose first level-1 heading is '# ID: Title',")
-		fmt.Fprintln(w, "such as '# P1-ACCESS-001: Content Access'.")
+		// The words of the "no work packets" hint, on two lines.
+		fmt.Fprintln(w, "A packet is a markdown file "+packetTitleLike)
+		fmt.Fprintln(w, packetTitleWhere+".")
 	}
 }
 
