@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/workpackets/plan/parser/hiddentext"
 )
@@ -195,17 +196,7 @@ func Load(paths []string, opts Options) (*Set, []error) {
 	ix := newIndex(set.Packets)
 	ix.cfg, set.cfg = opts.Config, opts.Config
 	set.indexClaims(results, ix, opts.Config)
-	// The rows are resolved in file order, each result released as it is
-	// resolved; a packet dropped as a duplicate is not in the index by ID
-	// (or is there as another packet) and is not resolved. The problems
-	// are sorted below, so the order they are found in does not matter.
-	for i := range results {
-		r := &results[i]
-		if p := r.packet; p != nil && !r.skipped && r.err == nil && ix.byID[p.ID] == p {
-			set.Problems = append(set.Problems, resolvePending(p, r.rows, ix)...)
-		}
-		results[i] = result{}
-	}
+	set.Problems = append(set.Problems, resolveAll(results, ix, workers)...)
 	set.Problems = append(set.Problems, addReverse(set.Packets, ix)...)
 	sort.Strings(set.Files)
 	sort.Strings(set.Skipped)
@@ -213,6 +204,52 @@ func Load(paths []string, opts Options) (*Set, []error) {
 	set.Problems = gatherSizes(gatherUnknownStatuses(set.Problems))
 	sortProblems(set.Problems)
 	return set, errs
+}
+
+// resolveBlock is how many results a resolving worker takes at a time.
+const resolveBlock = 256
+
+// resolveAll resolves the rows of every result's packet, each result
+// released as it is resolved; a packet dropped as a duplicate is not in
+// the index by ID (or is there as another packet) and is not resolved.
+// The workers take blocks of results in turn (resolving reads the index
+// and other packets' IDs and statuses, and writes only its own packet's
+// lists), and the problems are returned in file order, as one worker
+// would find them.
+func resolveAll(results []result, ix *index, workers int) []Problem {
+	blocks := (len(results) + resolveBlock - 1) / resolveBlock
+	probs := make([][]Problem, blocks)
+	var next atomic.Int64
+	work := func() {
+		for {
+			b := int(next.Add(1)) - 1
+			if b >= blocks {
+				return
+			}
+			for i := b * resolveBlock; i < min((b+1)*resolveBlock, len(results)); i++ {
+				r := &results[i]
+				if p := r.packet; p != nil && !r.skipped && r.err == nil && ix.byID[p.ID] == p {
+					probs[b] = append(probs[b], resolvePending(p, r.rows, ix)...)
+				}
+				results[i] = result{}
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	for range min(workers, blocks) - 1 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work()
+		}()
+	}
+	work()
+	wg.Wait()
+	var out []Problem
+	for _, ps := range probs {
+		out = append(out, ps...)
+	}
+	return out
 }
 
 // interner keeps one copy of each status cell and external dependency's
@@ -249,13 +286,25 @@ func (in interner) rows(rows []depRow) {
 // The problems found in a file that lost are dropped: they are not about
 // the packet the plan uses. It returns the packets sorted by ID.
 func dedupe(packets []*Packet, probs []Problem) ([]*Packet, []Problem) {
-	sort.SliceStable(packets, func(i, j int) bool {
-		ai, aj := archived(packets[i].File), archived(packets[j].File)
-		if ai != aj {
-			return aj
+	// Whether a file is archived is worked out once a packet, not at each
+	// of the sort's comparisons.
+	type entry struct {
+		p        *Packet
+		archived bool
+	}
+	es := make([]entry, len(packets))
+	for i, p := range packets {
+		es[i] = entry{p, archived(p.File)}
+	}
+	sort.SliceStable(es, func(i, j int) bool {
+		if es[i].archived != es[j].archived {
+			return es[j].archived
 		}
-		return packets[i].File < packets[j].File
+		return es[i].p.File < es[j].p.File
 	})
+	for i, e := range es {
+		packets[i] = e.p
+	}
 	first := make(map[string]*Packet, len(packets))
 	kept := packets[:0:0]
 	var lost map[string]bool

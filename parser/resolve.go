@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // index is what Load knows about the packets of a set, to resolve rows.
@@ -17,8 +18,9 @@ type index struct {
 	// (Packet.CaseInsensitiveID), by upper-cased ID.
 	folded map[string]*Packet
 	// sorted are the IDs, sorted, for ranges and suffixed IDs; built on
-	// first use.
-	sorted []string
+	// first use, by one of the resolving workers (sortOnce).
+	sorted   []string
+	sortOnce sync.Once
 	// cfg is the folder's plan.yaml (nil for none): its status words
 	// are read in status cells too.
 	cfg *Config
@@ -57,13 +59,13 @@ func (ix *index) lookup(id string) *Packet {
 }
 
 func (ix *index) sortedIDs() []string {
-	if ix.sorted == nil {
+	ix.sortOnce.Do(func() {
 		ix.sorted = make([]string, 0, len(ix.byID))
 		for id := range ix.byID {
 			ix.sorted = append(ix.sorted, id)
 		}
 		slices.Sort(ix.sorted)
-	}
+	})
 	return ix.sorted
 }
 
