@@ -5,6 +5,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"math"
+	"reflect"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/workpackets/plan/parser"
 )
@@ -292,7 +296,7 @@ func WriteReportJSON(w io.Writer, a *Analysis) error {
 	s.value(1, filesJSON{Read: len(a.Set.Files), Skipped: nonNil(a.Set.Skipped)})
 	s.key("packets")
 	for _, gp := range a.Graph.Packets() {
-		s.item(packetJSON(a.Packet(gp.ID)))
+		s.packet(packetJSON(a.Packet(gp.ID)))
 	}
 	s.endList()
 	s.key("order")
@@ -388,6 +392,225 @@ func (s *jsonStream) item(v any) {
 	s.items++
 	s.w.WriteString("\n    ")
 	s.value(2, v)
+}
+
+// packet is item for a packet, written by hand: the packets are most of
+// the document, and encoding/json's reflection and the indenting pass
+// were most of what writing them cost. appendPacketJSON writes the bytes
+// encoding/json writes (TestWriteReportJSONStreams compares them).
+func (s *jsonStream) packet(p PacketJSON) {
+	if s.items == 0 {
+		s.w.WriteByte('[')
+	} else {
+		s.w.WriteByte(',')
+	}
+	s.items++
+	s.w.WriteString("\n    ")
+	if s.err != nil {
+		return
+	}
+	out, err := appendPacketJSON(s.out[:0], &p)
+	if err != nil {
+		s.err = err
+		return
+	}
+	s.out = out
+	s.w.Write(s.out)
+}
+
+// appendPacketJSON appends p as encoding/json encodes it, indented as an
+// item of the report's "packets" list (depth 2).
+func appendPacketJSON(b []byte, p *PacketJSON) ([]byte, error) {
+	const in1, in2, in3 = "\n      ", "\n        ", "\n          "
+	var err error
+	num := func(b []byte, f float64) []byte {
+		b, e := appendJSONFloat(b, f)
+		if e != nil && err == nil {
+			err = e
+		}
+		return b
+	}
+	optString := func(b []byte, s *string) []byte {
+		if s == nil {
+			return append(b, "null"...)
+		}
+		return appendJSONString(b, *s)
+	}
+	list := func(b []byte, ids []string) []byte {
+		switch {
+		case ids == nil:
+			return append(b, "null"...)
+		case len(ids) == 0:
+			return append(b, "[]"...)
+		}
+		b = append(b, '[')
+		for i, id := range ids {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, in2...)
+			b = appendJSONString(b, id)
+		}
+		return append(b, in1+"]"...)
+	}
+	b = append(b, "{"+in1+`"id": `...)
+	b = appendJSONString(b, p.ID)
+	b = append(b, ","+in1+`"title": `...)
+	b = appendJSONString(b, p.Title)
+	b = append(b, ","+in1+`"file": `...)
+	b = appendJSONString(b, p.File)
+	b = append(b, ","+in1+`"line": `...)
+	b = strconv.AppendInt(b, int64(p.Line), 10)
+	b = append(b, ","+in1+`"priority": `...)
+	b = optString(b, p.Priority)
+	b = append(b, ","+in1+`"effective_priority": `...)
+	b = optString(b, p.EffectivePriority)
+	b = append(b, ","+in1+`"status": `...)
+	b = appendJSONString(b, p.Status)
+	b = append(b, ","+in1+`"progress": `...)
+	if p.Progress == nil {
+		b = append(b, "null"...)
+	} else {
+		b = strconv.AppendInt(b, int64(*p.Progress), 10)
+	}
+	b = append(b, ","+in1+`"effort": `...)
+	if p.Effort == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, "{"+in2+`"low": `...)
+		b = num(b, p.Effort.Low)
+		b = append(b, ","+in2+`"high": `...)
+		b = num(b, p.Effort.High)
+		if p.Effort.Likely != nil {
+			b = append(b, ","+in2+`"likely": `...)
+			b = num(b, *p.Effort.Likely)
+		}
+		b = append(b, in1+"}"...)
+	}
+	b = append(b, ","+in1+`"remaining": {`+in2+`"low": `...)
+	b = num(b, p.Remaining.Low)
+	b = append(b, ","+in2+`"high": `...)
+	b = num(b, p.Remaining.High)
+	b = append(b, ","+in2+`"expected": `...)
+	b = num(b, p.Remaining.Expected)
+	b = append(b, in1+"},"+in1+`"actual": `...)
+	if p.Actual == nil {
+		b = append(b, "null"...)
+	} else {
+		b = num(b, *p.Actual)
+	}
+	b = append(b, ","+in1+`"requires": `...)
+	b = list(b, p.Requires)
+	b = append(b, ","+in1+`"optional": `...)
+	b = list(b, p.Optional)
+	b = append(b, ","+in1+`"externals": `...)
+	switch {
+	case p.Externals == nil:
+		b = append(b, "null"...)
+	case len(p.Externals) == 0:
+		b = append(b, "[]"...)
+	default:
+		b = append(b, '[')
+		for i, x := range p.Externals {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, in2+"{"+in3+`"name": `...)
+			b = appendJSONString(b, x.Name)
+			b = append(b, ","+in3+`"status": `...)
+			b = appendJSONString(b, x.Status)
+			b = append(b, ","+in3+`"class": `...)
+			b = appendJSONString(b, x.Class)
+			b = append(b, ","+in3+`"required": `...)
+			b = strconv.AppendBool(b, x.Required)
+			b = append(b, ","+in3+`"blocking": `...)
+			b = strconv.AppendBool(b, x.Blocking)
+			b = append(b, ","+in3+`"line": `...)
+			b = strconv.AppendInt(b, int64(x.Line), 10)
+			b = append(b, in2+"}"...)
+		}
+		b = append(b, in1+"]"...)
+	}
+	b = append(b, "\n    }"...)
+	return b, err
+}
+
+// appendJSONString appends s quoted as encoding/json quotes a string with
+// HTML escaping off: '"', '\\' and control characters escaped (\n, \r,
+// \t, \b, \f by name), invalid UTF-8 as \ufffd, U+2028 and U+2029 as
+// \u2028 and \u2029, everything else as it is.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendJSONFloat appends f as encoding/json writes a float64: the
+// shortest decimal that reads back as f, in exponent form below 1e-6 and
+// from 1e21 (with no leading zero in the exponent); NaN and infinities
+// are an error, as there.
+func appendJSONFloat(b []byte, f float64) ([]byte, error) {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return b, &json.UnsupportedValueError{Value: reflect.ValueOf(f), Str: strconv.FormatFloat(f, 'g', -1, 64)}
+	}
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// e-09 is written e-9
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b, nil
 }
 
 func (s *jsonStream) endList() {

@@ -3,8 +3,10 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -91,5 +93,67 @@ func TestAppendIndented(t *testing.T) {
 			}
 			assert.Equal(t, want.String(), string(got), "%s at depth %d", src, depth)
 		}
+	}
+}
+
+// jsonOf is v as encoding/json writes it with HTML escaping off.
+func jsonOf(t testing.TB, v any) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// TestAppendJSONStringAndFloat: the hand-written packet writer quotes
+// strings and spells numbers as encoding/json does, on what packets hold:
+// control characters, quotes, backslashes, HTML, invalid UTF-8, the two
+// separators JSON leaves alone and JavaScript does not; small, large,
+// negative, fractional and rounded days.
+func TestAppendJSONStringAndFloat(t *testing.T) {
+	for _, s := range []string{"", "plain", "R&D <b>", "tab\there\nnew\rline\b\f\x00\x1f\x7f", `"quoted" \back\slash`,
+		"\xff\xfe bad \xc3", "line\u2028para\u2029", "é ✅ 🚧 \ufeff", "\xed\xa0\x80 surrogate", strings.Repeat("x\x01", 40)} {
+		assert.Equal(t, jsonOf(t, s), string(appendJSONString(nil, s)), "%q", s)
+	}
+	for _, f := range []float64{0, 1, -1, 0.5, 2.25, 1e-6, 9.99e-7, 1e-7, 1.5e-9, 1e20, 1e21, 123456789.125, -0.001, 1.0 / 3, 0.1 + 0.2, 1e300, 5e-324} {
+		got, err := appendJSONFloat(nil, f)
+		require.NoError(t, err)
+		assert.Equal(t, jsonOf(t, f), string(got), "%v", f)
+	}
+	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		_, err := appendJSONFloat(nil, f)
+		assert.Error(t, err, "%v", f)
+	}
+}
+
+// FuzzAppendJSONString: any string is quoted as encoding/json quotes it.
+func FuzzAppendJSONString(f *testing.F) {
+	for _, s := range []string{"", "a\"b", "\xff", "\u2028", "\x00<>&"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if want, got := jsonOf(t, s), string(appendJSONString(nil, s)); want != got {
+			t.Fatalf("%q: encoding/json %s, appendJSONString %s", s, want, got)
+		}
+	})
+}
+
+// TestAppendPacketJSON: a packet with every field set, and one with none,
+// is written as encoding/json indents it in the report.
+func TestAppendPacketJSON(t *testing.T) {
+	p1, likely, progress, actual := "P1", 3.5, 40, 2.125
+	full := PacketJSON{ID: "WP-001", Title: "Auth \"API\"\n", File: "a/WP-001.md", Line: 3, Priority: &p1, EffectivePriority: &p1,
+		Status: "in_progress", Progress: &progress, Effort: &effortJSON{Low: 1, High: 8, Likely: &likely},
+		Remaining: remainingJSON{Low: 0.6, High: 4.8, Expected: 2.4}, Actual: &actual,
+		Requires: []string{"WP-000", "WP-002"}, Optional: []string{},
+		Externals: []externalJSON{{Name: "Stripe", Status: "❌ Not Provisioned", Class: "blocking", Required: true, Blocking: true, Line: 9}, {Name: "PG", Class: "available", Line: 10}}}
+	for _, p := range []PacketJSON{full, {ID: "WP-002", Externals: []externalJSON{}}, {ID: "WP-003", Effort: &effortJSON{Low: 1e-7, High: 2e21}}} {
+		var want bytes.Buffer
+		require.NoError(t, json.Indent(&want, []byte(jsonOf(t, p)), "    ", "  "))
+		got, err := appendPacketJSON(nil, &p)
+		require.NoError(t, err)
+		assert.Equal(t, want.String(), string(got))
 	}
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -163,13 +164,25 @@ func (a *Analysis) timingsOf(ids []string) []Timing {
 
 // refIDs are the IDs of refs, each once, in order.
 func refIDs(refs []parser.Ref) []string {
-	ids := []string{}
-	seen := map[string]bool{}
+	ids := make([]string, 0, len(refs))
+	// A packet names a few packets: a scan finds a repeat sooner than a
+	// map is made; a long list gets the map.
+	var seen map[string]bool
 	for _, r := range refs {
-		if !seen[r.ID] {
+		if len(refs) <= 16 {
+			if slices.Contains(ids, r.ID) {
+				continue
+			}
+		} else {
+			if seen == nil {
+				seen = make(map[string]bool, len(refs))
+			}
+			if seen[r.ID] {
+				continue
+			}
 			seen[r.ID] = true
-			ids = append(ids, r.ID)
 		}
+		ids = append(ids, r.ID)
 	}
 	return ids
 }
