@@ -15,10 +15,11 @@ type Timing struct {
 	// EarliestStart and EarliestFinish come from the forward pass.
 	EarliestStart, EarliestFinish float64
 	// LatestStart and LatestFinish are the latest times that do not delay
-	// the project (backward pass from the project's expected length).
+	// the project (backward pass from the project's expected length). A
+	// task with no slack has its earliest times here, exactly.
 	LatestStart, LatestFinish float64
 	// Slack is LatestStart - EarliestStart; never negative (float noise
-	// below 1e-9 of the project length is clamped to 0).
+	// below 1e-9 of the project length is no slack: 0).
 	Slack float64
 }
 
@@ -61,7 +62,12 @@ func (c *compiled) cpm(tasks []Task) ([]Timing, CriticalPath) {
 	end := c.forward(d, es, ef)
 	eps := tolerance(end)
 
-	// Backward pass in reverse topological order.
+	// Backward pass in reverse topological order. Subtracting the
+	// durations back from end does not undo adding them up (0.1 + 0.1 +
+	// 0.7 is 0.9000000000000001, less 0.7, 0.1 and 0.1 is -5.6e-17), so a
+	// task whose slack is float noise gets its earliest times as its
+	// latest, exactly, before its predecessors read them: no slack is 0,
+	// never a latest start below the earliest.
 	lf := make([]float64, c.n)
 	ls := make([]float64, c.n)
 	for p := c.n - 1; p >= 0; p-- {
@@ -73,15 +79,15 @@ func (c *compiled) cpm(tasks []Task) ([]Timing, CriticalPath) {
 		}
 		lf[p] = f
 		ls[p] = f - d[p]
+		if ls[p]-es[p] < eps {
+			ls[p], lf[p] = es[p], ef[p]
+		}
 	}
 
 	timings := make([]Timing, c.n)
 	slack := make([]float64, c.n)
 	for p, i := range c.order {
-		sl := ls[p] - es[p]
-		if sl < eps {
-			sl = 0
-		}
+		sl := ls[p] - es[p] // 0 or at least eps: see the backward pass
 		slack[p] = sl
 		timings[i] = Timing{
 			ID:             tasks[i].ID,

@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"fmt"
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -166,4 +167,32 @@ func BenchmarkCPM(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(edges), "ns/edge")
+}
+
+// TestCPMLatestIsEarliestOnTheCriticalPath: on a chain of 0.1 + 0.1 + 0.7
+// days the backward pass subtracts from 0.9000000000000001 and gave the
+// first task a latest start of -5.6e-17 (printed as -0 before the formats
+// rounded it away): a task with no slack may start no later than its
+// earliest start, exactly. A side task keeps its real slack.
+func TestCPMLatestIsEarliestOnTheCriticalPath(t *testing.T) {
+	n := build(t, []spec{
+		{id: "A", low: 0.1, likely: -1, hi: 0.1},
+		{id: "B", low: 0.1, likely: -1, hi: 0.1, preds: []string{"A"}},
+		{id: "C", low: 0.7, likely: -1, hi: 0.7, preds: []string{"B"}},
+		{id: "S", low: 0.3, likely: -1, hi: 0.3, preds: []string{"A"}},
+	})
+	tm, cp, err := n.CPM()
+	require.NoError(t, err)
+	require.Equal(t, []string{"A", "B", "C"}, cp.IDs)
+	for _, x := range tm[:3] {
+		assert.Equal(t, x.EarliestStart, x.LatestStart, "%s: latest start", x.ID)
+		assert.Equal(t, x.EarliestFinish, x.LatestFinish, "%s: latest finish", x.ID)
+		assert.Zero(t, x.Slack, x.ID)
+	}
+	assert.Equal(t, 0.0, tm[0].LatestStart, "A may start at day 0 at the latest")
+	assert.False(t, math.Signbit(tm[0].LatestStart), "A's latest start is 0, not -0 or below")
+	s := tm[3]
+	assert.Equal(t, tm[2].LatestFinish, s.LatestFinish, "S may finish when C must")
+	assert.InDelta(t, 0.5, s.Slack, 1e-12, "S: 0.9 - 0.1 - 0.3 days of slack")
+	assert.Equal(t, s.LatestStart-s.EarliestStart, s.Slack, "S's slack is its latest start less its earliest")
 }
