@@ -12,7 +12,6 @@ import (
 	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/cmd/plan/internal/suggest"
 	"github.com/workpackets/plan/graph"
-	"github.com/workpackets/plan/schedule"
 )
 
 func newRootCmd(e *streams) *cobra.Command {
@@ -147,15 +146,7 @@ func runRoot(e *streams, opts rootOptions) error {
 			err = report.WriteReportMarkdown(e.stdout, a)
 		default:
 			view := report.ViewOptions{Style: report.Style{Color: e.color, Width: e.width}, Team: opts.team, AllProblems: opts.problems || e.verbose, Files: e.verbose}
-			if c := e.cfg.config; c != nil {
-				// As for plan estimate: plan.yaml's distribution and seed.
-				if c.Dist != "" {
-					view.Dist, _ = schedule.ParseDistribution(c.Dist) // checked when read
-				}
-				if c.Seed != nil {
-					view.Seed = *c.Seed
-				}
-			}
+			view.ForecastSettings(e.cfg.config)
 			err = report.WriteReport(e.stdout, a, view)
 		}
 		return err

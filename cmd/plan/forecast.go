@@ -140,6 +140,13 @@ type estimateOptions struct {
 	calendar *report.Calendar
 }
 
+// simWarnings prints the simulation's warnings, one line each.
+func (e *streams) simWarnings(est *schedule.Estimate) {
+	for _, w := range est.Warnings {
+		e.warnf("%s", clean(w.Message))
+	}
+}
+
 // runEstimate is `plan estimate` without cobra.
 func runEstimate(e *streams, opts estimateOptions) error {
 	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) (err error) {
@@ -171,15 +178,11 @@ func runEstimate(e *streams, opts estimateOptions) error {
 				return hintedError(kindUsage, err)
 			}
 		}
-		for _, w := range est.Warnings {
-			e.warnf("%s", clean(w.Message))
-		}
-		if opts.format == "json" {
-			err = report.WriteEstimateJSON(e.stdout, est, opts.calendar)
-		} else {
-			err = report.WriteEstimate(e.stdout, est, opts.calendar)
-		}
-		return err
+		e.simWarnings(est)
+		return writers{
+			"json": func() error { return report.WriteEstimateJSON(e.stdout, est, opts.calendar) },
+			"text": func() error { return report.WriteEstimate(e.stdout, est, opts.calendar) },
+		}.write(opts.format)
 	})
 }
 

@@ -107,9 +107,7 @@ func runReport(e *streams, opts reportOptions) error {
 		if err != nil {
 			return inputError(err)
 		}
-		for _, w := range est.Warnings {
-			e.warnf("%s", clean(w.Message))
-		}
+		e.simWarnings(est)
 		in.Estimate = est
 		if opts.team > 0 {
 			if in.Schedule, err = net.ListSchedule(opts.team); err != nil {

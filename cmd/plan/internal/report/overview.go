@@ -57,6 +57,21 @@ type ViewOptions struct {
 	Files bool
 }
 
+// ForecastSettings are plan.yaml's distribution and seed for the view's
+// forecast, as plan estimate reads them; cfg nil, or a key unset, leaves
+// the defaults.
+func (o *ViewOptions) ForecastSettings(cfg *parser.Config) {
+	if cfg == nil {
+		return
+	}
+	if cfg.Dist != "" {
+		o.Dist, _ = schedule.ParseDistribution(cfg.Dist) // checked when plan.yaml is read
+	}
+	if cfg.Seed != nil {
+		o.Seed = *cfg.Seed
+	}
+}
+
 // WriteReport is the default view, `plan [PATH...]`: the counts, what is
 // ready now and what is blocked and by what, the critical path, the
 // forecast and the problems, laid out to fit one 80x24 screen for a folder
