@@ -14,7 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -128,28 +127,7 @@ func StatusWord(s string) string {
 	if plain {
 		return s
 	}
-	out := make([]byte, 0, len(s))
-	word := false
-	for i := 0; i < len(s); {
-		c, size := s[i], 1
-		space := c == '_' || c == '-' || asciiSpace(c)
-		if c >= utf8.RuneSelf {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-		}
-		if space {
-			word = false
-		} else {
-			if !word && len(out) > 0 {
-				out = append(out, ' ')
-			}
-			word = true
-			out = append(out, s[i:i+size]...)
-		}
-		i += size
-	}
-	return string(out)
+	return string(appendWords(make([]byte, 0, len(s)), s, true))
 }
 
 // asciiSpace reports whether c is an ASCII space as strings.Fields counts

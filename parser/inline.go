@@ -118,16 +118,23 @@ func (r *inlineReader) walk(n ast.Node, out *[]byte) {
 // *buf: the words of b (split at what unicode.IsSpace calls space) joined
 // by single spaces.
 func collapseSpace(buf *[]byte, b []byte) string {
-	out := (*buf)[:0]
+	*buf = appendWords((*buf)[:0], b, false)
+	return string(*buf)
+}
+
+// appendWords appends to out the words of s joined by single spaces: s cut
+// at what unicode.IsSpace calls space (as strings.Fields cuts), and at "_"
+// and "-" too when dashes is set. collapseSpace and StatusWord share it.
+func appendWords[T string | []byte](out []byte, s T, dashes bool) []byte {
 	word := false
-	for i := 0; i < len(b); {
-		c, size := b[i], 1
+	for i := 0; i < len(s); {
+		c, size := s[i], 1
 		var space bool
 		if c < utf8.RuneSelf {
-			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+			space = asciiSpace(c) || dashes && (c == '_' || c == '-')
 		} else {
 			var r rune
-			r, size = utf8.DecodeRune(b[i:])
+			r, size = utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
 			space = unicode.IsSpace(r)
 		}
 		if space {
@@ -137,10 +144,9 @@ func collapseSpace(buf *[]byte, b []byte) string {
 				out = append(out, ' ')
 			}
 			word = true
-			out = append(out, b[i:i+size]...)
+			out = append(out, s[i:i+size]...)
 		}
 		i += size
 	}
-	*buf = out
-	return string(out)
+	return out
 }
