@@ -12,6 +12,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/workpackets/plan/cmd/plan/internal/report"
+	"github.com/workpackets/plan/cmd/plan/internal/termtext"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -158,7 +159,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if out.err != nil {
 		// Lost output is a failure whatever the command found: a report
 		// that did not arrive must not pass for an empty one.
-		e.errorf("standard output could not be written: %s", clean(out.err.Error()))
+		e.errorf("standard output could not be written: %s", termtext.Clean(out.err.Error()))
 		e.hintf("the output is missing or cut short (a full disk or a closed pipe?); files the command writes (new, sync) were written")
 		return exitUsage
 	}
@@ -363,7 +364,7 @@ func (e *streams) loadWith(paths []string, opts loadOptions, analyze func(*parse
 func (e *streams) loadSet(paths []string, opts loadOptions, analyze func(*parser.Set) (*report.Analysis, error), requirePackets bool) (a *report.Analysis, failed bool, err error) {
 	set, ioErrs := loadPackets(paths, parser.Options{Stdin: e.stdin, MaxFileSize: int64(opts.maxFileSize), Config: e.cfg.config})
 	for _, err := range ioErrs {
-		e.errorf("%s", cleanErr(err)) // a file name may hold escape sequences or newlines
+		e.errorf("%s", termtext.Error(err)) // a file name may hold escape sequences or newlines
 	}
 	if e.verbose {
 		_ = report.WriteFileList(e.stderr, set) // as every message, unchecked

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/workpackets/plan/cmd/plan/internal/report"
+	"github.com/workpackets/plan/cmd/plan/internal/termtext"
 	"github.com/workpackets/plan/parser"
 	"github.com/workpackets/plan/schedule"
 )
@@ -105,7 +106,7 @@ func (e *streams) loadConfig(cmd *cobra.Command, args []string) error {
 func configErrorLines(list parser.ConfigErrors) []string {
 	lines := make([]string, len(list))
 	for i, ce := range list {
-		lines[i] = clean(ce.Error())
+		lines[i] = termtext.Clean(ce.Error())
 	}
 	return lines
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/workpackets/plan/cmd/plan/internal/report"
+	"github.com/workpackets/plan/cmd/plan/internal/termtext"
 	"github.com/workpackets/plan/parser"
 	"github.com/workpackets/plan/schedule"
 )
@@ -143,7 +144,7 @@ type estimateOptions struct {
 // simWarnings prints the simulation's warnings, one line each.
 func (e *streams) simWarnings(est *schedule.Estimate) {
 	for _, w := range est.Warnings {
-		e.warnf("%s", clean(w.Message))
+		e.warnf("%s", termtext.Clean(w.Message))
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/workpackets/plan/cmd/plan/internal/change"
 	"github.com/workpackets/plan/cmd/plan/internal/gitrev"
+	"github.com/workpackets/plan/cmd/plan/internal/termtext"
 	"github.com/workpackets/plan/parser"
 	"github.com/workpackets/plan/schedule"
 )
@@ -106,7 +107,7 @@ func runDiff(e *streams, opts diffOptions) error {
 		return gitError(err)
 	}
 	for _, err := range ioErrs {
-		e.errorf("%s", cleanErr(err)) // a file name may hold escape sequences or newlines
+		e.errorf("%s", termtext.Error(err)) // a file name may hold escape sequences or newlines
 	}
 	if err := change.WriteDiff(e.stdout, d, opts.format); err != nil {
 		return err

@@ -17,6 +17,7 @@ import (
 	"github.com/workpackets/plan/cmd/plan/internal/fileio"
 	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/cmd/plan/internal/scaffold"
+	"github.com/workpackets/plan/cmd/plan/internal/termtext"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -140,7 +141,7 @@ func runNew(e *streams, opts newOptions) error {
 
 	set, ioErrs := parser.Load(opts.paths, parser.Options{MaxFileSize: int64(opts.load.maxFileSize)})
 	for _, err := range ioErrs {
-		e.errorf("%s", cleanErr(err)) // a file name may hold escape sequences or newlines
+		e.errorf("%s", termtext.Error(err)) // a file name may hold escape sequences or newlines
 	}
 	if len(ioErrs) > 0 {
 		// An unread file may hold the same ID: write nothing.
@@ -150,16 +151,16 @@ func runNew(e *streams, opts newOptions) error {
 	switch {
 	case c.Oversize:
 		return refusedf("choose another ID, or raise --max-file-size to read that file",
-			"packet %s already exists: %s:%d (a file over --max-file-size, which plan skips)", id, cleanPath(c.Taken.File), c.Taken.Line)
+			"packet %s already exists: %s:%d (a file over --max-file-size, which plan skips)", id, termtext.Path(c.Taken.File), c.Taken.Line)
 	case c.Taken != nil:
-		return refusedf("choose another ID; 'plan order --all' lists the IDs in use", "packet %s already exists: %s:%d", id, cleanPath(c.Taken.File), c.Taken.Line)
+		return refusedf("choose another ID; 'plan order --all' lists the IDs in use", "packet %s already exists: %s:%d", id, termtext.Path(c.Taken.File), c.Taken.Line)
 	}
 	if len(c.Unknown) > 0 {
 		for _, r := range c.Unknown {
 			e.errorf("dangling-ref: %s is not the ID of any packet read", r)
 		}
 		return refusedf("check the IDs ('plan order --all' lists them), or create those packets first",
-			"nothing written: %s", plural(len(c.Unknown), "unknown packet ID"))
+			"nothing written: %s", report.Plural(len(c.Unknown), "unknown packet ID"))
 	}
 
 	doc, err := report.NewPacketText(report.NewPacket{
@@ -176,11 +177,11 @@ func runNew(e *streams, opts newOptions) error {
 	name := filepath.Join(dir, report.PacketFileName(id, title))
 	if err := fileio.Create(name, doc); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return refusedf("choose another ID, or move that file away", "%s already exists; plan new never replaces a file", cleanPath(name))
+			return refusedf("choose another ID, or move that file away", "%s already exists; plan new never replaces a file", termtext.Path(name))
 		}
 		return &exitError{kind: kindInput, msg: fmt.Sprintf("nothing written: %v", err)}
 	}
-	fmt.Fprintln(e.stdout, cleanPath(name))
+	fmt.Fprintln(e.stdout, termtext.Path(name))
 	return nil
 }
 
@@ -192,8 +193,8 @@ func dirIsRead(dir string, paths []string) error {
 	if why == "" {
 		return nil
 	}
-	return usageErrorf(fmt.Sprintf("write it where plan reads it, or name that folder when you read it (plan %s)", cleanPath(dir)),
-		"nothing written: plan %s would not read %s: %s", cleanPath(under), cleanPath(dir), why)
+	return usageErrorf(fmt.Sprintf("write it where plan reads it, or name that folder when you read it (plan %s)", termtext.Path(dir)),
+		"nothing written: plan %s would not read %s: %s", termtext.Path(under), termtext.Path(dir), why)
 }
 
 // flagIDs splits and checks the IDs given to flag.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/workpackets/plan/cmd/plan/internal/fileio"
 	"github.com/workpackets/plan/cmd/plan/internal/report"
+	"github.com/workpackets/plan/cmd/plan/internal/termtext"
 	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/schedule"
 )
@@ -133,9 +134,9 @@ func runReport(e *streams, opts reportOptions) error {
 			if errors.As(err, &pe) {
 				err = pe.Err // the temporary file's name would only confuse
 			}
-			return &exitError{kind: kindInput, msg: "-o " + cleanPath(opts.output) + ": " + cleanErr(err)}
+			return &exitError{kind: kindInput, msg: "-o " + termtext.Path(opts.output) + ": " + termtext.Error(err)}
 		}
-		e.infof("wrote %s", cleanPath(opts.output))
+		e.infof("wrote %s", termtext.Path(opts.output))
 		return nil
 	})
 }
@@ -152,7 +153,7 @@ func drawGraph(e *streams, a *report.Analysis, allEdges bool) ([]byte, string) {
 	}
 	var src bytes.Buffer
 	if err := graph.WriteDOT(&src, a.Graph, a.PictureOptions(allEdges)); err != nil {
-		e.warnf("report: %s", clean(err.Error()))
+		e.warnf("report: %s", termtext.Clean(err.Error()))
 		return nil, report.NotDrawnNote(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), dotTimeout)

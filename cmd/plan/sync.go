@@ -9,6 +9,7 @@ import (
 
 	"github.com/workpackets/plan/cmd/plan/internal/fileio"
 	"github.com/workpackets/plan/cmd/plan/internal/report"
+	"github.com/workpackets/plan/cmd/plan/internal/termtext"
 	"github.com/workpackets/plan/cmd/plan/internal/udiff"
 	"github.com/workpackets/plan/parser"
 )
@@ -76,7 +77,7 @@ func runSync(e *streams, opts syncOptions) error {
 	}
 	set, ioErrs := parser.Load(opts.paths, parser.Options{MaxFileSize: int64(opts.load.maxFileSize), Config: e.cfg.config})
 	for _, err := range ioErrs {
-		e.errorf("%s", cleanErr(err)) // a file name may hold escape sequences or newlines
+		e.errorf("%s", termtext.Error(err)) // a file name may hold escape sequences or newlines
 	}
 	failed := len(ioErrs) > 0
 	if e.reportEmpty(opts.paths, set) {
@@ -102,7 +103,7 @@ func runSync(e *streams, opts syncOptions) error {
 	for _, name := range files {
 		st, err := fileio.ReadForUpdate(name, maxSize)
 		if err != nil {
-			e.errorf("%s", cleanErr(err)) // a file name may hold escape sequences or newlines
+			e.errorf("%s", termtext.Error(err)) // a file name may hold escape sequences or newlines
 			failed = true
 			continue
 		}
