@@ -145,13 +145,13 @@ func runSync(e *streams, opts syncOptions) error {
 func (e *streams) printLines(lines []report.Line) {
 	for _, l := range lines {
 		switch l.Kind {
-		case report.Out:
+		case report.LineOut:
 			fmt.Fprintln(e.stdout, l.Text)
-		case report.Note:
+		case report.LineNote:
 			e.infof("%s", l.Text)
-		case report.Warning:
+		case report.LineWarning:
 			e.warnf("%s", l.Text)
-		case report.Error:
+		case report.LineError:
 			e.errorf("%s", l.Text)
 		}
 	}

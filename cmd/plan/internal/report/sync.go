@@ -33,14 +33,14 @@ type SyncedFile struct {
 type LineKind int
 
 const (
-	// Out is a line of the command's output, on standard output.
-	Out LineKind = iota
-	// Note is a "plan: ..." line on standard error (a summary).
-	Note
-	// Warning is a "plan: warning: ..." line.
-	Warning
-	// Error is a "plan: error: ..." line.
-	Error
+	// LineOut is a line of the command's output, on standard output.
+	LineOut LineKind = iota
+	// LineNote is a "plan: ..." line on standard error (a summary).
+	LineNote
+	// LineWarning is a "plan: warning: ..." line.
+	LineWarning
+	// LineError is a "plan: error: ..." line.
+	LineError
 )
 
 // Line is one line plan prints, without its "plan: warning: " prefix.
@@ -55,9 +55,9 @@ type Line struct {
 func SyncFileLines(f SyncedFile) []Line {
 	switch {
 	case f.ReadOnly:
-		return []Line{{Warning, fmt.Sprintf("%s: not changed: its mode (%04o) says read-only; plan sync --force writes it anyway", cleanPath(f.Name), f.Perm.Perm())}}
+		return []Line{{LineWarning, fmt.Sprintf("%s: not changed: its mode (%04o) says read-only; plan sync --force writes it anyway", cleanPath(f.Name), f.Perm.Perm())}}
 	case f.WriteErr != nil:
-		return []Line{{Error, fmt.Sprintf("%s: not changed: %s", cleanPath(f.Name), termtext.Error(f.WriteErr))}}
+		return []Line{{LineError, fmt.Sprintf("%s: not changed: %s", cleanPath(f.Name), termtext.Error(f.WriteErr))}}
 	}
 	return nil
 }
@@ -89,38 +89,38 @@ func BuildSync(files []SyncedFile, dryRun, check bool) Sync {
 		case f.ReadOnly:
 			left += len(f.Result.Changes)
 		case f.LeftAlone != "":
-			add(Warning, "%s: left alone, %s; run plan sync again", cleanPath(f.Name), f.LeftAlone)
+			add(LineWarning, "%s: left alone, %s; run plan sync again", cleanPath(f.Name), f.LeftAlone)
 			left += len(f.Result.Changes)
 		case len(f.Result.Changes) > 0:
 			cells += len(f.Result.Changes)
 			changedFiles++
 			if !dryRun {
 				for _, c := range f.Result.Changes {
-					add(Out, "%s:%d: %s: was %q, now %q", cleanPath(f.Name), c.Line, clean(strings.Join(c.Refs, ", ")), clean(c.Old), c.New)
+					add(LineOut, "%s:%d: %s: was %q, now %q", cleanPath(f.Name), c.Line, clean(strings.Join(c.Refs, ", ")), clean(c.Old), c.New)
 				}
 			}
 		}
 		for _, k := range f.Result.Skipped {
-			add(Warning, "%s:%d: stale status of %s left alone: %s", cleanPath(f.Name), k.Line, clean(strings.Join(k.Refs, ", ")), clean(k.Reason))
+			add(LineWarning, "%s:%d: stale status of %s left alone: %s", cleanPath(f.Name), k.Line, clean(strings.Join(k.Refs, ", ")), clean(k.Reason))
 			left++
 		}
 	}
 	counted := fmt.Sprintf("%s in %s", Plural(cells, "status cell"), Plural(changedFiles, "file"))
 	switch {
 	case cells == 0 && left == 0 && unwritten == 0:
-		add(Note, "no stale status cells")
+		add(LineNote, "no stale status cells")
 	case cells == 0:
 		// Nothing changed, and the warnings and errors say why: no
 		// "0 status cells changed" that reads as all being well.
 	case write:
-		add(Note, "%s changed", counted)
+		add(LineNote, "%s changed", counted)
 	case check:
 		// The failure says it.
 	default:
-		add(Note, "%s would change (dry run: nothing written)", counted)
+		add(LineNote, "%s would change (dry run: nothing written)", counted)
 	}
 	if unwritten > 0 {
-		add(Note, "%s not written (see the errors above)", Plural(unwritten, "stale status cell"))
+		add(LineNote, "%s not written (see the errors above)", Plural(unwritten, "stale status cell"))
 	}
 	switch {
 	case check && cells > 0:

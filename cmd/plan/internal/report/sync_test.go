@@ -21,8 +21,8 @@ func TestBuildSync(t *testing.T) {
 	}}}
 	stale := []parser.CellChange{{Line: 3, Refs: []string{"X-1"}, Old: "Done", New: "🚧 Not Started"}}
 	rows := []Line{
-		{Out, `docs/a.md:11: DEP-001: was "❌ Blocked", now "✅ Complete"`},
-		{Out, `docs/a.md:12: DEP-002, DEP-003: was "Done\\x1b[31m", now "🚧 Not Started"`},
+		{LineOut, `docs/a.md:11: DEP-001: was "❌ Blocked", now "✅ Complete"`},
+		{LineOut, `docs/a.md:12: DEP-002, DEP-003: was "Done\\x1b[31m", now "🚧 Not Started"`},
 	}
 	tests := []struct {
 		name          string
@@ -32,23 +32,23 @@ func TestBuildSync(t *testing.T) {
 		failure       string
 	}{
 		{"nothing stale", []SyncedFile{{Name: "docs/c.md"}}, false, false,
-			[]Line{{Note, "no stale status cells"}}, ""},
+			[]Line{{LineNote, "no stale status cells"}}, ""},
 		{"written", []SyncedFile{changed}, false, false,
-			append(rows, Line{Note, "2 status cells in 1 file changed"}), ""},
+			append(rows, Line{LineNote, "2 status cells in 1 file changed"}), ""},
 		{"dry run: the diff lists the rows", []SyncedFile{changed}, true, false,
-			[]Line{{Note, "2 status cells in 1 file would change (dry run: nothing written)"}}, ""},
+			[]Line{{LineNote, "2 status cells in 1 file would change (dry run: nothing written)"}}, ""},
 		{"check fails", []SyncedFile{changed}, false, true,
 			rows, "stale status cells: 2 status cells in 1 file"},
 		{"dry run and check: the diff, and the failure", []SyncedFile{changed}, true, true,
 			nil, "stale status cells: 2 status cells in 1 file"},
 		{"a skipped cell fails the run", []SyncedFile{skipped}, false, false,
-			[]Line{{Warning, "docs/b.md:4: stale status of X-1 left alone: the row names packets whose statuses differ"}}, "1 stale status cell left alone"},
+			[]Line{{LineWarning, "docs/b.md:4: stale status of X-1 left alone: the row names packets whose statuses differ"}}, "1 stale status cell left alone"},
 		{"changed on disk", []SyncedFile{{Name: "docs/d.md", Result: parser.SyncResult{Changes: stale}, LeftAlone: "it changed on disk since plan read it"}}, false, false,
-			[]Line{{Warning, "docs/d.md: left alone, it changed on disk since plan read it; run plan sync again"}}, "1 stale status cell left alone"},
+			[]Line{{LineWarning, "docs/d.md: left alone, it changed on disk since plan read it; run plan sync again"}}, "1 stale status cell left alone"},
 		{"read-only: the file's own warning says it", []SyncedFile{{Name: "docs/e.md", Result: parser.SyncResult{Changes: stale}, ReadOnly: true, Perm: 0o444}}, false, false,
 			nil, "1 stale status cell left alone"},
 		{"write failed", []SyncedFile{{Name: "docs/f.md", Result: parser.SyncResult{Changes: stale}, WriteErr: errors.New("disk full")}, changed}, false, false,
-			append(append([]Line(nil), rows...), Line{Note, "2 status cells in 1 file changed"}, Line{Note, "1 stale status cell not written (see the errors above)"}), ""},
+			append(append([]Line(nil), rows...), Line{LineNote, "2 status cells in 1 file changed"}, Line{LineNote, "1 stale status cell not written (see the errors above)"}), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -61,9 +61,9 @@ func TestBuildSync(t *testing.T) {
 }
 
 func TestSyncFileLines(t *testing.T) {
-	assert.Equal(t, []Line{{Warning, "docs/e.md: not changed: its mode (0444) says read-only; plan sync --force writes it anyway"}},
+	assert.Equal(t, []Line{{LineWarning, "docs/e.md: not changed: its mode (0444) says read-only; plan sync --force writes it anyway"}},
 		SyncFileLines(SyncedFile{Name: "docs/e.md", ReadOnly: true, Perm: 0o444}))
-	assert.Equal(t, []Line{{Error, "docs/f.md: not changed: disk full"}},
+	assert.Equal(t, []Line{{LineError, "docs/f.md: not changed: disk full"}},
 		SyncFileLines(SyncedFile{Name: "docs/f.md", WriteErr: errors.New("disk full")}))
 	assert.Nil(t, SyncFileLines(SyncedFile{Name: "docs/a.md"}))
 }
