@@ -49,9 +49,15 @@ func runExplain(e *streams, opts explainOptions) error {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	isFile := false
-	if fi, err := os.Stat(target); err == nil && !fi.IsDir() {
-		isFile = true
+	fi, statErr := os.Stat(target)
+	isFile, isDir := statErr == nil && !fi.IsDir(), statErr == nil && fi.IsDir()
+	folderErr := func() error {
+		return usageErrorf(report.ExplainFolderHint(target), "%s", report.ExplainFolder(target))
+	}
+	if isDir && !parser.IsID(strings.ToUpper(target)) {
+		// Said before PATH is read. A folder named like an ID (WP-001)
+		// is looked up as the ID first: it may hold that packet's files.
+		return folderErr()
 	}
 	// The packet may be outside PATH, which then need hold none.
 	a, failed, err := e.loadSet(paths, opts.load, report.Analyze, false)
@@ -74,6 +80,9 @@ func runExplain(e *streams, opts explainOptions) error {
 	} else {
 		p := a.PacketByID(target)
 		if p == nil {
+			if isDir {
+				return folderErr()
+			}
 			if !parser.IsID(strings.ToUpper(target)) {
 				return usageErrorf("name a packet file, or a packet ID such as WP-001", "no file named %q", target)
 			}

@@ -29,6 +29,20 @@ func (e *UnknownIDError) Hint() string {
 	return hint
 }
 
+// ExplainFolder is plan explain's error for a folder named where a packet
+// file or ID goes (plan explain testdata/example), said before anything
+// is read: read as a file it was "no file named", as if it did not exist.
+func ExplainFolder(dir string) string {
+	return fmt.Sprintf("%s is a folder; plan explain takes one packet file or a packet ID", cleanPath(dir))
+}
+
+// ExplainFolderHint says what to type instead of ExplainFolder's folder:
+// a packet's ID with the folder after it, or one of its files.
+func ExplainFolderHint(dir string) string {
+	d := cleanPath(dir)
+	return fmt.Sprintf("to explain a packet in it, run 'plan explain ID %s' or name the packet's file; 'plan order --all %s' lists the IDs", d, d)
+}
+
 // PacketID returns the ID of the packet that id names: the same ID, or
 // the one it names up to letter case (IDs are capital letters, but
 // p1-ecom-001 is typed too). Otherwise it returns an *UnknownIDError.
