@@ -87,25 +87,27 @@ func (c *Calendar) Covers(days ...float64) error {
 	return nil
 }
 
-// CoversEstimate is Covers for the dates an estimate shows: its
-// percentiles', and the largest simulated finish the HTML report's
-// charts reach.
+// CoversEstimate is Covers for the dates plan estimate shows: its
+// percentiles'.
 func (c *Calendar) CoversEstimate(est *schedule.Estimate) error {
-	days := make([]float64, 0, len(est.Percentiles)+1)
+	days := make([]float64, 0, len(est.Percentiles))
 	for _, p := range est.Percentiles {
 		days = append(days, p.Days)
-	}
-	if n := len(est.Finishes); n > 0 {
-		days = append(days, est.Finishes[n-1])
 	}
 	return c.Covers(days...)
 }
 
 // CoversReport is Covers for everything the HTML report dates: the
-// critical path, the estimate, and the schedule s (nil without a team).
+// critical path, the estimate's percentiles and the largest simulated
+// finish its charts reach, and the schedule s (nil without a team).
 func (c *Calendar) CoversReport(a *Analysis, est *schedule.Estimate, s *schedule.Schedule) error {
 	if err := c.Covers(a.Critical.Expected); err != nil {
 		return err
+	}
+	if n := len(est.Finishes); n > 0 {
+		if err := c.Covers(est.Finishes[n-1]); err != nil {
+			return err
+		}
 	}
 	if s != nil {
 		if err := c.Covers(s.Makespan); err != nil {
