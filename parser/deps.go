@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
@@ -568,6 +570,33 @@ func classifyWith(cfg *Config, s string) ExternalClass {
 
 // classifyCell says what a status cell means for an external dependency.
 func classifyCell(s string) ExternalClass {
+	if c, ok := cellClassCache.Load(s); ok {
+		return c.(ExternalClass)
+	}
+	c := classifyCellText(s)
+	if len(s) <= maxCellClassText && cellClassCached.Add(1) <= maxCellClassCache {
+		cellClassCache.Store(strings.Clone(s), c)
+	}
+	return c
+}
+
+// cellClassCache remembers what classifyCellText said of a status cell's
+// text, for the first maxCellClassCache texts of at most
+// maxCellClassText bytes: a folder's status cells
+// hold a few texts ("✅ Complete", "❌ Not Installed") thousands of times,
+// and each reading looks for some forty phrases.
+var (
+	cellClassCache  sync.Map // string -> ExternalClass
+	cellClassCached atomic.Int64
+)
+
+const (
+	maxCellClassCache = 4096
+	maxCellClassText  = 64
+)
+
+// classifyCellText is classifyCell, without the cache.
+func classifyCellText(s string) ExternalClass {
 	core := withoutParens(s)
 	if strings.TrimSpace(core) == "" {
 		core = s
