@@ -9,6 +9,7 @@ import (
 
 	"github.com/workpackets/plan/cmd/plan/internal/fileio"
 	"github.com/workpackets/plan/cmd/plan/internal/report"
+	"github.com/workpackets/plan/cmd/plan/internal/termtext"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -86,7 +87,13 @@ func runExplain(e *streams, opts explainOptions) error {
 			if !parser.IsID(strings.ToUpper(target)) {
 				return usageErrorf("name a packet file, or a packet ID such as WP-001", "no file named %q", target)
 			}
-			return usageErrorf("run 'plan -v "+strings.Join(paths, " ")+"' to see which files are read", "no packet %s in %s", target, strings.Join(paths, " "))
+			// The paths are printed escaped: a folder's name may hold
+			// escape sequences (the target is an ID, so it cannot).
+			shown := make([]string, len(paths))
+			for i, p := range paths {
+				shown[i] = termtext.Path(p)
+			}
+			return usageErrorf("run 'plan -v "+strings.Join(shown, " ")+"' to see which files are read", "no packet %s in %s", target, strings.Join(shown, " "))
 		}
 		file = p.File
 	}

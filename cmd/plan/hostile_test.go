@@ -227,3 +227,16 @@ func TestHostileDocuments(t *testing.T) {
 	assert.ElementsMatch(t, []string{"BAD-001", "HEAD-001", "LINE-001", "LIST-001", "QUOTE-001", "WIDE-001", "ROWS-001"}, ids)
 	assert.ElementsMatch(t, []string{"docs/big.md", "docs/binary.md", "docs/empty.md"}, doc.Files.Skipped)
 }
+
+// TestExplainUnknownIDEscapesPaths: plan explain of an ID no packet has
+// names the folders it read escaped, as every message does, so a folder
+// named with an escape sequence cannot drive the terminal.
+func TestExplainUnknownIDEscapesPaths(t *testing.T) {
+	t.Chdir(t.TempDir())
+	dir := "docs\x1b[31mred"
+	writeFile(t, filepath.Join(dir, "a.md"), packetSource("A-001", "A"))
+	code, _, stderr := planIn(t, "explain", "NOPE-001", dir)
+	assert.Equal(t, exitUsage, code)
+	assert.NotContains(t, stderr, "\x1b", "no raw escape reaches the terminal")
+	assert.Contains(t, stderr, "no packet NOPE-001 in docs")
+}
