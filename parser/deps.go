@@ -111,6 +111,30 @@ func (s *depSection) kind() tableKind {
 // emoji and punctuation: "## 6. Dependencies & Prerequisites" gives
 // ["dependencies", "prerequisites"].
 func headingWords(s string) []string {
+	if len(s) > maxCellClassText {
+		return readHeadingWords(s)
+	}
+	if w, ok := headingWordsCache.Load(s); ok {
+		return w.([]string)
+	}
+	f := slices.Clip(readHeadingWords(s)) // shared: an append must copy
+	if headingWordsCached.Add(1) <= maxCellClassCache {
+		headingWordsCache.Store(strings.Clone(s), f)
+	}
+	return f
+}
+
+// headingWordsCache remembers headingWords of the first texts, as
+// cellClassCache does: the headings and table header cells of a folder
+// repeat a few texts ("Dependency", "Status", "### Required (Blocking)").
+// Callers only read the words.
+var (
+	headingWordsCache  sync.Map // string -> []string
+	headingWordsCached atomic.Int64
+)
+
+// readHeadingWords is headingWords, without the cache.
+func readHeadingWords(s string) []string {
 	f := asciiWords(s)
 	if f == nil {
 		f = strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
