@@ -184,8 +184,9 @@ func (e *streams) finish(err error) int {
 		}
 		return exitCode(ee.kind)
 	}
-	// Errors from cobra itself: unknown flags and commands, bad flag values.
-	e.errorf("%s", err)
+	// Errors from cobra itself: unknown flags and commands, bad flag
+	// values. They quote what was typed, which may hold escapes.
+	e.errorf("%s", termtext.Clean(err.Error()))
 	// The hint names the help of the command that refused (plan new
 	// --help for plan new's arguments), which says what it takes.
 	path := e.helpPath
@@ -297,9 +298,9 @@ func (f *formatFlags) resolve(cmd *cobra.Command, formats []string) (string, err
 	case f.json && f.dot:
 		return "", usageErrorf("", "--json and --dot cannot be used together")
 	case f.json && formatSet && format != "json":
-		return "", usageErrorf("", "--json and --format %s cannot be used together", format)
+		return "", usageErrorf("", "--json and --format %s cannot be used together", termtext.Clean(format))
 	case f.dot && formatSet && format != "dot":
-		return "", usageErrorf("", "--dot and --format %s cannot be used together", format)
+		return "", usageErrorf("", "--dot and --format %s cannot be used together", termtext.Clean(format))
 	case f.json:
 		format = "json"
 	case f.dot:
@@ -310,7 +311,7 @@ func (f *formatFlags) resolve(cmd *cobra.Command, formats []string) (string, err
 			return format, nil
 		}
 	}
-	return "", usageErrorf("", "%s does not support --format %s (choose %s)", cmd.CommandPath(), format, strings.Join(formats, ", "))
+	return "", usageErrorf("", "%s does not support --format %s (choose %s)", cmd.CommandPath(), termtext.Clean(format), strings.Join(formats, ", "))
 }
 
 // loadOptions are the input flags shared by the commands.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/workpackets/plan/cmd/plan/internal/report"
 	"github.com/workpackets/plan/cmd/plan/internal/suggest"
+	"github.com/workpackets/plan/cmd/plan/internal/termtext"
 	"github.com/workpackets/plan/graph"
 )
 
@@ -196,7 +197,7 @@ func flagError(cmd *cobra.Command, err error) error {
 			hint = fmt.Sprintf("did you mean %s?", s)
 		}
 	}
-	return usageErrorf(hint, "%s", msg)
+	return usageErrorf(hint, "%s", termtext.Clean(msg)) // the flag as typed
 }
 
 // closestFlag returns the flag of cmd (its own or inherited) whose name is
@@ -343,11 +344,11 @@ func printCheck(e *streams, a *report.Analysis, opts checkOptions, failed bool, 
 // problems.
 func runWriteBaseline(e *streams, a *report.Analysis, failed bool, name string) error {
 	if failed {
-		return &exitError{kind: kindInput, msg: "not writing " + name + ": some input could not be read", hint: "fix the errors above and run again"}
+		return &exitError{kind: kindInput, msg: "not writing " + termtext.Path(name) + ": some input could not be read", hint: "fix the errors above and run again"}
 	}
 	b := report.NewBaseline(a.Problems)
 	if err := writeBaseline(name, b); err != nil {
-		return &exitError{kind: kindInput, msg: fmt.Sprintf("--write-baseline: %v", err)}
+		return &exitError{kind: kindInput, msg: "--write-baseline: " + termtext.Error(err)}
 	}
 	e.infof("%s", report.WroteBaseline(len(a.Problems), name))
 	return nil

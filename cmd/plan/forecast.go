@@ -59,10 +59,10 @@ func (c *calendarFlags) withHolidays(cfg *parser.Config, start time.Time, newCal
 	if c.holidays != "" {
 		data, err := readSmallFile(c.holidays)
 		if err != nil {
-			return nil, inputError(err)
+			return nil, &exitError{kind: kindInput, msg: termtext.Error(err)} // the name may hold escapes
 		}
 		if holidays, err = schedule.ParseHolidays(bytes.NewReader(data)); err != nil {
-			return nil, &exitError{kind: kindInput, msg: c.holidays + ": " + err.Error()}
+			return nil, &exitError{kind: kindInput, msg: termtext.Path(c.holidays) + ": " + err.Error()}
 		}
 	} else {
 		var err error

@@ -240,3 +240,27 @@ func TestExplainUnknownIDEscapesPaths(t *testing.T) {
 	assert.NotContains(t, stderr, "\x1b", "no raw escape reaches the terminal")
 	assert.Contains(t, stderr, "no packet NOPE-001 in docs")
 }
+
+// TestArgumentsWithEscapesAreEscaped: what the user typed comes back in
+// messages escaped, never raw: a --format value, an unknown flag, a
+// --holidays file and a --write-baseline file whose names hold an escape
+// sequence (pasted from a coloured terminal, or a hostile script).
+func TestArgumentsWithEscapesAreEscaped(t *testing.T) {
+	t.Chdir(t.TempDir())
+	writeFile(t, "docs/a.md", packetSource("A-001", "A"))
+	esc := "x\x1b[31my"
+	writeFile(t, "holidays"+esc+".txt", "2026-13-01\n")
+	for _, args := range [][]string{
+		{"--format", esc, "docs"},
+		{"--json", "--format", esc, "docs"},
+		{"--" + esc, "docs"},
+		{"schedule", "--team", "1", "--start", "2026-01-04", "--holidays", "missing" + esc, "docs"},
+		{"schedule", "--team", "1", "--start", "2026-01-04", "--holidays", "holidays" + esc + ".txt", "docs"},
+		{"check", "--write-baseline", "missing" + esc + "/b.json", "docs"},
+	} {
+		code, stdout, stderr := planIn(t, args...)
+		assert.Equal(t, exitUsage, code, "%q", args)
+		assert.NotContains(t, stdout+stderr, "\x1b", "%q", args)
+		assert.Contains(t, stderr, `x\x1b[31my`, "%q: the name is shown, escaped", args)
+	}
+}
