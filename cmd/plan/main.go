@@ -13,11 +13,14 @@ import (
 
 // softMemoryLimit is the memory limit plan asks of the Go runtime unless
 // GOMEMLIMIT is set: past it the garbage collector runs more often instead
-// of letting the heap grow to twice what is live. Below ~60 MB of live
-// data (a folder of up to ~40,000 packets) it changes nothing; at 100,000
-// packets it keeps the resident set under 150 MB for ~25 % more wall
-// time (see testdata/bench/README.md). GOMEMLIMIT=off restores
-// the default pacing.
+// of letting the heap grow to five times what is live (gcPercent). Below
+// ~25 MB of live data (a folder of up to ~20,000 packets) it changes
+// nothing. At 100,000 packets the live heap peaks at 115 to 120 MB
+// (2026-12-02), close to the limit: the collector then runs almost
+// continuously, for 2 to 4 times the CPU time of GOMEMLIMIT=off, and
+// the resident set is still 150 to 180 MB (730 MB with the limit off);
+// see testdata/bench/README.md. GOMEMLIMIT=off restores the default
+// pacing.
 const softMemoryLimit = 130 << 20
 
 // gcPercent is the garbage collector's GOGC that plan asks for unless
