@@ -13,8 +13,8 @@ var idPattern = regexp.MustCompile(`[A-Z0-9]+(?:-[A-Z0-9]+)*-[0-9]+[A-Za-z]?`)
 // letter ("P1-ACCESS-001", "GEN-00042"); the last group of digits may
 // carry one letter ("WP-005A", "WP-053a").
 func IsID(s string) bool {
-	loc := idPattern.FindStringIndex(s)
-	return loc != nil && loc[0] == 0 && loc[1] == len(s) && hasLetter(s)
+	start, end := nextIDMatch(s, 0) // idPattern.FindStringIndex(s)
+	return start == 0 && end == len(s) && hasLetter(s)
 }
 
 func hasLetter(s string) bool {

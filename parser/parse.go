@@ -383,15 +383,15 @@ var titleSeparators = []string{":", "—", "–", "·", "|"}
 // splitTitle reads "<ID><separator><Title>" from a title's text. why says,
 // when it is not a title, what it lacks.
 func splitTitle(t string) (id, title, why string) {
-	loc := idPattern.FindStringIndex(t)
-	if loc == nil || loc[0] != 0 || !hasLetter(t[:loc[1]]) {
+	start, end := nextIDMatch(t, 0) // idPattern.FindStringIndex(t)
+	if start != 0 || !hasLetter(t[:end]) {
 		first := strings.TrimRight(firstWord(t), ":—–·|")
 		if u := strings.ToUpper(first); u != first && IsID(u) {
 			return "", "", fmt.Sprintf("the ID %q is not in capitals (IDs are groups of capital letters and digits joined by '-', such as WP-001)", first)
 		}
 		return "", "", "it does not start with an ID (groups of capital letters and digits joined by '-', ending in digits, such as WP-001 or WP-005A)"
 	}
-	id, rest := t[:loc[1]], t[loc[1]:]
+	id, rest := t[:end], t[end:]
 	if rest != "" && isWordByte(rest[0]) {
 		return "", "", fmt.Sprintf("the ID %q runs on into %q (an ID ends in digits and at most one letter)", id, firstWord(t))
 	}
