@@ -138,15 +138,13 @@ func pad(s string, n int) string {
 	return s
 }
 
+// idWidth is the width of an ID column: that of the widest ID, since IDs
+// are never cut (a narrower column pushed the rest of a long ID's row out
+// of line with the others).
 func idWidth(ids []string) int {
 	w := 0
 	for _, id := range ids {
-		if n := textWidth(clean(id)); n > w {
-			w = n
-		}
-	}
-	if w > 24 {
-		w = 24
+		w = max(w, textWidth(clean(id)))
 	}
 	return w
 }

@@ -42,3 +42,33 @@ func TestWriteReportWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestLongIDKeepsColumns: an ID longer than the others (26 characters
+// here) widens the ID column of plan ready instead of pushing its own
+// row's priority, title and effort out of line with the rows above it.
+func TestLongIDKeepsColumns(t *testing.T) {
+	var packets []*parser.Packet
+	for _, id := range []string{"TASK-1", "TASK-PACKAGING-001-PHASE-6"} {
+		p, probs := parser.Parse(id+".md", []byte("# "+id+": Title of "+id+"\n\n**Priority**: P1\n**Status**: Not Started\n**Estimated Effort**: 2 days\n"))
+		if p == nil {
+			t.Fatalf("parse %s: %v", id, probs)
+		}
+		packets = append(packets, p)
+	}
+	a, err := Analyze(&parser.Set{Packets: packets})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteReady(&buf, a); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(buf.String(), "\n"), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("want 2 rows:\n%s", buf.String())
+	}
+	col := func(line string) int { return strings.Index(line, " P1 ") }
+	if col(lines[0]) != col(lines[1]) || col(lines[0]) < 0 {
+		t.Errorf("priority column out of line:\n%s", buf.String())
+	}
+}
