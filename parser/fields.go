@@ -270,6 +270,40 @@ func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigi
 var priorityCode = regexp.MustCompile(`^[Pp]([0-9]+)\b`)
 var priorityList = regexp.MustCompile(`^[Pp][0-9]\s*[/|,]\s*[Pp][0-9]`)
 
+// isPriorityList is priorityList.MatchString(s), by hand as every
+// packet's Priority runs it (FuzzPriorityPatterns holds it to the
+// expression).
+func isPriorityList(s string) bool {
+	if len(s) < 2 || s[0] != 'P' && s[0] != 'p' || !isDigit(s[1]) {
+		return false
+	}
+	i := skipRegexpSpace(s, 2)
+	if i >= len(s) || s[i] != '/' && s[i] != '|' && s[i] != ',' {
+		return false
+	}
+	i = skipRegexpSpace(s, i+1)
+	return i+1 < len(s) && (s[i] == 'P' || s[i] == 'p') && isDigit(s[i+1])
+}
+
+// priorityDigits is priorityCode.FindStringSubmatch(s)[1], by hand: the
+// digits after a leading "P" or "p", ok only when no letter, digit or
+// "_" follows them (\b).
+func priorityDigits(s string) (digits string, ok bool) {
+	if len(s) < 2 || s[0] != 'P' && s[0] != 'p' || !isDigit(s[1]) {
+		return "", false
+	}
+	e := 2
+	for e < len(s) && isDigit(s[e]) {
+		e++
+	}
+	if e < len(s) && (isAlnum(s[e]) || s[e] == '_') {
+		return "", false
+	}
+	return s[1:e], true
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
 // priorityWords are the words accepted for P0..P3.
 var priorityWords = []string{"critical", "high", "medium", "low"}
 
@@ -281,12 +315,12 @@ func parsePriority(v string) (p Priority, missing bool, msg string) {
 	if isMissing(s) {
 		return NoPriority, true, ""
 	}
-	if priorityList.MatchString(s) {
+	if isPriorityList(s) {
 		return NoPriority, false, fmt.Sprintf("priority %q lists several priorities; pick one of P0..P3", s)
 	}
-	if m := priorityCode.FindStringSubmatch(s); m != nil {
-		n, err := strconv.Atoi(m[1])
-		if err != nil || n > 3 || len(m[1]) > 1 {
+	if digits, ok := priorityDigits(s); ok {
+		n, err := strconv.Atoi(digits)
+		if err != nil || n > 3 || len(digits) > 1 {
 			return NoPriority, false, fmt.Sprintf("priority %q is not one of P0..P3", firstWord(s))
 		}
 		return Priority(n), false, ""

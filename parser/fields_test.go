@@ -558,3 +558,21 @@ func FuzzMatchField(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPriorityPatterns holds isPriorityList and priorityDigits, which
+// follow priorityList and priorityCode by hand, to the expressions.
+func FuzzPriorityPatterns(f *testing.F) {
+	for _, s := range []string{"P1", "p0", "P12", "P1a", "P1_", "P1 high", "P1-x", "P1/P2", "p1 | p2", "P1 ,\tP3", "P1/ Px", "P", "Px", "P1/", "P1/P", "P１", "P1\n/P2", "P1é"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isPriorityList(s), priorityList.MatchString(s); got != want {
+			t.Fatalf("isPriorityList(%q) = %v, the expression %v", s, got, want)
+		}
+		digits, ok := priorityDigits(s)
+		m := priorityCode.FindStringSubmatch(s)
+		if ok != (m != nil) || ok && digits != m[1] {
+			t.Fatalf("priorityDigits(%q) = %q, %v; the expression %q", s, digits, ok, m)
+		}
+	})
+}
