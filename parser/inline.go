@@ -126,27 +126,42 @@ func collapseSpace(buf *[]byte, b []byte) string {
 // at what unicode.IsSpace calls space (as strings.Fields cuts), and at "_"
 // and "-" too when dashes is set. collapseSpace and StatusWord share it.
 func appendWords[T string | []byte](out []byte, s T, dashes bool) []byte {
-	word := false
 	for i := 0; i < len(s); {
-		c, size := s[i], 1
-		var space bool
-		if c < utf8.RuneSelf {
-			space = asciiSpace(c) || dashes && (c == '_' || c == '-')
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
-			space = unicode.IsSpace(r)
-		}
-		if space {
-			word = false
-		} else {
-			if !word && len(out) > 0 {
-				out = append(out, ' ')
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace(c) || dashes && (c == '_' || c == '-') {
+				i++
+				continue
 			}
-			word = true
-			out = append(out, s[i:i+size]...)
+		} else if r, size := decodeRune(s, i); unicode.IsSpace(r) {
+			i += size
+			continue
 		}
-		i += size
+		// A word: copied whole, not a byte at a time.
+		j := i
+		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if asciiSpace(c) || dashes && (c == '_' || c == '-') {
+					break
+				}
+				j++
+				continue
+			}
+			r, size := decodeRune(s, j)
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		if len(out) > 0 {
+			out = append(out, ' ')
+		}
+		out = append(out, s[i:j]...)
+		i = j
 	}
 	return out
+}
+
+// decodeRune is utf8.DecodeRune of s[i:].
+func decodeRune[T string | []byte](s T, i int) (rune, int) {
+	return utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
 }
