@@ -98,3 +98,25 @@ func TestSizesOncePerFolder(t *testing.T) {
 		"t/T-001.md:5: warning: missing-effort: sizes M, XL (3 files in t) mean no days until plan.yaml says so (sizes: {M: 3-5d}); those packets are planned without an estimate",
 	}, msgs)
 }
+
+// TestGatherReadsOnlyItsOwnMessages: an effort value that holds the words
+// of the size warning is not taken for that warning when a folder's
+// warnings are gathered (the value `x" is a size, which means no days` was
+// listed among the folder's sizes).
+func TestGatherReadsOnlyItsOwnMessages(t *testing.T) {
+	doc := func(id, field string) []byte {
+		return []byte("# " + id + ": x\n\n**Priority**: P1\n" + field + "\n")
+	}
+	set := LoadFiles([]File{
+		{Name: "t/T-001.md", Data: doc("T-001", "**Status**: Todo\n**Estimated Effort**: x\" is a size, which means no days")},
+		{Name: "t/T-002.md", Data: doc("T-002", "**Status**: Todo\n**Size**: M")},
+	}, Options{})
+	var msgs []string
+	for _, pr := range set.Problems {
+		msgs = append(msgs, pr.String())
+	}
+	for _, m := range msgs {
+		assert.NotContains(t, m, "sizes M, x", "the effort value is not a size")
+	}
+	assert.Contains(t, msgs, "t/T-002.md:5: warning: missing-effort: sizes M (1 file in t) mean no days until plan.yaml says so (sizes: {M: 3-5d}); those packets are planned without an estimate")
+}

@@ -540,7 +540,9 @@ func unknownStatusWord(msg string) (string, bool) {
 		return "", false
 	}
 	w, err := strconv.Unquote(q)
-	return w, err == nil
+	// Only a message unknownStatusMsg wrote: a quoted value may itself
+	// hold the words that follow the quote.
+	return w, err == nil && unknownStatusMsg(w) == msg
 }
 
 // alternatives reports whether a status value lists the template's choices
@@ -892,7 +894,10 @@ func sizeOfMsg(msg string) (string, bool) {
 		return "", false
 	}
 	w, err := strconv.Unquote(q)
-	return w, err == nil
+	// Only a message sizeMsg wrote: another effort message quotes the
+	// value, which may hold the words that follow sizeMsg's quote
+	// ("x\" is a size, which means no days" was gathered as a size).
+	return w, err == nil && sizeMsg(w) == msg
 }
 
 // readEstimate reads an effort or size value with plan.yaml's sizes and
