@@ -384,6 +384,13 @@ func (s *jsonStream) value(depth int, v any) {
 
 // item writes v as the next item of the key's list; endList closes it.
 func (s *jsonStream) item(v any) {
+	s.nextItem()
+	s.value(2, v)
+}
+
+// nextItem opens the key's list before its first item, or ends the item
+// before, and starts the next item's line.
+func (s *jsonStream) nextItem() {
 	if s.items == 0 {
 		s.w.WriteByte('[')
 	} else {
@@ -391,7 +398,6 @@ func (s *jsonStream) item(v any) {
 	}
 	s.items++
 	s.w.WriteString("\n    ")
-	s.value(2, v)
 }
 
 // packet is item for a packet, written by hand: the packets are most of
@@ -399,13 +405,7 @@ func (s *jsonStream) item(v any) {
 // were most of what writing them cost. appendPacketJSON writes the bytes
 // encoding/json writes (TestWriteReportJSONStreams compares them).
 func (s *jsonStream) packet(p PacketJSON) {
-	if s.items == 0 {
-		s.w.WriteByte('[')
-	} else {
-		s.w.WriteByte(',')
-	}
-	s.items++
-	s.w.WriteString("\n    ")
+	s.nextItem()
 	if s.err != nil {
 		return
 	}
