@@ -70,3 +70,28 @@ func TestDaysRoundedOnce(t *testing.T) {
 	assert.Contains(t, hjs.String(), `"critical_path_days": 5.25,`, "JSON keeps two decimals")
 	assert.InDelta(t, 5.249, points[0].Critical, 1e-9, "writing JSON leaves the points alone")
 }
+
+// TestDiffTextSaysStatusesInWords: the text and Markdown diffs name a
+// status as people write it ("in progress", "not started"), not as the
+// JSON word ("in_progress", which Markdown printed as "in\_progress"); the
+// JSON keeps its words.
+func TestDiffTextSaysStatusesInWords(t *testing.T) {
+	old := loadPackets(t, packet("A-001", "Alpha", inProgress, "1 day"))
+	cur := loadPackets(t, packet("A-001", "Alpha", notStarted, "1 day"), packet("B-002", "Beta", notStarted, "1 day"))
+	before, err := Analyze(old, false, sim)
+	require.NoError(t, err)
+	after, err := Analyze(cur, false, sim)
+	require.NoError(t, err)
+	d := Compare("main", "", before, "working tree", "", after)
+	var text, md, js bytes.Buffer
+	require.NoError(t, WriteDiff(&text, d, "text"))
+	require.NoError(t, WriteDiff(&md, d, "markdown"))
+	require.NoError(t, WriteDiff(&js, d, "json"))
+	for _, out := range []string{text.String(), md.String()} {
+		assert.Contains(t, out, "A-001  in progress → not started")
+		assert.Contains(t, out, "B-002  not started  Beta")
+		assert.NotContains(t, out, "_started")
+		assert.NotContains(t, out, "_progress")
+	}
+	assert.Contains(t, js.String(), `"from": "in_progress"`)
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/workpackets/plan/graph"
+	"github.com/workpackets/plan/parser"
 )
 
 // shortHash is the first 7 characters of a commit hash.
@@ -67,7 +68,7 @@ func (d *Diff) sections(width int) []section {
 	refs := func(list []PacketRef) []string {
 		var l []string
 		for _, p := range list {
-			head := fmt.Sprintf("%s  %s  ", clean(p.ID), p.Status)
+			head := fmt.Sprintf("%s  %s  ", clean(p.ID), statusText(p.Status))
 			l = append(l, head+truncate(clean(p.Title), width-2-textWidth(head)))
 		}
 		return l
@@ -104,7 +105,11 @@ func (d *Diff) sections(width int) []section {
 	add("Completed", titled(d.Completed))
 	add("Started", titled(d.Started))
 	add("Reopened", titled(d.Reopened))
-	add("Other status changes", changes(d.Status, d.Completed, d.Started, d.Reopened))
+	statuses := make([]FieldChange, len(d.Status))
+	for i, c := range d.Status {
+		statuses[i] = FieldChange{ID: c.ID, From: statusText(c.From), To: statusText(c.To)}
+	}
+	add("Other status changes", changes(statuses, d.Completed, d.Started, d.Reopened))
 	add("Added", refs(d.Added))
 	add("Removed", refs(d.Removed))
 	add("Renamed", changes(d.Renamed))
@@ -201,4 +206,15 @@ func WriteMarkdown(w io.Writer, d *Diff) error {
 	}
 	fmt.Fprintf(bw, "\nCritical path before: %s  \nCritical path after: %s\n", path(o.Critical), path(n.Critical))
 	return bw.Flush()
+}
+
+// statusText is a status as people write it ("not started") for its JSON
+// word ("not_started"), which the records keep.
+func statusText(word string) string {
+	for _, st := range []parser.Status{parser.NotStarted, parser.InProgress, parser.Complete, parser.Cancelled} {
+		if st.String() == word {
+			return st.Text()
+		}
+	}
+	return word
 }
