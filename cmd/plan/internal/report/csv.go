@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/schedule"
 )
 
@@ -26,7 +27,7 @@ func WriteScheduleCSV(w io.Writer, a *Analysis, s *schedule.Schedule, cal *Calen
 		if as.Sprint > 0 {
 			sprint = strconv.Itoa(as.Sprint)
 		}
-		row := []string{csvCell(as.ID), csvCell(as.Title), strconv.Itoa(as.Person), Days(as.Start), Days(as.Finish), sprint}
+		row := []string{csvCell(as.ID), csvCell(as.Title), strconv.Itoa(as.Person), graph.Days(as.Start), graph.Days(as.Finish), sprint}
 		if rec.Dated {
 			row = append(row, as.StartDate, as.FinishDate)
 		}
@@ -58,7 +59,7 @@ func csvPacket(p Packet) []string {
 
 // csvRemaining returns the remaining low, high and expected days.
 func csvRemaining(p Packet) []string {
-	return []string{Days(p.Remaining.Low), Days(p.Remaining.High), Days(p.Remaining.Expected())}
+	return []string{graph.Days(p.Remaining.Low), graph.Days(p.Remaining.High), graph.Days(p.Remaining.Expected())}
 }
 
 // WriteOrderCSV is `plan order --format csv`: one row per packet in build
@@ -106,8 +107,8 @@ func WriteCriticalCSV(w io.Writer, a *Analysis) error {
 	var rows [][]string
 	for _, t := range a.OrderTimings() {
 		row := []string{csvCell(t.ID), csvCell(t.Title)}
-		row = append(row, Days(t.Duration), Days(t.EarliestStart), Days(t.EarliestFinish),
-			Days(t.LatestStart), Days(t.LatestFinish), Days(t.Slack), strconv.FormatBool(t.OnPath))
+		row = append(row, graph.Days(t.Duration), graph.Days(t.EarliestStart), graph.Days(t.EarliestFinish),
+			graph.Days(t.LatestStart), graph.Days(t.LatestFinish), graph.Days(t.Slack), strconv.FormatBool(t.OnPath))
 		rows = append(rows, row)
 	}
 	return csvWrite(w, []string{"id", "title", "duration", "earliest_start", "earliest_finish", "latest_start", "latest_finish", "slack", "critical"}, rows)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/schedule"
 )
 
@@ -96,15 +97,15 @@ func WriteEstimate(w io.Writer, est *schedule.Estimate, cal *Calendar) error {
 	fmt.Fprintf(bw, "%s, %s durations, seed %d, %s\n\n", Plural(est.Iterations, "iteration"), est.Dist, est.Seed, team)
 	fmt.Fprintln(bw, "Finish (working days from now)")
 	for _, p := range EstimateRecord(est, cal).Percentiles {
-		line := fmt.Sprintf("  %-5s %7s", p.Label, Days(p.Days))
+		line := fmt.Sprintf("  %-5s %7s", p.Label, graph.Days(p.Days))
 		if p.Date != "" {
 			line += "  " + p.Date
 		}
 		fmt.Fprintln(bw, line)
 	}
-	fmt.Fprintf(bw, "  %-5s %7s\n", "mean", Days(est.Mean))
+	fmt.Fprintf(bw, "  %-5s %7s\n", "mean", graph.Days(est.Mean))
 	d := est.Deterministic
-	fmt.Fprintf(bw, "\nCritical path alone: optimistic %s, expected %s, pessimistic %s\n", Days(d.Optimistic), Days(d.Expected), Days(d.Pessimistic))
+	fmt.Fprintf(bw, "\nCritical path alone: optimistic %s, expected %s, pessimistic %s\n", graph.Days(d.Optimistic), graph.Days(d.Expected), graph.Days(d.Pessimistic))
 	if est.Team > 0 {
 		// With a team the gap is mostly people: packets wait for someone
 		// free, which is not the merge bias of unlimited parallelism.
@@ -208,7 +209,7 @@ func scheduleReport(s *schedule.Schedule, cal *Calendar) scheduleDocJSON {
 func WriteSchedule(w io.Writer, a *Analysis, s *schedule.Schedule, cal *Calendar, sprint float64) error {
 	bw := bufio.NewWriter(w)
 	rec := ScheduleRecord(a, s, cal)
-	fmt.Fprintf(bw, "Team of %d: makespan %s days (lower bound %s)\n", s.Team, Days(s.Makespan), Days(s.LowerBound))
+	fmt.Fprintf(bw, "Team of %d: makespan %s days (lower bound %s)\n", s.Team, graph.Days(s.Makespan), graph.Days(s.LowerBound))
 	if rec.Finish != "" {
 		fmt.Fprintf(bw, "Finishes %s\n", rec.Finish)
 	}
@@ -230,7 +231,7 @@ func WriteSchedule(w io.Writer, a *Analysis, s *schedule.Schedule, cal *Calendar
 	}
 	fmt.Fprintln(bw, header)
 	for _, as := range rec.Assignments {
-		line := fmt.Sprintf("  %-*s  %6d  %6s  %6s", width, clean(as.ID), as.Person, Days(as.Start), Days(as.Finish))
+		line := fmt.Sprintf("  %-*s  %6d  %6s  %6s", width, clean(as.ID), as.Person, graph.Days(as.Start), graph.Days(as.Finish))
 		if sprint > 0 {
 			line += fmt.Sprintf("  %6d", as.Sprint)
 		}
@@ -240,10 +241,10 @@ func WriteSchedule(w io.Writer, a *Analysis, s *schedule.Schedule, cal *Calendar
 		fmt.Fprintln(bw, line)
 	}
 	if sprint > 0 {
-		fmt.Fprintf(bw, "\nSprints of %s working days, by the sprint each packet starts in\n", Days(sprint))
+		fmt.Fprintf(bw, "\nSprints of %s working days, by the sprint each packet starts in\n", graph.Days(sprint))
 		for _, sp := range s.Sprints {
 			fmt.Fprintf(bw, "  sprint %d: %s start, %s person-days of work (capacity %s)\n",
-				sp.Number, Plural(len(sp.IDs), "packet"), Days(sp.Effort), Days(sp.Capacity))
+				sp.Number, Plural(len(sp.IDs), "packet"), graph.Days(sp.Effort), graph.Days(sp.Capacity))
 			if len(sp.IDs) == 0 {
 				fmt.Fprintln(bw, "    nothing starts")
 				continue

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 
+	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/schedule"
 )
 
@@ -38,7 +39,7 @@ func WriteGantt(w io.Writer, s *schedule.Schedule, title func(string) string, ca
 	}
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, "gantt")
-	heading := fmt.Sprintf("Team of %d, makespan %s working days, lower bound %s, day 0 is %s", s.Team, Days(s.Makespan), Days(s.LowerBound), cal.cal.First().Format(schedule.DateLayout))
+	heading := fmt.Sprintf("Team of %d, makespan %s working days, lower bound %s, day 0 is %s", s.Team, graph.Days(s.Makespan), graph.Days(s.LowerBound), cal.cal.First().Format(schedule.DateLayout))
 	if cal.today {
 		heading += " (today, no start date given)"
 	}

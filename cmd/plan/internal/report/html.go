@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 	"github.com/workpackets/plan/schedule"
 )
@@ -157,7 +158,7 @@ func buildHTMLPage(a *Analysis, in HTMLInput) (htmlPage, error) {
 		row := htmlPacketRow{ID: clean(p.ID), Priority: priorityCell(p), Title: clean(p.Title), Remaining: p.RemainingText(),
 			Status: p.StatusText(), Critical: t.OnPath || t.ZeroSlack}
 		if t.Scheduled {
-			row.Slack = Days(t.Slack) + "d"
+			row.Slack = graph.Days(t.Slack) + "d"
 		}
 		page.Ready = append(page.Ready, row)
 	}
@@ -177,10 +178,10 @@ func buildHTMLPage(a *Analysis, in HTMLInput) (htmlPage, error) {
 		}
 	}
 	cp := a.Critical
-	page.Critical = htmlCritical{Expected: Days(cp.Expected), Optimistic: Days(cp.Optimistic), Pessimistic: Days(cp.Pessimistic)}
+	page.Critical = htmlCritical{Expected: graph.Days(cp.Expected), Optimistic: graph.Days(cp.Optimistic), Pessimistic: graph.Days(cp.Pessimistic)}
 	for _, id := range cp.IDs {
 		t := a.Timing(id)
-		step := htmlStep{ID: clean(id), Title: clean(t.Title), Days: Days(t.Duration), Start: Days(t.EarliestStart), Finish: Days(t.EarliestFinish)}
+		step := htmlStep{ID: clean(id), Title: clean(t.Title), Days: graph.Days(t.Duration), Start: graph.Days(t.EarliestStart), Finish: graph.Days(t.EarliestFinish)}
 		if in.Calendar != nil {
 			step.Start, step.Finish = in.Calendar.Dates(t.EarliestStart, t.EarliestFinish)
 		}
@@ -188,9 +189,9 @@ func buildHTMLPage(a *Analysis, in HTMLInput) (htmlPage, error) {
 	}
 	if est != nil {
 		f := htmlForecast{Team: teamText(est.Team), Iterations: strconv.Itoa(est.Iterations) + " runs, " + est.Dist.String() + " durations, seed " + strconv.FormatUint(est.Seed, 10),
-			Mean: Days(est.Mean)}
+			Mean: graph.Days(est.Mean)}
 		for _, p := range est.Percentiles {
-			f.Percentiles = append(f.Percentiles, htmlFact{Label: p.Label, Value: Days(p.Days) + " working days", Note: p.Date})
+			f.Percentiles = append(f.Percentiles, htmlFact{Label: p.Label, Value: graph.Days(p.Days) + " working days", Note: p.Date})
 		}
 		// The words of plan estimate: with a team the gap is mostly
 		// packets waiting for someone free, not the merge bias.
@@ -199,14 +200,14 @@ func buildHTMLPage(a *Analysis, in HTMLInput) (htmlPage, error) {
 			gap = "team capacity (packets wait for someone free)"
 		}
 		f.Gap = fmt.Sprintf("The mean, %s days, is %s days after the expected critical path (%s days): that gap is %s.",
-			Days(est.Mean), Days(est.MergeBias), Days(est.Deterministic.Expected), gap)
+			graph.Days(est.Mean), graph.Days(est.MergeBias), graph.Days(est.Deterministic.Expected), gap)
 		f.Histogram, f.Curve = forecastCharts(*est)
 		page.Forecast = f
 	}
 	if in.Schedule != nil && in.Calendar != nil {
 		s := ScheduleRecord(a, in.Schedule, in.Calendar)
 		page.Gantt = ganttChart(a, s, in.Calendar)
-		page.GanttTitle = fmt.Sprintf("Team of %d: %s working days (lower bound %s)", s.Team, Days(s.Makespan), Days(s.LowerBound))
+		page.GanttTitle = fmt.Sprintf("Team of %d: %s working days (lower bound %s)", s.Team, graph.Days(s.Makespan), graph.Days(s.LowerBound))
 		if s.Finish != "" {
 			page.GanttTitle += ", finishes " + s.Finish
 		} else {
@@ -241,17 +242,17 @@ func htmlFacts(a *Analysis, in HTMLInput, est *Estimate) []htmlFact {
 		{Label: "Packets", Value: strconv.Itoa(len(a.Set.Packets)), Note: status},
 		{Label: "Ready now", Value: strconv.Itoa(len(a.Ready)), Note: "can start today"},
 		{Label: "Blocked", Value: strconv.Itoa(len(a.Blocked)), Note: fmt.Sprintf("%d of them by something outside the plan", external)},
-		{Label: "Critical path", Value: Days(a.Critical.Expected) + " days", Note: fmt.Sprintf("expected; optimistic %s, pessimistic %s", Days(a.Critical.Optimistic), Days(a.Critical.Pessimistic))},
+		{Label: "Critical path", Value: graph.Days(a.Critical.Expected) + " days", Note: fmt.Sprintf("expected; optimistic %s, pessimistic %s", graph.Days(a.Critical.Optimistic), graph.Days(a.Critical.Pessimistic))},
 	}
 	if est != nil {
 		for _, p := range est.Percentiles {
 			if p.P != 50 && p.P != 80 {
 				continue
 			}
-			f := htmlFact{Label: "Forecast " + p.Label, Value: Days(p.Days) + " days", Note: teamText(est.Team)}
+			f := htmlFact{Label: "Forecast " + p.Label, Value: graph.Days(p.Days) + " days", Note: teamText(est.Team)}
 			if p.Date != "" {
 				f.Value = p.Date
-				f.Note = Days(p.Days) + " working days, " + teamText(est.Team)
+				f.Note = graph.Days(p.Days) + " working days, " + teamText(est.Team)
 			}
 			facts = append(facts, f)
 		}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -129,11 +130,11 @@ func writeCriticalPathMarkdown(w io.Writer, a *Analysis) {
 		fmt.Fprintln(w, "No remaining work.")
 		return
 	}
-	fmt.Fprintf(w, "%s days expected (optimistic %s, pessimistic %s).\n\n", Days(cp.Expected), Days(cp.Optimistic), Days(cp.Pessimistic))
+	fmt.Fprintf(w, "%s days expected (optimistic %s, pessimistic %s).\n\n", graph.Days(cp.Expected), graph.Days(cp.Optimistic), graph.Days(cp.Pessimistic))
 	var rows [][]string
 	for i, id := range cp.IDs {
 		t := a.Timing(id)
-		rows = append(rows, []string{strconv.Itoa(i + 1), mdCell(id), mdCell(t.Title), Days(t.Duration), Days(t.EarliestStart), Days(t.EarliestFinish)})
+		rows = append(rows, []string{strconv.Itoa(i + 1), mdCell(id), mdCell(t.Title), graph.Days(t.Duration), graph.Days(t.EarliestStart), graph.Days(t.EarliestFinish)})
 	}
 	mdTable(w, []string{"Step:", "ID", "Title", "Days:", "Start:", "Finish:"}, rows)
 }
@@ -175,8 +176,8 @@ func WriteCriticalMarkdown(w io.Writer, a *Analysis) error {
 			case t.ZeroSlack:
 				mark = "zero slack"
 			}
-			rows = append(rows, []string{mdCell(t.ID), Days(t.Duration), Days(t.EarliestStart), Days(t.EarliestFinish),
-				Days(t.LatestStart), Days(t.LatestFinish), Days(t.Slack), mark})
+			rows = append(rows, []string{mdCell(t.ID), graph.Days(t.Duration), graph.Days(t.EarliestStart), graph.Days(t.EarliestFinish),
+				graph.Days(t.LatestStart), graph.Days(t.LatestFinish), graph.Days(t.Slack), mark})
 		}
 		fmt.Fprintln(bw)
 		mdTable(bw, []string{"ID", "Days:", "ES:", "EF:", "LS:", "LF:", "Slack:", "Critical"}, rows)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 	"github.com/workpackets/plan/schedule"
 )
@@ -305,12 +306,12 @@ func viewTail(a *Analysis, opts ViewOptions, st styler) []string {
 	} else {
 		steps := criticalSteps(a)
 		days := "days"
-		if Days(cp.Expected) == "1" {
+		if graph.Days(cp.Expected) == "1" {
 			days = "day"
 		}
-		first := fmt.Sprintf("Critical path, %s %s expected", Days(cp.Expected), days)
-		if Days(cp.Optimistic) != Days(cp.Pessimistic) {
-			first += fmt.Sprintf(" (range %s-%s)", Days(cp.Optimistic), Days(cp.Pessimistic))
+		first := fmt.Sprintf("Critical path, %s %s expected", graph.Days(cp.Expected), days)
+		if graph.Days(cp.Optimistic) != graph.Days(cp.Pessimistic) {
+			first += fmt.Sprintf(" (range %s-%s)", graph.Days(cp.Optimistic), graph.Days(cp.Pessimistic))
 		}
 		first += ":"
 		// Laid out plain, so that colour does not count as width.
@@ -370,7 +371,7 @@ func forecastLine(a *Analysis, opts ViewOptions, st styler) string {
 		}
 	}
 	line := fmt.Sprintf("%s P50 %s, P80 %s working days %s", st.heading("Forecast:"),
-		Days(est.Percentile(50)), Days(est.Percentile(80)), who)
+		graph.Days(est.Percentile(50)), graph.Days(est.Percentile(80)), who)
 	if iterations < schedule.DefaultIterations {
 		line += fmt.Sprintf("\n  from %d runs; plan estimate runs %d", iterations, schedule.DefaultIterations)
 	}

@@ -71,7 +71,7 @@ func (p Packet) RemainingText() string {
 	if p.Effort == nil {
 		return "no estimate"
 	}
-	return EffortText(p.Remaining)
+	return graph.EffortText(p.Remaining)
 }
 
 // StatusText is the status in words: "in progress", "40% done",
@@ -227,10 +227,6 @@ func (c StatusCounts) String() string {
 	return s
 }
 
-// Days is graph.Days, the one way every format prints days for people
-// (one decimal at most: 3, 2.5, 6.2). JSON keeps three (round).
-func Days(x float64) string { return graph.Days(x) }
-
 // round keeps three decimals, so float noise (4.000000000001) never
 // reaches the output. It is the rounding of every number in JSON; noise
 // just below zero is 0, never -0.
@@ -241,10 +237,6 @@ func round(x float64) float64 {
 	}
 	return r
 }
-
-// EffortText is graph.EffortText: an estimate as "3-4d", "5d" or "2-8d
-// (likely 3)", as the pictures' labels print it too.
-func EffortText(e parser.Effort) string { return graph.EffortText(e) }
 
 // Percentile is one finish percentile of a forecast as the formats show
 // it.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 	"github.com/workpackets/plan/schedule"
 )
@@ -107,7 +108,7 @@ func forecastCharts(est Estimate) (hist, curve *svgChart) {
 		for d := lo; d <= hi+step/2; d += step {
 			x := xOf(d)
 			c.line(x, h-bottom, x, h-bottom+4, "axis")
-			c.text(x, h-bottom+17, "middle", "tick", Days(d))
+			c.text(x, h-bottom+17, "middle", "tick", graph.Days(d))
 		}
 		c.text((left+w-right)/2, h-6, "middle", "axis-label", "working days from day 0")
 	}
@@ -117,7 +118,7 @@ func forecastCharts(est Estimate) (hist, curve *svgChart) {
 		lastX, level := math.Inf(-1), 0
 		for _, p := range est.Percentiles {
 			x := xOf(p.Days)
-			label := p.Label + " " + Days(p.Days)
+			label := p.Label + " " + graph.Days(p.Days)
 			if x-lastX < float64(len(label))*7+4 {
 				level = (level + 1) % 3
 			} else {
@@ -146,7 +147,7 @@ func forecastCharts(est Estimate) (hist, curve *svgChart) {
 		bh := float64(b.Count) / n * 100 / yMax * plotH
 		x0, x1 := xOf(b.From), xOf(b.To)
 		hist.rect(x0+0.5, h-bottom-bh, math.Max(x1-x0-1, 0.5), bh, "bar",
-			Days(b.From)+"-"+Days(b.To)+" days: "+strconv.Itoa(b.Count)+" runs")
+			graph.Days(b.From)+"-"+graph.Days(b.To)+" days: "+strconv.Itoa(b.Count)+" runs")
 	}
 	xAxis(hist)
 	marks(hist)
@@ -256,8 +257,8 @@ func ganttChart(a *Analysis, s Schedule, cal *Calendar) *svgChart {
 		}
 		x0, x1 := xOf(as.Start), xOf(as.Finish)
 		c.rect(x0, y+3, math.Max(x1-x0, 2), rowH-6, class,
-			clean(p.ID)+": "+as.StartDate+" to "+as.FinishDate+" ("+Days(as.Finish-as.Start)+" working days)")
-		days := Days(as.Finish-as.Start) + "d"
+			clean(p.ID)+": "+as.StartDate+" to "+as.FinishDate+" ("+graph.Days(as.Finish-as.Start)+" working days)")
+		days := graph.Days(as.Finish-as.Start) + "d"
 		if p.Effort == nil {
 			days = "no estimate"
 		}
@@ -279,7 +280,7 @@ func shortDate(cal *Calendar, d float64) string {
 	s := cal.StartDate(d)
 	t, err := time.Parse(schedule.DateLayout, s)
 	if err != nil {
-		return "day " + Days(d)
+		return "day " + graph.Days(d)
 	}
 	return t.Format("2 Jan")
 }

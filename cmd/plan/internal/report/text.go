@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -215,7 +216,7 @@ func writeCriticalSummary(w io.Writer, width int, a *Analysis) {
 		return
 	}
 	fmt.Fprintf(w, "  %s days expected (optimistic %s, pessimistic %s)\n",
-		Days(cp.Expected), Days(cp.Optimistic), Days(cp.Pessimistic))
+		graph.Days(cp.Expected), graph.Days(cp.Optimistic), graph.Days(cp.Pessimistic))
 	wrapSteps(w, width, "  ", criticalSteps(a))
 }
 
@@ -226,7 +227,7 @@ func criticalSteps(a *Analysis) []string {
 	ids := a.Critical.IDs
 	steps := make([]string, 0, len(ids))
 	for i, id := range ids {
-		step := fmt.Sprintf("%s (%sd)", clean(id), Days(a.Timing(id).Duration))
+		step := fmt.Sprintf("%s (%sd)", clean(id), graph.Days(a.Timing(id).Duration))
 		if i < len(ids)-1 {
 			step += " ->"
 		}
@@ -300,11 +301,11 @@ func buffered(w io.Writer, write func(w io.Writer)) error {
 // (expected 12)", short enough for one line with any ID.
 func heldBackText(h HeldBack) string {
 	r := h.Remaining
-	span := Days(r.Low) + "-" + Days(r.High)
-	if Days(r.Low) == Days(r.High) {
-		span = Days(r.Low)
+	span := graph.Days(r.Low) + "-" + graph.Days(r.High)
+	if graph.Days(r.Low) == graph.Days(r.High) {
+		span = graph.Days(r.Low)
 	}
-	return fmt.Sprintf("%s, %s days (expected %s)", Plural(len(h.Waiting), "packet"), span, Days(r.Expected))
+	return fmt.Sprintf("%s, %s days (expected %s)", Plural(len(h.Waiting), "packet"), span, graph.Days(r.Expected))
 }
 
 // WriteCritical is plan critical's text: the critical path, then each
@@ -336,7 +337,7 @@ func WriteCritical(w io.Writer, a *Analysis) error {
 			tied = true
 		}
 		fmt.Fprintf(bw, "  %-*s  %6s  %6s  %6s  %6s  %6s  %6s%s\n", width, clean(t.ID),
-			Days(t.Duration), Days(t.EarliestStart), Days(t.EarliestFinish), Days(t.LatestStart), Days(t.LatestFinish), Days(t.Slack), mark)
+			graph.Days(t.Duration), graph.Days(t.EarliestStart), graph.Days(t.EarliestFinish), graph.Days(t.LatestStart), graph.Days(t.LatestFinish), graph.Days(t.Slack), mark)
 	}
 	fmt.Fprintln(bw, "\n  * on the critical path; days are working days from now")
 	if tied {
