@@ -73,7 +73,7 @@ func (r CheckResult) Hint(strict bool) string {
 		case parser.CodeCycle:
 			return "remove or move to the Optional table one of the rows the cycle message lists"
 		case parser.CodeDuplicateID:
-			return "give each packet its own ID in its '# ID: Title' heading"
+			return "give each packet its own ID in its title (or id: in front matter), or leave the copy out with ignore: in plan.yaml"
 		}
 	}
 	if strict {
