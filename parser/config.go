@@ -568,7 +568,7 @@ func (c *Config) ignored(srcs []source, paths []string) []source {
 	}
 	kept := srcs[:0:0]
 	for _, s := range srcs {
-		if s.stdin || named[s.name] || !c.ignores(base, s.path) {
+		if s.stdin() || named[s.name] || !c.ignores(base, s.path) {
 			kept = append(kept, s)
 		}
 	}

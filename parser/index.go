@@ -173,7 +173,7 @@ func doneWords(done bool) string {
 // that with status_source: index the rows see the index's statuses.
 func (set *Set) indexClaims(results []result, ix *index, cfg *Config) {
 	for i := range results {
-		if cs := results[i].claims; len(cs) > 0 && results[i].err == nil {
+		if cs := results[i].claims(); len(cs) > 0 && results[i].err() == nil {
 			set.claims = append(set.claims, cs...)
 			set.Indexes = append(set.Indexes, cs[0].file)
 		}

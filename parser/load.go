@@ -101,25 +101,74 @@ func (set *Set) addSkipReason(file, why string) {
 
 // source is one file to read: its displayed name and where to read it.
 type source struct {
-	name  string // as displayed
-	path  string // to open; "" for stdin
-	stdin bool
+	name string // as displayed
+	path string // to open; "" for stdin
 }
 
-// result is what reading and parsing one source gave.
+// stdin reports whether the source is standard input.
+func (s source) stdin() bool { return s.path == "" }
+
+// result is what reading and parsing one source gave. At 100,000 packets
+// every file's result is live until the last file is read, so what few
+// files have (problems, an error, a reason for skipping, index claims)
+// sits behind one pointer: 48 bytes a file, not 120.
 type result struct {
-	packet   *Packet
-	rows     []pendingRow // the dependency rows, compacted
+	packet *Packet
+	rows   []pendingRow // the dependency rows, compacted
+	more   *resultMore  // nil when the file gave nothing below
+	whole  bool         // goldmark parsed the whole document
+}
+
+// resultMore is the part of a result that most files do not have.
+type resultMore struct {
 	problems []Problem
 	err      error
 	skipped  bool
-	whole    bool   // goldmark parsed the whole document
 	template bool   // not a packet: its title is a template's
 	why      string // why a skipped file is not a packet
 	// claims are the task-list items naming packets of a file that is
 	// no packet (an index file).
 	claims []indexClaim
 }
+
+// extra returns r.more, made first if it is nil.
+func (r *result) extra() *resultMore {
+	if r.more == nil {
+		r.more = &resultMore{}
+	}
+	return r.more
+}
+
+// problems are the problems found in the file.
+func (r *result) problems() []Problem {
+	if r.more == nil {
+		return nil
+	}
+	return r.more.problems
+}
+
+// err is the error reading the file, or nil.
+func (r *result) err() error {
+	if r.more == nil {
+		return nil
+	}
+	return r.more.err
+}
+
+// skipped reports whether the file is not a packet (or was too large to
+// read).
+func (r *result) skipped() bool { return r.more != nil && r.more.skipped }
+
+// claims are the index file's task-list items naming packets.
+func (r *result) claims() []indexClaim {
+	if r.more == nil {
+		return nil
+	}
+	return r.more.claims
+}
+
+// failed is the result of a file that could not be read.
+func failed(err error) result { return result{more: &resultMore{err: err}} }
 
 // Load walks the paths (files or directories; "-" is standard input; no
 // paths means ".") and parses every packet. Directories are walked
@@ -182,8 +231,8 @@ func Load(paths []string, opts Options) (*Set, []error) {
 	var packets []*Packet
 	for i, s := range srcs {
 		r := &results[i]
-		if r.err != nil {
-			errs = append(errs, r.err)
+		if err := r.err(); err != nil {
+			errs = append(errs, err)
 			continue
 		}
 		set.Files = append(set.Files, s.name)
@@ -228,7 +277,7 @@ func resolveAll(results []result, ix *index, workers int) []Problem {
 			}
 			for i := b * resolveBlock; i < min((b+1)*resolveBlock, len(results)); i++ {
 				r := &results[i]
-				if p := r.packet; p != nil && !r.skipped && r.err == nil && ix.byID[p.ID] == p {
+				if p := r.packet; p != nil && !r.skipped() && r.err() == nil && ix.byID[p.ID] == p {
 					probs[b] = append(probs[b], resolvePending(p, r.rows, ix)...)
 				}
 				results[i] = result{}
@@ -383,16 +432,16 @@ func within(dir, folder string) bool {
 func load(s source, opts Options, readStdin func() ([]byte, error), buf []byte, in interner) (result, []byte) {
 	max := opts.MaxFileSize
 	var data []byte
-	if s.stdin {
+	if s.stdin() {
 		b, err := readStdin()
 		if err != nil {
-			return result{err: &os.PathError{Op: "read", Path: "-", Err: err}}, buf
+			return failed(&os.PathError{Op: "read", Path: "-", Err: err}), buf
 		}
 		data = b
 	} else {
 		b, tooBig, err := readFile(s.path, max, buf)
 		if err != nil {
-			return result{err: err}, buf
+			return failed(err), buf
 		}
 		if tooBig {
 			return tooLarge(s, max), buf
@@ -408,35 +457,45 @@ func load(s source, opts Options, readStdin func() ([]byte, error), buf []byte, 
 // parseSource parses the bytes of one source (read from disk by load, or
 // held in memory by LoadFiles).
 func parseSource(s source, data []byte, opts Options, in interner) result {
-	var r result
-	var rows []depRow
+	var (
+		p        *Packet
+		rows     []depRow
+		probs    []Problem
+		whole    bool
+		template bool
+		why      string
+	)
 	if opts.Whole {
-		r.packet, rows, r.problems, r.template, r.why = parseWholeWith(s.name, data, opts.Config)
-		r.whole = true
+		p, rows, probs, template, why = parseWholeWith(s.name, data, opts.Config)
+		whole = true
 	} else {
-		r.packet, rows, r.problems, r.whole, r.template, r.why = readDocumentWith(s.name, data, opts.Config)
+		p, rows, probs, whole, template, why = readDocumentWith(s.name, data, opts.Config)
 	}
-	if r.packet == nil {
-		r := result{skipped: true, whole: r.whole, template: r.template, why: r.why}
-		if !r.template {
-			r.claims = readIndexClaims(s.name, data)
+	if p == nil {
+		m := &resultMore{skipped: true, template: template, why: why}
+		if !template {
+			m.claims = readIndexClaims(s.name, data)
 		}
-		return r
+		return result{more: m, whole: whole}
 	}
-	namePacket(r.packet, r.problems)
+	r := result{packet: p, whole: whole}
+	if len(probs) > 0 {
+		r.extra().problems = probs
+	}
+	namePacket(p, probs)
 	in.rows(rows)
-	r.rows = compact(r.packet, rows, opts.Config, in)
+	r.rows = compact(p, rows, opts.Config, in)
 	return r
 }
 
 func tooLarge(s source, max int64) result {
-	return result{skipped: true, problems: []Problem{{
+	return result{more: &resultMore{skipped: true, problems: []Problem{{
 		Severity: Warning,
 		Code:     CodeParse,
 		Message:  fmt.Sprintf("file is larger than the %s limit; skipped", formatSize(max)),
 		File:     s.name,
 		Line:     1,
-	}}}
+	}}}}
 }
 
 func formatSize(n int64) string {
@@ -489,7 +548,7 @@ func collect(paths []string) ([]source, []string, []error) {
 	wd := workDir()
 	add := func(s source) {
 		key := s.name
-		if !s.stdin {
+		if !s.stdin() {
 			if abs, err := absFrom(wd, s.path); err == nil {
 				key = abs
 			}
@@ -502,7 +561,7 @@ func collect(paths []string) ([]source, []string, []error) {
 	}
 	for _, arg := range paths {
 		if arg == "-" {
-			add(source{name: StdinName, stdin: true})
+			add(source{name: StdinName})
 			continue
 		}
 		fi, err := os.Stat(arg) // a path named explicitly is followed
@@ -602,15 +661,17 @@ func absFrom(wd, path string) (string, error) {
 // name among the skipped files with the reason. Load and LoadFiles share
 // it.
 func (set *Set) addResult(name string, r *result, packets []*Packet) []*Packet {
-	set.Problems = append(set.Problems, r.problems...)
+	set.Problems = append(set.Problems, r.problems()...)
 	if r.whole {
 		set.ReadWhole++
 	}
-	if r.skipped || r.packet == nil {
+	if r.skipped() || r.packet == nil {
 		set.Skipped = append(set.Skipped, name)
-		set.addSkipReason(name, r.why)
-		if r.template {
-			set.Templates = append(set.Templates, name)
+		if m := r.more; m != nil {
+			set.addSkipReason(name, m.why)
+			if m.template {
+				set.Templates = append(set.Templates, name)
+			}
 		}
 		return packets
 	}

@@ -46,7 +46,7 @@ func LoadFiles(files []File, opts Options) *Set {
 	set.indexClaims(results, ix, opts.Config)
 	for i := range results {
 		r := &results[i]
-		if p := r.packet; p != nil && !r.skipped && ix.byID[p.ID] == p {
+		if p := r.packet; p != nil && !r.skipped() && ix.byID[p.ID] == p {
 			set.Problems = append(set.Problems, resolvePending(p, r.rows, ix)...)
 		}
 	}

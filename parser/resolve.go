@@ -265,7 +265,7 @@ func compact(p *Packet, rows []depRow, cfg *Config, in interner) []pendingRow {
 			if len(scratch) > 0 && !row.header && !hasItemIDs(row) {
 				pr.bits |= pendingDesc
 			}
-			pr.ids = joinIDs(scratch) // not the cell text they were cut from
+			pr.ids = joinIDsIn(row.name, scratch) // not the cell text they were cut from
 		}
 		out = append(out, pr)
 	}
@@ -326,6 +326,19 @@ func linkParts(row *depRow) *linkedRow {
 		}
 	}
 	return lr
+}
+
+// joinIDsIn is joinIDs, but cut from name, which the pending row keeps
+// anyway, when name holds it: a row's dependency cell is most often just
+// the ID ("GEN-044654"), and a copy of it would be a second small string
+// for each of several hundred thousand rows.
+func joinIDsIn(name string, ids []string) string {
+	if len(ids) == 1 {
+		if i := strings.Index(name, ids[0]); i >= 0 {
+			return name[i : i+len(ids[0])]
+		}
+	}
+	return joinIDs(ids)
 }
 
 // joinIDs is strings.Join(ids, " ") in a string of its own.
