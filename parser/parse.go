@@ -12,13 +12,78 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
-// markdown is the goldmark parser: CommonMark plus GFM tables. It is safe
-// for concurrent use; each Parse call has its own context.
+// markdown is the goldmark parser: CommonMark plus GFM tables, with the
+// inline content of the paragraphs plan reads only as lines left unparsed
+// (see rawParagraphs). It is safe for concurrent use; each Parse call has
+// its own context.
 var markdown = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extension.Table),
+		goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(rawParagraphs{}, 1000)))).Parser()
+})
+
+// markdownInline is markdown with every paragraph's inline content parsed:
+// the reference that tests hold the raw paragraphs to.
+var markdownInline = sync.OnceValue(func() parser.Parser {
 	return goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
 })
+
+// rawParagraph is a paragraph whose inline content goldmark does not parse
+// (IsRaw): its Kind, lines and position are the paragraph's.
+type rawParagraph struct{ ast.Paragraph }
+
+// IsRaw tells goldmark to leave the paragraph's lines as they are.
+func (*rawParagraph) IsRaw() bool { return true }
+
+// rawParagraphs is a paragraph transformer that turns each closed
+// paragraph that is not the child of a list item into a rawParagraph, so
+// goldmark does not parse its inline content. Plan reads a paragraph's
+// inline content only where it is the first block of a list item
+// (listItem and headerBlock read its text); every other paragraph it reads
+// line by line from Lines() (header fields, dependency lines, labels), or
+// not at all. Inline parsing runs after all blocks are closed and keeps no
+// state from one block to the next (link reference definitions are read at
+// paragraph close, by a transformer that runs before this one), so leaving
+// a paragraph's inline content unparsed changes nothing else goldmark
+// reads. The list parser turns the paragraphs of a tight list's items
+// into text blocks by their type: those are never made raw.
+type rawParagraphs struct{}
+
+// paragraphParser closes a paragraph as goldmark does (its lines trimmed).
+var paragraphParser = parser.NewParagraphParser()
+
+// Transform replaces node with a rawParagraph after closing it as goldmark
+// would have right after the paragraph transformers ran. A paragraph that
+// a setext heading underline ends is no longer among the open blocks when
+// it is transformed (goldmark closed it already and makes it the
+// heading's text): it is left alone.
+func (rawParagraphs) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	parent := node.Parent()
+	if parent == nil || parent.Kind() == ast.KindListItem || !isOpen(node, pc) {
+		return
+	}
+	paragraphParser.Close(node, reader, pc)
+	if node.Parent() == nil {
+		return // it had no lines: goldmark removed it
+	}
+	raw := &rawParagraph{}
+	raw.SetLines(node.Lines())
+	raw.SetBlankPreviousLines(node.HasBlankPreviousLines())
+	parent.ReplaceChild(parent, node, raw)
+}
+
+// isOpen reports whether n is one of the blocks goldmark has open.
+func isOpen(n ast.Node, pc parser.Context) bool {
+	blocks := pc.OpenedBlocks()
+	for i := len(blocks) - 1; i >= 0; i-- {
+		if blocks[i].Node == n {
+			return true
+		}
+	}
+	return false
+}
 
 // document is one file being parsed: its normalised source, where its lines
 // start, and the problems found so far.
@@ -46,6 +111,9 @@ type document struct {
 	// fewMarks is set when skim found no block of the source with more
 	// than MaxMarks openers: limitMarks has nothing to do.
 	fewMarks bool
+	// inlineAll parses the inline content of every paragraph
+	// (markdownInline): for tests only.
+	inlineAll bool
 }
 
 // lineIndex converts byte offsets into 1-based line numbers. This is the one
@@ -282,7 +350,11 @@ func (d *document) parse() (p *Packet, rows []depRow, probs []Problem) {
 	if !d.fewMarks {
 		d.limitMarks()
 	}
-	root := markdown().Parse(text.NewReader(d.src))
+	md := markdown()
+	if d.inlineAll {
+		md = markdownInline()
+	}
+	root := md.Parse(text.NewReader(d.src))
 	p = d.packet(root)
 	if p == nil {
 		return nil, nil, nil
