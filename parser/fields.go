@@ -198,25 +198,85 @@ func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <
 // splitField splits a header line into its field and value. ok is false for
 // lines that are not "Field: value" lines of a recognised field.
 func splitField(line string) (kind fieldKind, name, value string, ok bool) {
-	m := matchField(line)
-	if m == nil {
+	n, v, ok := splitFieldLine(line)
+	if !ok {
 		return fieldNone, "", "", false
 	}
-	name = strings.Join(strings.Fields(m[1]), " ")
-	kind = fieldNames[strings.ToLower(name)]
+	name = oneSpaced(n)
+	var buf [48]byte
+	kind = fieldNames[string(appendLowerASCII(buf[:0], name))]
 	if kind == fieldNone {
 		return fieldNone, "", "", false
 	}
-	return kind, name, strings.TrimSpace(m[2]), true
+	return kind, name, strings.TrimSpace(v), true
 }
 
-var markReplacer = strings.NewReplacer("**", "", "__", "", "`", "", `\`, "")
+// oneSpaced is strings.Join(strings.Fields(name), " ") for a field name
+// (ASCII letters, spaces and '-'): name itself when it has no space at
+// either end and no two in a row, as nearly every name has.
+func oneSpaced(name string) string {
+	if name == "" || name[0] == ' ' || name[len(name)-1] == ' ' || strings.Contains(name, "  ") {
+		return strings.Join(strings.Fields(name), " ")
+	}
+	return name
+}
+
+// appendLowerASCII appends s to b with A-Z lowered: strings.ToLower for
+// ASCII s, without a new string (a map index of string(b) copies
+// nothing).
+func appendLowerASCII(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
 
 // plainValue removes markdown emphasis and code marks from a value and trims
 // it: "✅ **COMPLETE**" becomes "✅ COMPLETE".
 func plainValue(s string) string {
-	s = markReplacer.Replace(s)
+	s = stripMarks(s)
 	return strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "*_"))
+}
+
+// stripMarks removes "**", "__", "`" and "\" from s, reading left to
+// right ("***" leaves "*"): strings.NewReplacer("**", "", "__", "", "`",
+// "", `\`, "").Replace(s), by hand, as every header value runs it
+// (FuzzStripMarks holds it to the Replacer). It copies s only when it has
+// something to remove.
+func stripMarks(s string) string {
+	var b strings.Builder
+	cut := false
+	from := 0 // s[from:i] is still to be copied
+	for i := 0; i < len(s); i++ {
+		n := 0
+		switch c := s[i]; c {
+		case '`', '\\':
+			n = 1
+		case '*', '_':
+			if i+1 < len(s) && s[i+1] == c {
+				n = 2
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		if !cut {
+			b.Grow(len(s) - n)
+			cut = true
+		}
+		b.WriteString(s[from:i])
+		i += n - 1
+		from = i + 1
+	}
+	if !cut {
+		return s
+	}
+	b.WriteString(s[from:])
+	return b.String()
 }
 
 // withoutParens removes the text in parentheses: "✅ Complete (Phase 3)"

@@ -576,3 +576,31 @@ func FuzzPriorityPatterns(f *testing.F) {
 		}
 	})
 }
+
+// FuzzStripMarks holds stripMarks, which follows a strings.Replacer by
+// hand, to the Replacer, and splitField's name to the words of the name
+// the expression matches.
+func FuzzStripMarks(f *testing.F) {
+	for _, s := range []string{"", "**", "***", "****", "__x__", "_x_", "`a`", `\*`, `a\\b`, "*_*_", "__*", "✅ **COMPLETE**", "**Status**:  Done ", "x*", "*", "_", "`", `\`, "Estimated  Effort: 3d", " Status : x", "- **Depends  On**: A-1", "**PRIORITY**: P1", "HARD-DEPS: A-2"} {
+		f.Add(s)
+	}
+	marks := strings.NewReplacer("**", "", "__", "", "`", "", `\`, "")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := stripMarks(s), marks.Replace(s); got != want {
+			t.Fatalf("stripMarks(%q) = %q, the Replacer gives %q", s, got, want)
+		}
+		kind, name, value, ok := splitField(s)
+		m := fieldLine.FindStringSubmatch(s)
+		if m == nil {
+			if ok {
+				t.Fatalf("splitField(%q) reads a field the expression does not match", s)
+			}
+			return
+		}
+		wname := strings.Join(strings.Fields(m[1]), " ")
+		wkind := fieldNames[strings.ToLower(wname)]
+		if ok != (wkind != fieldNone) || ok && (kind != wkind || name != wname || value != strings.TrimSpace(m[2])) {
+			t.Fatalf("splitField(%q) = %v %q %q %v; want %v %q %q", s, kind, name, value, ok, wkind, wname, strings.TrimSpace(m[2]))
+		}
+	})
+}

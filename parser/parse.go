@@ -603,7 +603,8 @@ func (d *document) headerBlock(n ast.Node, h *header) {
 // dependency line (which the lines after it may continue).
 func (d *document) headerLine(line string, n int, h *header) bool {
 	kind, name, value, ok := splitField(line)
-	if !ok || h.depsOnly && (kind != fieldDependencies || h.names != nil && !h.names[strings.ToLower(name)]) {
+	var buf [48]byte // name is ASCII: lowered here, it makes no string
+	if !ok || h.depsOnly && (kind != fieldDependencies || h.names != nil && !h.names[string(appendLowerASCII(buf[:0], name))]) {
 		return false
 	}
 	if d.explain != nil {
