@@ -44,8 +44,8 @@ func TestHeaderDependencyDialects(t *testing.T) {
 	// The reverse edge says where it was written, for plan explain.
 	rev := byID["WP-014"].Requires[1] // after the packet's own Hard-deps
 	assert.Equal(t, ViaBlocks, rev.Via)
-	assert.Equal(t, "../testdata/dialects/header-deps/WP-010-api.md", rev.BlocksFile)
-	assert.Equal(t, 9, rev.BlocksLine)
+	assert.Equal(t, "../testdata/dialects/header-deps/WP-010-api.md", byID[rev.ID].File)
+	assert.Equal(t, 9, byID[rev.ID].BlocksLine("WP-014"))
 	assert.Equal(t, ViaLink, byID["WP-013"].Optional[0].Via)
 	assert.Equal(t, ViaBullet, byID["WP-012"].Requires[0].Via)
 	assert.Equal(t, ViaHeader, byID["WP-010"].Requires[0].Via)

@@ -126,7 +126,7 @@ func (c indexClaim) contradicts(p *Packet) bool {
 // that says complete, and leaves any other status alone), and a Status
 // line that contradicts it is the stale-status warning. Claims naming no
 // packet read are not references and say nothing.
-func applyIndex(claims []indexClaim, ix *index, cfg *Config) []Problem {
+func applyIndex(claims []indexClaim, ix *index, cfg *Config, indexed map[string]indexClaim) []Problem {
 	var probs []Problem
 	truth := cfg != nil && cfg.StatusSource == StatusSourceIndex
 	seen := map[*Packet]bool{}
@@ -144,13 +144,13 @@ func applyIndex(claims []indexClaim, ix *index, cfg *Config) []Problem {
 				Message: fmt.Sprintf("the index says %s is %s (%q), but %s's own status is %s", p.ID, doneWords(c.done), claimWords(c.done), p.ID, p.Status.Words())})
 			continue
 		}
-		line := p.statusLine
+		line := p.statusLine()
 		if line == 0 {
 			line = p.Line
 		}
 		probs = append(probs, Problem{Severity: Warning, Code: CodeStaleStatus, File: p.File, Line: line, Packet: p.ID, Ref: p.ID,
 			Message: fmt.Sprintf("%s's Status says %s, but the index %s:%d says it is %s (%q), and status_source: index makes the index the truth", p.ID, p.Status.Words(), c.file, c.line, doneWords(c.done), claimWords(c.done))})
-		p.indexed = &c
+		indexed[p.ID] = c
 		if c.done {
 			p.Status = Complete
 		} else {
@@ -189,7 +189,8 @@ func (set *Set) indexClaims(results []result, ix *index, cfg *Config) {
 		return a.line - b.line
 	})
 	set.indexTruth = cfg != nil && cfg.StatusSource == StatusSourceIndex
-	set.Problems = append(set.Problems, applyIndex(set.claims, ix, cfg)...)
+	set.indexed = map[string]indexClaim{}
+	set.Problems = append(set.Problems, applyIndex(set.claims, ix, cfg, set.indexed)...)
 }
 
 // syncIndex is Sync for an index file when the packets are the truth: each
@@ -273,18 +274,21 @@ func (s *StatusSyncer) syncStatusLine(file string, src []byte, res *SyncResult) 
 		return
 	}
 	p := s.ix.byID[own.ID]
-	if p == nil || p.File != file || p.indexed == nil || !p.indexed.contradicts(own) {
+	if p == nil || p.File != file {
 		return
 	}
-	c := p.indexed
-	line := own.statusLine
+	c, ok := s.indexed[p.ID]
+	if !ok || !c.contradicts(own) {
+		return
+	}
+	line := own.statusLine()
 	if line == 0 {
 		line = own.Line // where the stale-status warning is
 	}
 	skip := func(format string, args ...any) {
 		res.Skipped = append(res.Skipped, CellSkip{Line: line, Refs: []string{own.ID}, Reason: fmt.Sprintf(format, args...)})
 	}
-	if own.statusLine == 0 {
+	if own.statusLine() == 0 {
 		skip("it has no Status line to rewrite; add one")
 		slices.SortStableFunc(res.Skipped, func(a, b CellSkip) int { return a.Line - b.Line })
 		return
@@ -293,19 +297,20 @@ func (s *StatusSyncer) syncStatusLine(file string, src []byte, res *SyncResult) 
 	if c.done {
 		words, want = Complete.Words(), Complete
 	}
-	next, old, ok := replaceStatusValue(src, own.statusLine, words)
+	next, old, ok := replaceStatusValue(src, own.statusLine(), words)
 	if !ok {
 		skip("its Status value could not be found in the line as written")
 		return
 	}
 	got, gotRows, gotProbs := parseDocument(file, next)
-	if got == nil || got.Status != want || !reflect.DeepEqual(rows, gotRows) || !sameApartFrom(probs, gotProbs, own.statusLine) {
+	if got == nil || got.Status != want || !reflect.DeepEqual(rows, gotRows) || !sameApartFrom(probs, gotProbs, own.statusLine()) {
 		skip("the file would not read back as intended with %q in its Status line", words)
 		return
 	}
 	a, b := *own, *got
 	for _, q := range []*Packet{&a, &b} {
-		q.Status, q.Progress, q.StatusBlocked, q.statusUnread = 0, nil, false, false
+		q.Status, q.Progress, q.StatusBlocked = 0, nil, false
+		q.setStatusUnread(false)
 		q.Requires, q.Optional, q.Externals, q.Blocks, q.Missing = nil, nil, nil, nil, nil
 	}
 	if !reflect.DeepEqual(a, b) {
@@ -313,7 +318,7 @@ func (s *StatusSyncer) syncStatusLine(file string, src []byte, res *SyncResult) 
 		return
 	}
 	res.Src = next
-	res.Changes = append(res.Changes, CellChange{Line: own.statusLine, Refs: []string{own.ID}, Old: old, New: words})
+	res.Changes = append(res.Changes, CellChange{Line: own.statusLine(), Refs: []string{own.ID}, Old: old, New: words})
 	slices.SortStableFunc(res.Changes, func(a, b CellChange) int { return a.Line - b.Line })
 }
 

@@ -77,6 +77,10 @@ type Set struct {
 	// indexTruth is set when plan.yaml's status_source: index made the
 	// claims the packets' statuses.
 	indexTruth bool
+	// indexed are the index files' task-list items that gave packets
+	// their statuses (status_source: index) against their Status lines.
+	// (Few packets have one: a Packet does not keep a field for it.)
+	indexed map[string]indexClaim
 	// cfg is the plan.yaml the Set was read with, or nil.
 	cfg *Config
 	// ReadWhole counts the documents that goldmark parsed whole although

@@ -2,8 +2,9 @@ package parser
 
 import "fmt"
 
-// Status is how far a packet has come.
-type Status int
+// Status is how far a packet has come. (A byte, as Priority is: with a
+// Packet's flags they fill one word of it.)
+type Status uint8
 
 // The statuses a packet can have. The zero value is NotStarted, which
 // is also what a packet without a Status line is taken to be. Cancelled
@@ -60,7 +61,7 @@ func (s Status) Words() string {
 }
 
 // Priority is P0 (most urgent) to P3, or NoPriority.
-type Priority int
+type Priority int8
 
 // NoPriority marks a packet without a usable Priority line. It sorts after
 // every real priority.
@@ -140,10 +141,18 @@ func (c ExternalClass) String() string {
 }
 
 // Ref is a dependency-table row (or header line) that names another packet.
+// (A folder of 100,000 packets holds a quarter of a million of them: a Ref
+// is 64 bytes, and where a reverse row was written is found with
+// Packet.BlocksLine instead of being kept in each.)
 type Ref struct {
 	// ID is the referenced packet's ID.
 	ID string
-	// Line is the 1-based line of the row in the packet's file.
+	// Line is the 1-based line of the row in the packet's file. For a
+	// reference Load added for another packet's "**Blocks**:" line (Via
+	// ViaBlocks, in Requires) it is the packet's title line, so that
+	// messages about the edge (cycles) still point into the packet's
+	// file; the line itself is in the file of the packet ID names, at
+	// that packet's BlocksLine.
 	Line int
 	// StatusText is the row's Status cell as plain text: mis-encoding
 	// repaired, markdown emphasis removed ("❌ BLOCKED"). It is empty for a
@@ -154,12 +163,6 @@ type Ref struct {
 	// Source is the row's dependency text as written, plain ("WP-012
 	// (Auth API)"): what the reference was read from.
 	Source string
-	// BlocksFile and BlocksLine are where the row is when it is not in
-	// the packet's own file: a reverse "**Blocks**:" line of the packet
-	// that blocks. Line is then the packet's title line, so that messages
-	// about the edge (cycles) still point into the packet's file.
-	BlocksFile string
-	BlocksLine int
 }
 
 // Via is how a reference was found, as plan explain shows it.
@@ -235,10 +238,13 @@ type Packet struct {
 	// CaseInsensitiveID is true for a packet whose ID comes from YAML
 	// front matter (id: task-12): references match it in any case.
 	CaseInsensitiveID bool
-	// statusUnread is set when the Status line could not be read (Load
-	// keeps one warning per unknown word per folder, not one per packet).
-	// (The three flags sit together: a packet is 240 bytes, not 256.)
-	statusUnread bool
+	// status is the line of the Status field (0 for none) in the low
+	// bits, and statusUnread when the Status line could not be read
+	// (Load keeps one warning per unknown word per folder, not one per
+	// packet). (It fills the word of Priority, Status and the flags:
+	// a Packet is 208 bytes, not 240; a folder of 100,000 packets holds
+	// 100,000 of them.)
+	status uint32
 	// Progress is the percentage complete for in-progress packets that
 	// state one ("🏗️ 50% Complete"), or nil.
 	Progress *int
@@ -257,16 +263,49 @@ type Packet struct {
 	// (each also a dangling-ref warning): the packet cannot start until
 	// they exist. Only Load fills it.
 	Missing []Ref
-	// statusLine is the line of the Status field, 0 for none.
-	statusLine int
-	// indexed is the index file's task-list item that gave the packet
-	// its status (status_source: index) against its Status line, or nil.
-	indexed *indexClaim
 
 	// Blocks are the packets this one's "**Blocks**:" lines name: each
 	// of them requires this packet, and Load adds this packet to their
 	// Requires (with Via ViaBlocks).
 	Blocks []Ref
+}
+
+// statusUnread is the bit of Packet.status that says the Status line
+// could not be read.
+const statusUnread = 1 << 31
+
+// statusLine is the line of p's Status field, 0 for none.
+func (p *Packet) statusLine() int { return int(p.status &^ statusUnread) }
+
+// setStatusLine records the line of p's Status field (a line past what
+// the bits hold, in a file of more than 2 GB, is kept as the last they
+// hold).
+func (p *Packet) setStatusLine(line int) {
+	p.status = p.status&statusUnread | uint32(min(max(line, 0), statusUnread-1))
+}
+
+// statusUnread reports whether p's Status line could not be read.
+func (p *Packet) statusUnread() bool { return p.status&statusUnread != 0 }
+
+// setStatusUnread records whether p's Status line could not be read.
+func (p *Packet) setStatusUnread(unread bool) {
+	p.status &^= statusUnread
+	if unread {
+		p.status |= statusUnread
+	}
+}
+
+// BlocksLine is the line of p's "**Blocks**:" entry that names the
+// packet id, the first if several do, or 0 if none does: where the
+// reference Load added to that packet's Requires for it (Via ViaBlocks)
+// was written.
+func (p *Packet) BlocksLine(id string) int {
+	for _, b := range p.Blocks {
+		if b.ID == id {
+			return b.Line
+		}
+	}
+	return 0
 }
 
 // Remaining is the effort still to do: zero for complete and cancelled

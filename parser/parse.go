@@ -656,12 +656,12 @@ func (d *document) finishHeader(h *header, p *Packet) {
 		switch {
 		case msg != "":
 			d.warn(h.status.line, CodeParse, "%s", msg)
-			p.statusUnread = true
+			p.setStatusUnread(true)
 		case missing:
 			d.warn(h.status.line, CodeMissingStatus, "%s has no Status (%q); it is taken as not started", p.ID, plainValue(h.status.value))
 		}
 		p.Status, p.Progress, p.StatusBlocked = r.status, r.progress, r.blocked
-		p.statusLine = h.status.line
+		p.setStatusLine(h.status.line)
 	}
 	sizeField := false
 	if h.effort == nil && h.size != nil {

@@ -549,7 +549,14 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 					}
 				}
 			}
-			add(Ref{ID: id, Line: line, StatusText: row.status, Via: via, Source: row.name})
+			src := row.name
+			if src == id {
+				// A cell that is just the ID ("GEN-044654") shares the
+				// packet's ID string: its own copy would be a second
+				// string for each of most references.
+				src = id
+			}
+			add(Ref{ID: id, Line: line, StatusText: row.status, Via: via, Source: src})
 		}
 		if len(moreDangling) > 0 {
 			warn(line, CodeDanglingRef, moreDangling[0], "%d more IDs of this row are not the ID of any packet read (%s, ...); they make no dependency", len(moreDangling), moreDangling[0])
@@ -612,7 +619,7 @@ func addReverse(packets []*Packet, ix *index) []Problem {
 					Message: fmt.Sprintf("%s blocks %s but is cancelled; this line makes no dependency", p.ID, target.ID)})
 				continue
 			}
-			target.Requires = append(target.Requires, Ref{ID: p.ID, Line: target.Line, Via: ViaBlocks, Source: b.Source, BlocksFile: p.File, BlocksLine: b.Line})
+			target.Requires = append(target.Requires, Ref{ID: p.ID, Line: target.Line, Via: ViaBlocks, Source: b.Source})
 		}
 	}
 	return probs

@@ -20,6 +20,9 @@ import (
 // packets of one Set: the referenced packets' own statuses are the truth.
 type StatusSyncer struct {
 	ix *index
+	// indexed are the index claims that gave packets their statuses
+	// (Set.indexed).
+	indexed map[string]indexClaim
 	// unknown says why the status of a packet is no truth to write:
 	// its Status line is missing or unreadable, or two files share its
 	// ID. Rows naming it are left alone.
@@ -31,7 +34,7 @@ type StatusSyncer struct {
 
 // NewStatusSyncer returns a StatusSyncer for the packets of set.
 func NewStatusSyncer(set *Set) *StatusSyncer {
-	s := &StatusSyncer{ix: newIndex(set.Packets), unknown: map[string]string{}}
+	s := &StatusSyncer{ix: newIndex(set.Packets), indexed: set.indexed, unknown: map[string]string{}}
 	s.ix.cfg = set.cfg
 	if !set.indexTruth {
 		s.indexes = map[string]bool{}
@@ -42,7 +45,7 @@ func NewStatusSyncer(set *Set) *StatusSyncer {
 	for _, p := range set.Packets {
 		// Load keeps one warning per unknown status word per folder, so
 		// the packets say themselves that their status was not read.
-		if p.statusUnread {
+		if p.statusUnread() {
 			s.unknown[p.ID] = fmt.Sprintf("the status of %s cannot be read, so it is not known", p.ID)
 		}
 	}

@@ -150,10 +150,12 @@ func BuildExplain(file string, ex *parser.Explanation, p *parser.Packet, a *Anal
 	}
 	add := func(kind string, ref parser.Ref, required bool) {
 		d := explainDep{ID: ref.ID, Kind: kind, File: p.File, Line: ref.Line, Source: ref.Source, Via: ref.Via.String()}
-		if ref.BlocksFile != "" {
-			d.File, d.Line = ref.BlocksFile, ref.BlocksLine
+		target := a.Graph.Packet(ref.ID)
+		if kind == "required" && ref.Via == parser.ViaBlocks && target != nil {
+			// Load added the edge for target's Blocks line: show that line.
+			d.File, d.Line = target.File, target.BlocksLine(p.ID)
 		}
-		if target := a.Graph.Packet(ref.ID); target != nil {
+		if target != nil {
 			d.Resolved = fmt.Sprintf("packet %s (%s), %s", target.ID, target.File, target.Status)
 		} else {
 			d.Resolved = "no file has this ID (dangling-ref)"
