@@ -86,12 +86,13 @@ type subheading struct {
 	kind  tableKind
 }
 
-// subheading records a heading inside the section.
-func (s *depSection) subheading(level int, title string) {
+// subheading records a heading inside the section, given as its
+// headingWords.
+func (s *depSection) subheading(level int, words []string) {
 	for len(s.stack) > 0 && s.stack[len(s.stack)-1].level >= level {
 		s.stack = s.stack[:len(s.stack)-1]
 	}
-	k := classifyHeading(title)
+	k := classifyWords(words)
 	if k == kindInherit {
 		k = s.kind()
 	}
@@ -198,7 +199,12 @@ func isNumbering(w string) bool {
 // Prerequisites", a lone "Dependency". "Upstream Dependencies", "Package
 // Dependencies" and "Dependency Graph" do not.
 func isDependenciesHeading(title string) bool {
-	w := headingWords(title)
+	return isDependenciesWords(headingWords(title))
+}
+
+// isDependenciesWords is isDependenciesHeading of a heading's
+// headingWords.
+func isDependenciesWords(w []string) bool {
 	return len(w) > 0 && w[0] == "dependencies" || len(w) == 1 && w[0] == "dependency"
 }
 
@@ -208,22 +214,38 @@ var depWords = map[string]bool{"dependencies": true, "dependency": true, "deps":
 // classifyHeading says what the tables under a sub-heading of the
 // Dependencies section hold.
 func classifyHeading(title string) tableKind {
-	var kept []string
-	for _, w := range headingWords(title) {
+	return classifyWords(headingWords(title))
+}
+
+// classifyWords is classifyHeading of a heading's headingWords.
+func classifyWords(words []string) tableKind {
+	var buf [64]byte
+	kept := buf[:0] // the words that are not depWords, joined by spaces
+	for _, w := range words {
 		if !depWords[w] {
-			kept = append(kept, w)
+			if len(kept) > 0 {
+				kept = append(kept, ' ')
+			}
+			kept = append(kept, w...)
 		}
 	}
-	switch strings.Join(kept, " ") {
-	case "":
+	if len(kept) == 0 {
 		return kindInherit
-	case "required", "blocking", "required blocking", "blocking required", "hard", "required hard", "must have":
-		return kindRequired
-	case "optional", "nice to have", "optional nice to have", "non blocking", "nonblocking", "optional non blocking",
-		"soft", "optional soft", "soft optional", "nice to have optional":
-		return kindOptional
+	}
+	if k, ok := headingKinds[string(kept)]; ok {
+		return k
 	}
 	return kindNone
+}
+
+// headingKinds are the sub-headings that say what their tables hold, as
+// their words that are not depWords.
+var headingKinds = map[string]tableKind{
+	"required": kindRequired, "blocking": kindRequired, "required blocking": kindRequired, "blocking required": kindRequired,
+	"hard": kindRequired, "required hard": kindRequired, "must have": kindRequired,
+	"optional": kindOptional, "nice to have": kindOptional, "optional nice to have": kindOptional, "non blocking": kindOptional,
+	"nonblocking": kindOptional, "optional non blocking": kindOptional, "soft": kindOptional, "optional soft": kindOptional,
+	"soft optional": kindOptional, "nice to have optional": kindOptional,
 }
 
 // sectionBlock reads the tables and lists of a top-level block inside a
@@ -313,16 +335,25 @@ type columns struct {
 var depColumnNames = map[string]bool{"dependency": true, "dependencies": true, "packet": true, "packets": true, "work packet": true, "item": true, "name": true, "id": true, "packet id": true}
 var descColumnNames = map[string]bool{"description": true, "notes": true, "note": true, "details": true, "detail": true}
 
-func findColumns(names []string) columns {
+// findColumns says which column holds what from the header cells, each
+// given as its headingWords.
+func findColumns(words [][]string) columns {
 	c := columns{dep: -1, status: -1, desc: -1}
-	for i, n := range names {
-		n = strings.Join(headingWords(n), " ")
+	var buf [64]byte
+	for i, w := range words {
+		b := buf[:0] // the words joined by spaces
+		for j, x := range w {
+			if j > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, x...)
+		}
 		switch {
-		case c.dep < 0 && depColumnNames[n]:
+		case c.dep < 0 && depColumnNames[string(b)]:
 			c.dep = i
-		case c.status < 0 && n == "status":
+		case c.status < 0 && string(b) == "status":
 			c.status = i
-		case c.desc < 0 && descColumnNames[n]:
+		case c.desc < 0 && descColumnNames[string(b)]:
 			c.desc = i
 		}
 	}
@@ -335,32 +366,46 @@ func findColumns(names []string) columns {
 // table reads the rows of one dependency table.
 func (d *document) table(t ast.Node, required bool) {
 	var cols columns
-	var cells []cell // one row's, reused: a row keeps only strings and items
+	// One row's cells and the header's words, in the scratch's buffers:
+	// a row keeps only strings and items.
+	cells, words := d.sc.cells, d.sc.words
+	d.sc.cells, d.sc.words = nil, nil
+	defer func() {
+		clear(cells)
+		clear(words)
+		d.sc.cells, d.sc.words = cells[:0], words[:0]
+	}()
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		cells = cells[:0]
 		header := r.Kind() == east.KindTableHeader
+		if header {
+			words = words[:0]
+			for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+				words = append(words, d.inlineWords(c))
+			}
+			cols = findColumns(words)
+			continue
+		}
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 			// Only the dependency cell's references are read, and only
 			// the text of the header row and of the status and
-			// description cells: no other cell counts.
+			// description cells: no other cell counts. A description
+			// is read for its IDs: one with no "-" and digit has none
+			// and needs no string.
 			switch i := len(cells); {
-			case header:
-				cells = append(cells, cell{text: d.inlineText(c)})
 			case i == cols.dep: // which may be the status column too
 				cells = append(cells, d.readCell(c))
-			case i == cols.status || i == cols.desc:
+			case i == cols.status:
 				cells = append(cells, cell{text: d.inlineText(c)})
+			case i == cols.desc:
+				if b := d.inlineBytes(c); hasDashDigit(b) {
+					cells = append(cells, cell{text: string(b)})
+				} else {
+					cells = append(cells, cell{})
+				}
 			default:
 				cells = append(cells, cell{})
 			}
-		}
-		if header {
-			names := make([]string, len(cells))
-			for i, c := range cells {
-				names[i] = c.text
-			}
-			cols = findColumns(names)
-			continue
 		}
 		get := func(i int) cell {
 			if i < 0 || i >= len(cells) {

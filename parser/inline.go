@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,7 +12,34 @@ import (
 )
 
 // inlineText is the plain text of a heading or other inline container.
-func (d *document) inlineText(n ast.Node) string { return d.readInline(n, false).text }
+func (d *document) inlineText(n ast.Node) string { return string(d.inlineBytes(n)) }
+
+// inlineBytes is inlineText in the document's scratch buffer: valid until
+// the next inline text is read.
+func (d *document) inlineBytes(n ast.Node) []byte {
+	b, _ := d.readInlineBytes(n, false)
+	return b
+}
+
+// inlineWords is headingWords(d.inlineText(n)), looked up in the
+// scratch's map before a string of the text is made: the headings and
+// table header cells of a folder repeat a few texts. Callers only read the
+// words.
+func (d *document) inlineWords(n ast.Node) []string {
+	b := d.inlineBytes(n)
+	if w, ok := d.sc.headings[string(b)]; ok {
+		return w
+	}
+	s := string(b)
+	w := headingWords(s)
+	if len(s) <= maxCellClassText && len(d.sc.headings) < maxCellClassCache {
+		if d.sc.headings == nil {
+			d.sc.headings = map[string][]string{}
+		}
+		d.sc.headings[s] = slices.Clip(w)
+	}
+	return w
+}
 
 // readCell reads the inline content of n from the source segments: its
 // text and the links and IDs it names.
@@ -21,7 +49,15 @@ func (d *document) readCell(n ast.Node) cell { return d.readInline(n, true) }
 // too. The text is gathered in the document's scratch buffers, so that a
 // cell costs one string however many segments it has.
 func (d *document) readInline(n ast.Node, refs bool) cell {
-	r := inlineReader{src: d.src, refs: refs, all: d.scratch.all[:0], plain: d.scratch.plain[:0]}
+	b, items := d.readInlineBytes(n, refs)
+	return cell{text: string(b), items: items}
+}
+
+// readInlineBytes is readInline with the text in the scratch buffer,
+// valid until the next inline text is read.
+func (d *document) readInlineBytes(n ast.Node, refs bool) ([]byte, []depItem) {
+	sc := &d.sc.inline
+	r := inlineReader{src: d.src, refs: refs, all: sc.all[:0], plain: sc.plain[:0]}
 	out := &r.plain
 	if !refs {
 		out = nil
@@ -30,9 +66,9 @@ func (d *document) readInline(n ast.Node, refs bool) cell {
 	if refs {
 		r.flush()
 	}
-	text := collapseSpace(&d.scratch.text, r.all)
-	d.scratch.all, d.scratch.plain = r.all, r.plain
-	return cell{text: text, items: r.items}
+	sc.text = appendWords(sc.text[:0], r.all, false)
+	sc.all, sc.plain = r.all, r.plain
+	return sc.text, r.items
 }
 
 // inlineScratch are a document's buffers for reading inline text.

@@ -3,6 +3,7 @@ package parser
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -106,8 +107,9 @@ type document struct {
 	front *frontMatter
 	// why says why the document is not a packet, when it is not.
 	why string
-	// scratch are the buffers inline text is read into.
-	scratch inlineScratch
+	// sc holds the buffers reading the document uses and no result
+	// keeps.
+	sc *scratch
 	// fewMarks is set when skim found no block of the source with more
 	// than MaxMarks openers: limitMarks has nothing to do.
 	fewMarks bool
@@ -128,13 +130,81 @@ type lineIndex struct {
 }
 
 func newLineIndex(src []byte) lineIndex {
-	starts := make([]int, 1, 64+len(src)/40)
+	return appendLineIndex(make([]int, 0, 64+len(src)/40), src)
+}
+
+// appendLineIndex is newLineIndex with the line starts appended to
+// starts[:0].
+func appendLineIndex(starts []int, src []byte) lineIndex {
+	starts = append(starts[:0], 0)
 	for i, c := range src {
 		if c == '\n' && i+1 <= len(src) {
 			starts = append(starts, i+1)
 		}
 	}
 	return lineIndex{starts: starts, total: len(starts)}
+}
+
+// scratch holds what reading one document needs and no result keeps: the
+// parts laid end to end and their line index, the buffers inline text and
+// table rows are read into, the words of the headings read so far, and
+// goldmark's parse context. A worker reading thousands of files takes one
+// from scratchPool for each and puts it back, so these are made about
+// once a worker, not once a file. Nothing a document gives back points
+// into them (every string is copied out), as nothing points into the
+// source Load reads each file into.
+type scratch struct {
+	joined       []byte
+	starts, nums []int
+	inline       inlineScratch
+	cells        []cell
+	words        [][]string
+	// headings remembers headingWords of the texts read, as
+	// headingWordsCache does for the whole process, but looked up
+	// without making a string of the text (a map index of string(b)
+	// copies nothing).
+	headings map[string][]string
+	// pc is goldmark's context, reset after each Parse; nil when the
+	// last Parse left what a reset cannot clear.
+	pc     parser.Context
+	pcKeys parser.ContextKey // parser.ContextKeyMax when pc was made
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// context returns the goldmark context for the next Parse.
+func (sc *scratch) context() parser.Context {
+	if sc.pc == nil || sc.pcKeys != parser.ContextKeyMax {
+		sc.pc, sc.pcKeys = parser.NewContext(), parser.ContextKeyMax
+	}
+	return sc.pc
+}
+
+// resetContext readies the context after a Parse as parser.NewContext
+// makes one: every value it stores cleared (the table extension's list of
+// escaped pipes, the list parser's thematic-break cache, the link
+// parser's state), the block offset and indent unset, no open blocks. A
+// context holding link reference definitions or delimiters, which the
+// Context interface cannot clear, is dropped instead. (Its heading IDs
+// are used only with goldmark's auto heading IDs, which plan does not
+// turn on.)
+func (sc *scratch) resetContext() {
+	pc := sc.pc
+	if pc == nil {
+		return
+	}
+	if len(pc.References()) > 0 || pc.FirstDelimiter() != nil || pc.LastDelimiter() != nil {
+		sc.pc = nil
+		return
+	}
+	for k := parser.ContextKey(0); k <= sc.pcKeys; k++ {
+		pc.Set(k, nil)
+	}
+	pc.SetBlockOffset(-1)
+	pc.SetBlockIndent(-1)
+	open := pc.OpenedBlocks()
+	clear(open[:cap(open)]) // no node of this document stays reachable
+	pc.SetOpenedBlocks(open[:0])
 }
 
 // line returns the 1-based line holding byte offset off. Offsets outside the
@@ -250,18 +320,25 @@ func readDocument(file string, src []byte) (p *Packet, rows []depRow, probs []Pr
 // readDocumentWith is readDocument with the folder's plan.yaml (nil for
 // none); why says why a document that is not a packet is not one.
 func readDocumentWith(file string, src []byte, cfg *Config) (p *Packet, rows []depRow, probs []Problem, whole, template bool, why string) {
-	d, body := newDocument(file, src, cfg)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	return readDocumentIn(sc, file, src, cfg)
+}
+
+// readDocumentIn is readDocumentWith using the buffers of sc.
+func readDocumentIn(sc *scratch, file string, src []byte, cfg *Config) (p *Packet, rows []depRow, probs []Problem, whole, template bool, why string) {
+	d, body := newDocumentIn(sc, file, src, cfg)
 	fronted := d.front != nil && d.front.id != nil
 	parts, lines, ok, fewMarks := skimMarks(body, fronted)
 	if !ok {
-		d.src, d.lines = body, newLineIndex(body)
+		d.src, d.lines = body, d.sc.lineIndex(body)
 		p, rows, probs = d.parse()
 		return p, rows, probs, true, d.template, d.why
 	}
 	if len(parts) == 0 && !fronted {
 		return nil, nil, nil, false, false, noTitle
 	}
-	d.src, d.lines = joinParts(body, parts, lines)
+	d.src, d.lines = d.sc.join(body, parts, lines)
 	d.fewMarks = fewMarks
 	p, rows, probs = d.parse()
 	return p, rows, probs, false, d.template, d.why
@@ -273,7 +350,12 @@ const noTitle = "no level-1 or level-2 heading and no front matter id: a packet'
 // newDocument normalises src and reads its front matter; body is the
 // normalised source with the front matter's lines blanked.
 func newDocument(file string, src []byte, cfg *Config) (*document, []byte) {
-	d := &document{file: file, cfg: cfg}
+	return newDocumentIn(new(scratch), file, src, cfg)
+}
+
+// newDocumentIn is newDocument reading into the buffers of sc.
+func newDocumentIn(sc *scratch, file string, src []byte, cfg *Config) (*document, []byte) {
+	d := &document{file: file, cfg: cfg, sc: sc}
 	body, fm, ok := splitFrontMatter(normalize(src))
 	if ok {
 		d.front = d.readFrontMatter(fm)
@@ -292,8 +374,15 @@ func parseWhole(file string, src []byte) (p *Packet, rows []depRow, probs []Prob
 // parseWholeWith is parseWhole with the folder's plan.yaml (nil for none);
 // why is as for readDocumentWith.
 func parseWholeWith(file string, src []byte, cfg *Config) (p *Packet, rows []depRow, probs []Problem, template bool, why string) {
-	d, body := newDocument(file, src, cfg)
-	d.src, d.lines = body, newLineIndex(body)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	return parseWholeIn(sc, file, src, cfg)
+}
+
+// parseWholeIn is parseWholeWith using the buffers of sc.
+func parseWholeIn(sc *scratch, file string, src []byte, cfg *Config) (p *Packet, rows []depRow, probs []Problem, template bool, why string) {
+	d, body := newDocumentIn(sc, file, src, cfg)
+	d.src, d.lines = body, d.sc.lineIndex(body)
 	p, rows, probs = d.parse()
 	return p, rows, probs, d.template, d.why
 }
@@ -301,12 +390,32 @@ func parseWholeWith(file string, src []byte, cfg *Config) (p *Packet, rows []dep
 // joinParts lays the parts of src end to end and indexes their lines with
 // their numbers in src, which has lines lines.
 func joinParts(src []byte, parts []span, lines int) ([]byte, lineIndex) {
+	return appendParts(nil, lineIndex{}, src, parts, lines)
+}
+
+// join is joinParts into the scratch's buffers.
+func (sc *scratch) join(src []byte, parts []span, lines int) ([]byte, lineIndex) {
+	buf, li := appendParts(sc.joined, lineIndex{starts: sc.starts, nums: sc.nums}, src, parts, lines)
+	sc.joined, sc.starts, sc.nums = buf, li.starts, li.nums
+	return buf, li
+}
+
+// lineIndex is newLineIndex into the scratch's buffer.
+func (sc *scratch) lineIndex(src []byte) lineIndex {
+	li := appendLineIndex(sc.starts, src)
+	sc.starts = li.starts
+	return li
+}
+
+// appendParts is joinParts, laying the parts into buf[:0] and their lines
+// into li's slices, emptied.
+func appendParts(buf []byte, li lineIndex, src []byte, parts []span, lines int) ([]byte, lineIndex) {
 	size := 0
 	for _, p := range parts {
 		size += p.to - p.from
 	}
-	buf := make([]byte, 0, size)
-	li := lineIndex{starts: make([]int, 0, 64), nums: make([]int, 0, 64), total: lines}
+	buf = slices.Grow(buf[:0], size)
+	li = lineIndex{starts: li.starts[:0], nums: li.nums[:0], total: lines}
 	for _, p := range parts {
 		n := p.line + 1
 		li.starts = append(li.starts, len(buf))
@@ -342,6 +451,7 @@ func (d *document) parse() (p *Packet, rows []depRow, probs []Problem) {
 		// goldmark never fails on any input; this is a last line of defence
 		// so that no input can crash the planner.
 		if r := recover(); r != nil {
+			d.sc.pc = nil // a Parse that panicked may leave any state
 			p, rows = nil, nil
 			probs = []Problem{{Severity: Warning, Code: CodeParse, Message: fmt.Sprintf("cannot read this file as markdown: %v", r), File: d.file, Line: 1}}
 		}
@@ -354,7 +464,8 @@ func (d *document) parse() (p *Packet, rows []depRow, probs []Problem) {
 	if d.inlineAll {
 		md = markdownInline()
 	}
-	root := md.Parse(text.NewReader(d.src))
+	root := md.Parse(text.NewReader(d.src), parser.WithContext(d.sc.context()))
+	d.sc.resetContext()
 	p = d.packet(root)
 	if p == nil {
 		return nil, nil, nil
@@ -421,12 +532,12 @@ func (d *document) packet(root ast.Node) *Packet {
 				sec = nil
 			}
 			if sec == nil {
-				if isDependenciesHeading(d.inlineText(hd)) {
+				if isDependenciesWords(d.inlineWords(hd)) {
 					sec = &depSection{level: hd.Level}
 				}
 				continue
 			}
-			sec.subheading(hd.Level, d.inlineText(hd))
+			sec.subheading(hd.Level, d.inlineWords(hd))
 			continue
 		}
 		if inHeader {

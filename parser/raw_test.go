@@ -114,12 +114,21 @@ func TestRawParagraphsLeaveListItems(t *testing.T) {
 	}
 }
 
-// FuzzRawParagraphs: for any document, raw paragraphs read as parsed ones.
+// FuzzRawParagraphs: for any document, raw paragraphs read as parsed
+// ones, and reading it with the scratch the inputs before it were read
+// with (as a Load worker reads file after file) gives what a new scratch
+// gives.
 func FuzzRawParagraphs(f *testing.F) {
 	for _, src := range rawSeeds(f) {
 		f.Add(src)
 	}
+	sc := new(scratch)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		readRawAndInline(t, "fuzz.md", src)
+		p, rows, probs, whole, tmpl, why := readDocumentIn(sc, "fuzz.md", src, nil)
+		wp, wrows, wprobs, wwhole, wtmpl, wwhy := readDocumentIn(new(scratch), "fuzz.md", src, nil)
+		if got, want := docJSON(p, rows, probs), docJSON(wp, wrows, wprobs); got != want || whole != wwhole || tmpl != wtmpl || why != wwhy || !reflect.DeepEqual(rows, wrows) {
+			t.Fatalf("read with a used scratch: %s\nwith a new one: %s", got, want)
+		}
 	})
 }
