@@ -34,6 +34,10 @@ type Graph struct {
 	cyclic []bool
 
 	eff []parser.Priority
+	// finished[i] reports whether packet i is complete or cancelled (see
+	// done): the walks ask it of every packet they pass, and a slice of
+	// its own is read without loading each packet.
+	finished []bool
 }
 
 // edge is a required edge between packet indices: from is the dependency,
@@ -64,11 +68,15 @@ func New(packets []*parser.Packet) *Graph {
 
 	n := len(ps)
 	g := &Graph{
-		packets: ps,
-		index:   index,
-		req:     make([][]int, n),
-		by:      make([][]int, n),
-		off:     make([]int, n+1),
+		packets:  ps,
+		index:    index,
+		req:      make([][]int, n),
+		by:       make([][]int, n),
+		off:      make([]int, n+1),
+		finished: make([]bool, n),
+	}
+	for i, p := range ps {
+		g.finished[i] = p.Status == parser.Complete || p.Status == parser.Cancelled // cancelled: no work left, none planned
 	}
 	total := 0
 	for _, p := range ps {
@@ -183,6 +191,30 @@ func (g *Graph) Packet(id string) *parser.Packet {
 	return g.packets[i]
 }
 
+// Len is the number of packets in the graph.
+func (g *Graph) Len() int { return len(g.packets) }
+
+// Index returns the index of the packet id in [Graph.Packets], and whether
+// there is one. The methods named ...At and ...Indices take and give such
+// indices, for callers that keep what they know of each packet in a slice
+// rather than in a map keyed by ID.
+func (g *Graph) Index(id string) (int, bool) {
+	i, ok := g.index[id]
+	return i, ok
+}
+
+// PacketAt returns the packet at index i of [Graph.Packets].
+func (g *Graph) PacketAt(i int) *parser.Packet { return g.packets[i] }
+
+// EffectivePriorityAt is [Graph.EffectivePriority] of the packet at index
+// i.
+func (g *Graph) EffectivePriorityAt(i int) parser.Priority { return g.eff[i] }
+
+// DAGRequiresAt is [Graph.DAGRequires] of the packet at index i, as
+// indices in increasing order. The slice is the graph's own: read it,
+// never change it.
+func (g *Graph) DAGRequiresAt(i int) []int { return g.dag[i] }
+
 // Requires returns the IDs of the packets that id directly requires, sorted.
 // It includes id itself when the packet requires itself, and is empty for an
 // unknown ID.
@@ -265,19 +297,32 @@ func better(a, b parser.Priority) parser.Priority {
 }
 
 // componentMembers lists the members of every component, in index order.
+// The lists are pieces of one array, not one allocation per component
+// (most components are one packet).
 func (g *Graph) componentMembers() [][]int {
-	members := make([][]int, len(g.cyclic))
+	count := len(g.cyclic)
+	start := make([]int, count+1)
+	for _, c := range g.comp {
+		start[c+1]++
+	}
+	for c := range count {
+		start[c+1] += start[c]
+	}
+	all := make([]int, len(g.comp))
+	fill := slices.Clone(start[:count])
 	for i, c := range g.comp {
-		members[c] = append(members[c], i)
+		all[fill[c]] = i
+		fill[c]++
+	}
+	members := make([][]int, count)
+	for c := range members {
+		members[c] = all[start[c]:start[c+1]:start[c+1]]
 	}
 	return members
 }
 
 // done reports whether packet i is finished.
-func (g *Graph) done(i int) bool {
-	st := g.packets[i].Status
-	return st == parser.Complete || st == parser.Cancelled // cancelled: no work left, none planned
-}
+func (g *Graph) done(i int) bool { return g.finished[i] }
 
 // ids maps indices to IDs. Indices in increasing order give IDs sorted.
 func (g *Graph) ids(is []int) []string {

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"cmp"
-	"container/heap"
 	"slices"
 )
 
@@ -16,18 +15,34 @@ import (
 // and inside it the members follow the edges left after the cut. Edges from
 // packets outside the order (complete ones, unless all) are ignored.
 func (g *Graph) Order(latestFinish map[string]float64, all bool) []string {
+	return g.ids(g.OrderIndices(g.byIndex(latestFinish), all))
+}
+
+// byIndex is m's value for every packet, by index; nil for an empty m
+// (every value 0).
+func (g *Graph) byIndex(m map[string]float64) []float64 {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make([]float64, len(g.packets))
+	for i, p := range g.packets {
+		out[i] = m[p.ID]
+	}
+	return out
+}
+
+// OrderIndices is [Graph.Order] by index: latestFinish[i] is the latest
+// finish of the packet at index i of [Graph.Packets] (nil counts every one
+// as 0), and the order is given as indices. It spares a caller that keeps
+// its times by index a map of them, and the ordering a map lookup at each
+// comparison.
+func (g *Graph) OrderIndices(latestFinish []float64, all bool) []int {
 	n := len(g.packets)
 	include := make([]bool, n)
 	for i := range n {
 		include[i] = all || !g.done(i)
 	}
-	key := func(a, b int) int {
-		return cmp.Or(
-			cmp.Compare(g.eff[a].Rank(), g.eff[b].Rank()),
-			cmp.Compare(latestFinish[g.packets[a].ID], latestFinish[g.packets[b].ID]),
-			cmp.Compare(a, b), // indices are in ID order
-		)
-	}
+	key := g.orderKey(latestFinish)
 
 	// Units are components; unitIn counts edges into a unit from other
 	// included units, memberIn counts edges inside a cyclic unit that
@@ -58,28 +73,30 @@ func (g *Graph) Order(latestFinish map[string]float64, all bool) []string {
 		}
 	}
 
-	units := &intHeap{less: func(a, b int) bool { return key(lead[a], lead[b]) < 0 }}
+	// The key is a total order (ties end at the index), so the order is
+	// the same whatever heap holds the candidates.
+	units := intHeap{less: func(a, b int) bool { return key(lead[a], lead[b]) < 0 }}
 	for c := range members {
 		if lead[c] >= 0 && unitIn[c] == 0 {
 			units.items = append(units.items, c)
 		}
 	}
-	heap.Init(units)
+	units.init()
 
-	order := []string{}
-	inner := &intHeap{less: func(a, b int) bool { return key(a, b) < 0 }}
-	for units.Len() > 0 {
-		c := heap.Pop(units).(int)
+	order := make([]int, 0, n)
+	inner := intHeap{less: func(a, b int) bool { return key(a, b) < 0 }}
+	for len(units.items) > 0 {
+		c := units.pop()
 		inner.items = inner.items[:0]
 		for _, i := range members[c] {
 			if include[i] && memberIn[i] == 0 {
 				inner.items = append(inner.items, i)
 			}
 		}
-		heap.Init(inner)
-		for inner.Len() > 0 {
-			i := heap.Pop(inner).(int)
-			order = append(order, g.packets[i].ID)
+		inner.init()
+		for len(inner.items) > 0 {
+			i := inner.pop()
+			order = append(order, i)
 			for _, j := range g.by[i] {
 				if !include[j] {
 					continue
@@ -87,7 +104,7 @@ func (g *Graph) Order(latestFinish map[string]float64, all bool) []string {
 				d := g.comp[j]
 				if d != c {
 					if unitIn[d]--; unitIn[d] == 0 {
-						heap.Push(units, d)
+						units.push(d)
 					}
 					continue
 				}
@@ -95,7 +112,7 @@ func (g *Graph) Order(latestFinish map[string]float64, all bool) []string {
 					continue
 				}
 				if memberIn[j]--; memberIn[j] == 0 {
-					heap.Push(inner, j)
+					inner.push(j)
 				}
 			}
 		}
@@ -103,20 +120,75 @@ func (g *Graph) Order(latestFinish map[string]float64, all bool) []string {
 	return order
 }
 
-// intHeap is a container/heap of ints ordered by less.
+// orderKey compares packets a and b by (effective priority,
+// latestFinish, index), the order's and the ready list's sort;
+// latestFinish is by index, nil for all 0.
+func (g *Graph) orderKey(latestFinish []float64) func(a, b int) int {
+	lf := func(i int) float64 {
+		if latestFinish == nil {
+			return 0
+		}
+		return latestFinish[i]
+	}
+	return func(a, b int) int {
+		return cmp.Or(
+			cmp.Compare(g.eff[a].Rank(), g.eff[b].Rank()),
+			cmp.Compare(lf(a), lf(b)),
+			cmp.Compare(a, b), // indices are in ID order
+		)
+	}
+}
+
+// intHeap is a binary min-heap of ints ordered by less (container/heap's
+// algorithm without its interface calls and boxing).
 type intHeap struct {
 	items []int
 	less  func(a, b int) bool
 }
 
-func (h *intHeap) Len() int           { return len(h.items) }
-func (h *intHeap) Less(a, b int) bool { return h.less(h.items[a], h.items[b]) }
-func (h *intHeap) Swap(a, b int)      { h.items[a], h.items[b] = h.items[b], h.items[a] }
-func (h *intHeap) Push(x any)         { h.items = append(h.items, x.(int)) }
-func (h *intHeap) Pop() any {
-	x := h.items[len(h.items)-1]
-	h.items = h.items[:len(h.items)-1]
-	return x
+func (h *intHeap) init() {
+	for i := len(h.items)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+func (h *intHeap) push(x int) {
+	h.items = append(h.items, x)
+	for j := len(h.items) - 1; j > 0; {
+		i := (j - 1) / 2
+		if !h.less(h.items[j], h.items[i]) {
+			break
+		}
+		h.items[i], h.items[j] = h.items[j], h.items[i]
+		j = i
+	}
+}
+
+func (h *intHeap) pop() int {
+	top := h.items[0]
+	last := len(h.items) - 1
+	h.items[0] = h.items[last]
+	h.items = h.items[:last]
+	h.down(0)
+	return top
+}
+
+func (h *intHeap) down(i int) {
+	n := len(h.items)
+	for {
+		j := 2*i + 1
+		if j >= n {
+			return
+		}
+		if r := j + 1; r < n && h.less(h.items[r], h.items[j]) {
+			j = r
+		}
+		if !h.less(h.items[j], h.items[i]) {
+			return
+		}
+		h.items[i], h.items[j] = h.items[j], h.items[i]
+		i = j
+	}
 }
 
 // Waves groups the unfinished packets by depth: wave 0 holds those with no
@@ -143,13 +215,13 @@ func (g *Graph) Waves() [][]string {
 		}
 	}
 	wave := make([]int, n)
-	waves := [][]string{}
+	var byWave [][]int
 	for head := 0; head < len(queue); head++ {
 		i := queue[head]
-		for wave[i] >= len(waves) {
-			waves = append(waves, []string{})
+		for wave[i] >= len(byWave) {
+			byWave = append(byWave, nil)
 		}
-		waves[wave[i]] = append(waves[wave[i]], g.packets[i].ID)
+		byWave[wave[i]] = append(byWave[wave[i]], i)
 		for _, j := range g.dagBy[i] {
 			if g.done(j) {
 				continue
@@ -160,8 +232,11 @@ func (g *Graph) Waves() [][]string {
 			}
 		}
 	}
-	for _, w := range waves {
+	// Indices are in ID order: sorted, they give each wave sorted by ID.
+	waves := make([][]string, len(byWave))
+	for k, w := range byWave {
 		slices.Sort(w)
+		waves[k] = g.ids(w)
 	}
 	return waves
 }
@@ -202,18 +277,36 @@ type Blocked struct {
 // bounded by WaitsOnLimit per blocked packet, not by the length of the
 // chains behind it.
 func (g *Graph) Blocked() []Blocked {
-	out := []Blocked{}
+	count := 0
+	for i := range g.packets {
+		if !g.done(i) && g.blocked(i) {
+			count++
+		}
+	}
+	// The list and its ID lists are allocated once each, not grown packet
+	// by packet: at 100,000 packets the growing was most of what the
+	// analysis allocated.
+	out := make([]Blocked, 0, count)
+	var ids idArena
 	w := g.newWalker()
 	for i, p := range g.packets {
-		if g.done(i) {
+		if g.done(i) || !g.blocked(i) {
 			continue
 		}
-		b := Blocked{ID: p.ID, BlockedBy: []string{}, External: []string{}}
+		b := Blocked{ID: p.ID, ByStatus: p.StatusBlocked}
+		unfinished := 0
+		for _, from := range g.req[i] {
+			if !g.done(from) {
+				unfinished++
+			}
+		}
+		b.BlockedBy = ids.take(unfinished)
 		for _, from := range g.req[i] {
 			if !g.done(from) {
 				b.BlockedBy = append(b.BlockedBy, g.packets[from].ID)
 			}
 		}
+		b.External = []string{}
 		for _, e := range p.Externals {
 			if e.Blocking() {
 				b.External = append(b.External, e.Name)
@@ -224,15 +317,32 @@ func (g *Graph) Blocked() []Blocked {
 				b.Missing = append(b.Missing, m.ID)
 			}
 		}
-		b.ByStatus = p.StatusBlocked
-		if len(b.BlockedBy) == 0 && len(b.External) == 0 && len(b.Missing) == 0 && !b.ByStatus {
-			continue
-		}
 		near, more := w.nearest(i, g.req, WaitsOnLimit)
-		b.WaitsOn, b.WaitsOnTruncated = g.ids(near), more
+		b.WaitsOn, b.WaitsOnTruncated = ids.take(len(near)), more
+		for _, j := range near {
+			b.WaitsOn = append(b.WaitsOn, g.packets[j].ID)
+		}
 		out = append(out, b)
 	}
 	return out
+}
+
+// idArena hands out lists of IDs carved from large arrays, so that many
+// short lists cost a few allocations.
+type idArena struct{ free []string }
+
+// take returns an empty list with room for k IDs (never nil): appending
+// up to k IDs fills the room, one more moves the list out of the arena.
+func (a *idArena) take(k int) []string {
+	if k == 0 {
+		return []string{}
+	}
+	if cap(a.free)-len(a.free) < k {
+		a.free = make([]string, 0, max(k, 4096))
+	}
+	n := len(a.free)
+	a.free = a.free[:n+k]
+	return a.free[n : n : n+k]
 }
 
 // Ready returns the unfinished packets that are not blocked (in-progress
@@ -243,21 +353,21 @@ func (g *Graph) Ready() []string { return g.ReadyBy(nil) }
 // latestFinish[id], ID), so a packet on the critical path comes before one
 // of the same priority with slack. A missing latestFinish entry counts as 0.
 func (g *Graph) ReadyBy(latestFinish map[string]float64) []string {
-	var ready []int
+	return g.ids(g.ReadyIndices(g.byIndex(latestFinish)))
+}
+
+// ReadyIndices is [Graph.ReadyBy] by index, as [Graph.OrderIndices] is
+// [Graph.Order].
+func (g *Graph) ReadyIndices(latestFinish []float64) []int {
+	ready := []int{}
 	for i := range g.packets {
 		if g.done(i) || g.blocked(i) {
 			continue
 		}
 		ready = append(ready, i)
 	}
-	slices.SortFunc(ready, func(a, b int) int {
-		return cmp.Or(
-			cmp.Compare(g.eff[a].Rank(), g.eff[b].Rank()),
-			cmp.Compare(latestFinish[g.packets[a].ID], latestFinish[g.packets[b].ID]),
-			cmp.Compare(a, b),
-		)
-	})
-	return g.ids(ready)
+	slices.SortFunc(ready, g.orderKey(latestFinish))
+	return ready
 }
 
 // blocked reports whether unfinished packet i is blocked.

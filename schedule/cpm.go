@@ -54,6 +54,14 @@ func (n *Network) CPM() ([]Timing, CriticalPath, error) {
 	return tm, cp, nil
 }
 
+// Validate returns the error CPM would return, without computing the
+// timings: for a caller that needs to know only that the network can be
+// scheduled.
+func (n *Network) Validate() error {
+	_, err := n.compile()
+	return err
+}
+
 // cpm is CPM on a compiled network.
 func (c *compiled) cpm(tasks []Task) ([]Timing, CriticalPath) {
 	d := c.durations(tasks, parser.Effort.Expected)

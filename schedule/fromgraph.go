@@ -12,28 +12,43 @@ import (
 // acyclic) and its rank is the packet's effective priority. Tasks are in ID
 // order.
 func NetworkFromGraph(g *graph.Graph) *Network {
-	index := map[string]int{}
-	var unfinished []*parser.Packet
-	for _, p := range g.Packets() {
-		if p.Status != parser.Complete && p.Status != parser.Cancelled {
-			index[p.ID] = len(unfinished)
-			unfinished = append(unfinished, p)
+	// task[i] is the task of the packet at graph index i, -1 for a
+	// finished one; the graph's indices are in ID order, so are the tasks.
+	task := make([]int, g.Len())
+	count, edges := 0, 0
+	for i := range task {
+		task[i] = -1
+		if p := g.PacketAt(i); p.Status != parser.Complete && p.Status != parser.Cancelled {
+			task[i] = count
+			count++
+			edges += len(g.DAGRequiresAt(i))
 		}
 	}
-	n := &Network{Tasks: make([]Task, len(unfinished))}
-	for i, p := range unfinished {
+	n := &Network{Tasks: make([]Task, count)}
+	// Every task's predecessors are a piece of one array: one allocation,
+	// not one per task.
+	preds := make([]int, 0, edges)
+	for i, k := range task {
+		if k < 0 {
+			continue
+		}
+		p := g.PacketAt(i)
 		t := Task{
 			ID:         p.ID,
 			Effort:     p.Remaining(),
-			Rank:       g.EffectivePriority(p.ID).Rank(),
+			Rank:       g.EffectivePriorityAt(i).Rank(),
 			InProgress: p.Status == parser.InProgress,
 		}
-		for _, dep := range g.DAGRequires(p.ID) {
-			if j, ok := index[dep]; ok {
-				t.Preds = append(t.Preds, j)
+		start := len(preds)
+		for _, dep := range g.DAGRequiresAt(i) {
+			if j := task[dep]; j >= 0 {
+				preds = append(preds, j)
 			}
 		}
-		n.Tasks[i] = t
+		if len(preds) > start {
+			t.Preds = preds[start:len(preds):len(preds)]
+		}
+		n.Tasks[k] = t
 	}
 	return n
 }

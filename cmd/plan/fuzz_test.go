@@ -231,12 +231,13 @@ func checkPlan(t *testing.T, ps []*parser.Packet) {
 	}
 
 	// Slack and the timings of the critical path method.
-	for x, tm := range a.Timings {
+	for _, tm := range a.Timings {
+		x := tm.ID
 		if tm.Slack < 0 || tm.EarliestStart < 0 || tm.LatestStart < tm.EarliestStart-1e-9 {
 			t.Fatalf("%s: %+v", x, tm)
 		}
 		for _, d := range g.DAGRequires(x) {
-			if dt, ok := a.Timings[d]; ok && dt.EarliestFinish > tm.EarliestStart+1e-9 {
+			if dt := a.Timing(d); dt.Scheduled && dt.EarliestFinish > tm.EarliestStart+1e-9 {
 				t.Fatalf("%s starts at %v before %s finishes at %v", x, tm.EarliestStart, d, dt.EarliestFinish)
 			}
 		}

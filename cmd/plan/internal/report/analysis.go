@@ -11,19 +11,25 @@ import (
 
 // Analysis is everything the commands print, computed once per run.
 type Analysis struct {
-	Set      *parser.Set
-	Graph    *graph.Graph
-	Timings  map[string]schedule.Timing // unfinished packets only
+	Set   *parser.Set
+	Graph *graph.Graph
+	// Timings are the critical path method's times of the unfinished
+	// packets, in ID order (the network's).
+	Timings  []schedule.Timing
 	Critical schedule.CriticalPath
-	// LF is each unfinished packet's latest finish, the build order's
-	// tie-break.
-	LF       map[string]float64
 	Waves    [][]string
 	Blocked  []graph.Blocked
 	Ready    []string
 	Problems []parser.Problem
-	// onPath holds the IDs of Critical, for OnCriticalPath.
-	onPath map[string]bool
+	// timingAt[i] is the index in Timings of the packet at graph index i,
+	// -1 for a finished one; lf[i] is its latest finish (0 when
+	// finished), the build order's tie-break; onPath[i] says it is on
+	// Critical. All three are by graph index, so that a lookup is no map
+	// of IDs, and a plan of 100,000 packets holds three arrays rather
+	// than three maps.
+	timingAt []int
+	lf       []float64
+	onPath   []bool
 }
 
 // Analyze builds the graph of set's packets and everything derived from
@@ -32,37 +38,54 @@ type Analysis struct {
 // method cannot schedule the plan.
 func Analyze(set *parser.Set) (*Analysis, error) {
 	g := graph.New(set.Packets)
-	a := &Analysis{Set: set, Graph: g, Timings: map[string]schedule.Timing{}, LF: map[string]float64{}}
+	a := &Analysis{Set: set, Graph: g}
+	// The blocked list reads only the graph, and costs as much as the
+	// rest: on a second core it is computed while the rest is.
+	blocked := make(chan []graph.Blocked, 1)
+	go func() { blocked <- g.Blocked() }()
 	timings, cp, err := schedule.NetworkFromGraph(g).CPM()
 	if err != nil {
+		<-blocked
 		return nil, err
 	}
-	for _, t := range timings {
-		a.Timings[t.ID] = t
-		a.LF[t.ID] = t.LatestFinish
+	a.Timings, a.Critical = timings, cp
+	n := g.Len()
+	a.timingAt = make([]int, n)
+	a.lf = make([]float64, n)
+	// The timings are the unfinished packets in ID order, as the graph's
+	// indices are: one walk pairs them.
+	k := 0
+	for i := range n {
+		a.timingAt[i] = -1
+		if k < len(timings) && timings[k].ID == g.PacketAt(i).ID {
+			a.timingAt[i] = k
+			a.lf[i] = timings[k].LatestFinish
+			k++
+		}
 	}
-	a.Critical = cp
-	a.onPath = make(map[string]bool, len(cp.IDs))
+	a.onPath = make([]bool, n)
 	for _, id := range cp.IDs {
-		a.onPath[id] = true
+		if i, ok := g.Index(id); ok {
+			a.onPath[i] = true
+		}
 	}
 	a.Waves = g.Waves()
-	a.Blocked = g.Blocked()
-	a.Ready = g.ReadyBy(a.LF) // sorted as order sorts
+	a.Ready = ids(g, g.ReadyIndices(a.lf)) // sorted as order sorts
 	a.Problems = append(append([]parser.Problem(nil), set.Problems...), g.Problems()...)
 	parser.SortProblems(a.Problems)
+	a.Blocked = <-blocked
 	return a, nil
 }
 
 // AnalyzeProblems is Analyze for the commands that print only problems
 // (check): it builds the graph and the problems and leaves the schedule,
 // the waves and the blocked and ready lists empty, which at 100,000
-// packets is most of the memory the analysis holds. The critical path
-// method still runs, and its result is dropped, so that a plan it cannot
-// schedule fails check as it fails every other command.
+// packets is most of the memory the analysis holds. The network is still
+// checked, so that a plan the critical path method cannot schedule fails
+// check as it fails every other command.
 func AnalyzeProblems(set *parser.Set) (*Analysis, error) {
 	g := graph.New(set.Packets)
-	if _, _, err := schedule.NetworkFromGraph(g).CPM(); err != nil {
+	if err := schedule.NetworkFromGraph(g).Validate(); err != nil {
 		return nil, err
 	}
 	a := &Analysis{Set: set, Graph: g}
@@ -72,7 +95,19 @@ func AnalyzeProblems(set *parser.Set) (*Analysis, error) {
 }
 
 // Order is the build order of unfinished packets, or of all packets.
-func (a *Analysis) Order(all bool) []string { return a.Graph.Order(a.LF, all) }
+func (a *Analysis) Order(all bool) []string { return ids(a.Graph, a.orderIndices(all)) }
+
+// orderIndices is Order as graph indices.
+func (a *Analysis) orderIndices(all bool) []int { return a.Graph.OrderIndices(a.lf, all) }
+
+// ids are the IDs of the packets at graph indices is.
+func ids(g *graph.Graph, is []int) []string {
+	out := make([]string, len(is))
+	for k, i := range is {
+		out[k] = g.PacketAt(i).ID
+	}
+	return out
+}
 
 // OrderByWave is the build order split by wave: each wave's packets in
 // build order.
@@ -110,10 +145,29 @@ func (a *Analysis) Title(id string) string {
 // whether it has zero slack too (it lies on another chain just as long; the
 // path shown is the one ties by ID pick).
 func (a *Analysis) OnCriticalPath(id string) (onPath, zeroSlack bool) {
-	if a.onPath[id] {
+	i, ok := a.Graph.Index(id)
+	if !ok {
+		return false, true // no timing: a slack of 0
+	}
+	return a.onPathAt(i)
+}
+
+// onPathAt is OnCriticalPath of the packet at graph index i.
+func (a *Analysis) onPathAt(i int) (onPath, zeroSlack bool) {
+	if a.onPath != nil && a.onPath[i] {
 		return true, false
 	}
-	return false, round(a.Timings[id].Slack) == 0
+	t, _ := a.timingOf(i)
+	return false, round(t.Slack) == 0
+}
+
+// timingOf is the timing of the packet at graph index i, and whether it
+// has one (it is unfinished).
+func (a *Analysis) timingOf(i int) (schedule.Timing, bool) {
+	if a.timingAt == nil || a.timingAt[i] < 0 {
+		return schedule.Timing{}, false
+	}
+	return a.Timings[a.timingAt[i]], true
 }
 
 // PictureOptions is what the pictures (--dot, --format mermaid) draw
@@ -121,8 +175,8 @@ func (a *Analysis) OnCriticalPath(id string) (onPath, zeroSlack bool) {
 // every zero-slack chain is marked.
 func (a *Analysis) PictureOptions(allEdges bool) graph.PictureOptions {
 	opts := graph.PictureOptions{Critical: a.Critical.IDs, Timings: make(map[string]graph.Timing, len(a.Timings)), AllEdges: allEdges}
-	for id, t := range a.Timings {
-		opts.Timings[id] = graph.Timing{EarliestStart: t.EarliestStart, EarliestFinish: t.EarliestFinish, Slack: t.Slack}
+	for _, t := range a.Timings {
+		opts.Timings[t.ID] = graph.Timing{EarliestStart: t.EarliestStart, EarliestFinish: t.EarliestFinish, Slack: t.Slack}
 	}
 	return opts
 }

@@ -7,9 +7,12 @@ import (
 	"io"
 	"math"
 	"reflect"
+	"runtime"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
+	"github.com/workpackets/plan/graph"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -144,14 +147,21 @@ func priorityJSON(p parser.Priority) *string {
 	if p == parser.NoPriority {
 		return nil
 	}
+	if p >= 0 && int(p) < len(priorityNames) {
+		return &priorityNames[p] // one name for every packet, not a copy each
+	}
 	s := p.String()
 	return &s
 }
 
+// priorityNames are the names of P0..P3, for priorityJSON; nothing writes
+// to them.
+var priorityNames = [...]string{"P0", "P1", "P2", "P3"}
+
 func packetsJSON(a *Analysis) []PacketJSON {
 	out := []PacketJSON{}
-	for _, gp := range a.Graph.Packets() {
-		out = append(out, packetJSON(a.Packet(gp.ID)))
+	for i := range a.Graph.Len() {
+		out = append(out, packetJSON(a.packetAt(i)))
 	}
 	return out
 }
@@ -188,15 +198,18 @@ func packetJSON(p Packet) PacketJSON {
 
 func blockedList(a *Analysis) []blockedJSON {
 	out := []blockedJSON{}
-	for _, b := range a.BlockedPackets() {
+	for _, b := range a.Blocked {
 		out = append(out, blockedItem(b))
 	}
 	return out
 }
 
-// blockedItem is the "blocked" item of b.
-func blockedItem(b Blocked) blockedJSON {
-	return blockedJSON{ID: b.ID, BlockedBy: b.BlockedBy, External: b.External, WaitsOn: b.WaitsOn, WaitsOnTruncated: b.WaitsOnTruncated, Missing: b.Missing, ByStatus: b.ByStatus}
+// blockedItem is the "blocked" item of b: the fields of its record
+// (blockedRecord) that JSON writes, taken from b itself, without the
+// packet's record that JSON does not write.
+func blockedItem(b graph.Blocked) blockedJSON {
+	return blockedJSON{ID: b.ID, BlockedBy: nonNil(b.BlockedBy), External: nonNil(b.External), WaitsOn: nonNil(b.WaitsOn),
+		WaitsOnTruncated: b.WaitsOnTruncated, Missing: nonNil(b.Missing), ByStatus: b.ByStatus}
 }
 
 func criticalPathJSON(a *Analysis) criticalJSON {
@@ -204,11 +217,11 @@ func criticalPathJSON(a *Analysis) criticalJSON {
 	return criticalJSON{IDs: nonNil(cp.IDs), Days: daysJSON{round(cp.Optimistic), round(cp.Expected), round(cp.Pessimistic)}}
 }
 
-// scheduleJSON lists the CPM timings in build order.
-func scheduleJSON(a *Analysis, order []string) []timingJSON {
+// scheduleJSON lists the CPM timings in build order (graph indices).
+func scheduleJSON(a *Analysis, order []int) []timingJSON {
 	out := []timingJSON{}
-	for _, t := range a.timingsOf(order) {
-		if t.Scheduled {
+	for _, i := range order {
+		if t := a.timingAtIndex(i); t.Scheduled {
 			out = append(out, timingItem(t))
 		}
 	}
@@ -227,12 +240,12 @@ func timingItem(t Timing) timingJSON {
 
 // FullReport is the document `plan --json` prints.
 func FullReport(a *Analysis) ReportJSON {
-	order := a.Order(false)
+	order := a.orderIndices(false)
 	r := ReportJSON{
 		SchemaVersion: SchemaVersion,
 		Files:         filesJSON{Read: len(a.Set.Files), Skipped: nonNil(a.Set.Skipped)},
 		Packets:       packetsJSON(a),
-		Order:         nonNil(order),
+		Order:         ids(a.Graph, order),
 		Waves:         [][]string{},
 		Cycles:        []Cycle{},
 		CriticalPath:  criticalPathJSON(a),
@@ -286,24 +299,41 @@ func WriteJSON(w io.Writer, v any) error {
 // byte for byte, written one list item at a time. At 100,000 packets the
 // document is ~140 MB: built whole, then indented whole, it took several
 // times that in memory and most of the time `plan --json` spent beyond
-// the analysis.
+// the analysis. The long lists (packets, order, schedule, blocked,
+// problems) are written by hand, without encoding/json's reflection; the
+// rest is small and goes through encoding/json.
 func WriteReportJSON(w io.Writer, a *Analysis) error {
-	order := a.Order(false)
+	order := a.orderIndices(false)
 	s := newJSONStream(w)
 	s.key("schema_version")
 	s.value(1, SchemaVersion)
 	s.key("files")
 	s.value(1, filesJSON{Read: len(a.Set.Files), Skipped: nonNil(a.Set.Skipped)})
 	s.key("packets")
-	for _, gp := range a.Graph.Packets() {
-		s.packet(packetJSON(a.Packet(gp.ID)))
-	}
+	s.packets(a)
 	s.endList()
 	s.key("order")
-	s.value(1, nonNil(order))
+	s.out = s.out[:0]
+	s.out = append(s.out, '[')
+	for k, i := range order {
+		if k > 0 {
+			s.out = append(s.out, ',')
+		}
+		s.out = append(s.out, "\n    "...)
+		s.out = appendJSONString(s.out, a.Graph.PacketAt(i).ID)
+		s.flushOut()
+	}
+	if len(order) > 0 {
+		s.out = append(s.out, "\n  ]"...)
+	} else {
+		s.out = append(s.out, ']')
+	}
+	s.flushOut()
 	s.key("waves")
 	for _, w := range a.Waves {
-		s.item(nonNil(w))
+		s.nextItem()
+		s.out = appendIDList(s.out[:0], nonNil(w), 2)
+		s.flushOut()
 	}
 	s.endList()
 	s.key("cycles")
@@ -312,27 +342,156 @@ func WriteReportJSON(w io.Writer, a *Analysis) error {
 	}
 	s.endList()
 	s.key("critical_path")
-	s.value(1, criticalPathJSON(a))
+	s.out = appendCriticalJSON(s.out[:0], criticalPathJSON(a), &s.encErr)
+	s.flushOut()
 	s.key("schedule")
-	for _, t := range a.timingsOf(order) {
-		if t.Scheduled {
-			s.item(timingItem(t))
+	for _, i := range order {
+		if t := a.timingAtIndex(i); t.Scheduled {
+			s.nextItem()
+			s.out = appendTimingJSON(s.out[:0], timingItem(t), &s.encErr)
+			s.flushOut()
 		}
 	}
 	s.endList()
 	s.key("blocked")
-	for _, b := range a.BlockedPackets() {
-		s.item(blockedItem(b))
+	for _, b := range a.Blocked {
+		s.nextItem()
+		s.out = appendBlockedJSON(s.out[:0], blockedItem(b))
+		s.flushOut()
 	}
 	s.endList()
 	s.key("ready")
-	s.value(1, nonNil(a.Ready))
+	s.out = appendIDList(s.out[:0], nonNil(a.Ready), 1)
+	s.flushOut()
 	s.key("problems")
 	for _, p := range a.Problems {
-		s.item(problemRecord(p))
+		s.nextItem()
+		s.out = appendProblemJSON(s.out[:0], problemRecord(p))
+		s.flushOut()
 	}
 	s.endList()
 	return s.close()
+}
+
+// indents[d] starts a line at depth d of the document (two spaces a level).
+var indents = func() (in [8]string) {
+	for d := range in {
+		in[d] = "\n" + strings.Repeat("  ", d)
+	}
+	return in
+}()
+
+// appendIDList appends ids as encoding/json writes a []string, indented as
+// a value at depth (1 for a key's, 2 for a list item's): null for nil, []
+// for none, one string a line otherwise.
+func appendIDList(b []byte, ids []string, depth int) []byte {
+	switch {
+	case ids == nil:
+		return append(b, "null"...)
+	case len(ids) == 0:
+		return append(b, "[]"...)
+	}
+	b = append(b, '[')
+	for k, id := range ids {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, indents[depth+1]...)
+		b = appendJSONString(b, id)
+	}
+	b = append(b, indents[depth]...)
+	return append(b, ']')
+}
+
+// appendTimingJSON appends t as encoding/json writes it, indented as an
+// item of the report's "schedule" list (depth 2).
+func appendTimingJSON(b []byte, t timingJSON, err *error) []byte {
+	const in = "\n      "
+	b = append(b, "{"+in+`"id": `...)
+	b = appendJSONString(b, t.ID)
+	b = append(b, ","+in+`"duration": `...)
+	b = appendJSONNumber(b, t.Duration, err)
+	b = append(b, ","+in+`"earliest_start": `...)
+	b = appendJSONNumber(b, t.EarliestStart, err)
+	b = append(b, ","+in+`"earliest_finish": `...)
+	b = appendJSONNumber(b, t.EarliestFinish, err)
+	b = append(b, ","+in+`"latest_start": `...)
+	b = appendJSONNumber(b, t.LatestStart, err)
+	b = append(b, ","+in+`"latest_finish": `...)
+	b = appendJSONNumber(b, t.LatestFinish, err)
+	b = append(b, ","+in+`"slack": `...)
+	b = appendJSONNumber(b, t.Slack, err)
+	return append(b, "\n    }"...)
+}
+
+// appendBlockedJSON appends x as encoding/json writes it, indented as an
+// item of the report's "blocked" list (depth 2).
+func appendBlockedJSON(b []byte, x blockedJSON) []byte {
+	const in = "\n      "
+	b = append(b, "{"+in+`"id": `...)
+	b = appendJSONString(b, x.ID)
+	b = append(b, ","+in+`"blocked_by": `...)
+	b = appendIDList(b, x.BlockedBy, 3)
+	b = append(b, ","+in+`"external": `...)
+	b = appendIDList(b, x.External, 3)
+	b = append(b, ","+in+`"waits_on": `...)
+	b = appendIDList(b, x.WaitsOn, 3)
+	b = append(b, ","+in+`"waits_on_truncated": `...)
+	b = strconv.AppendBool(b, x.WaitsOnTruncated)
+	b = append(b, ","+in+`"missing": `...)
+	b = appendIDList(b, x.Missing, 3)
+	b = append(b, ","+in+`"by_status": `...)
+	b = strconv.AppendBool(b, x.ByStatus)
+	return append(b, "\n    }"...)
+}
+
+// appendProblemJSON appends p as encoding/json writes it, indented as an
+// item of a "problems" list (depth 2): packet and ref only when set.
+func appendProblemJSON(b []byte, p Problem) []byte {
+	const in = "\n      "
+	b = append(b, "{"+in+`"severity": `...)
+	b = appendJSONString(b, p.Severity)
+	b = append(b, ","+in+`"code": `...)
+	b = appendJSONString(b, p.Code)
+	b = append(b, ","+in+`"message": `...)
+	b = appendJSONString(b, p.Message)
+	b = append(b, ","+in+`"file": `...)
+	b = appendJSONString(b, p.File)
+	b = append(b, ","+in+`"line": `...)
+	b = strconv.AppendInt(b, int64(p.Line), 10)
+	if p.Packet != "" {
+		b = append(b, ","+in+`"packet": `...)
+		b = appendJSONString(b, p.Packet)
+	}
+	if p.Ref != "" {
+		b = append(b, ","+in+`"ref": `...)
+		b = appendJSONString(b, p.Ref)
+	}
+	return append(b, "\n    }"...)
+}
+
+// appendCriticalJSON appends c as encoding/json writes it, indented as the
+// value of the report's "critical_path" key (depth 1).
+func appendCriticalJSON(b []byte, c criticalJSON, err *error) []byte {
+	b = append(b, "{\n    \"ids\": "...)
+	b = appendIDList(b, c.IDs, 2)
+	b = append(b, ",\n    \"days\": {\n      \"optimistic\": "...)
+	b = appendJSONNumber(b, c.Days.Optimistic, err)
+	b = append(b, ",\n      \"expected\": "...)
+	b = appendJSONNumber(b, c.Days.Expected, err)
+	b = append(b, ",\n      \"pessimistic\": "...)
+	b = appendJSONNumber(b, c.Days.Pessimistic, err)
+	return append(b, "\n    }\n  }"...)
+}
+
+// appendJSONNumber is appendJSONFloat that keeps the first error in *err
+// (encoding/json's for a NaN or an infinity).
+func appendJSONNumber(b []byte, f float64, err *error) []byte {
+	b, e := appendJSONFloat(b, f)
+	if e != nil && *err == nil {
+		*err = e
+	}
+	return b
 }
 
 // jsonStream writes one JSON object, a key of it at a time, as WriteJSON
@@ -340,13 +499,18 @@ func WriteReportJSON(w io.Writer, a *Analysis) error {
 // numbers are escaped and spelled as it spells them) and appendIndented
 // lays it out as its indenting does, at the value's depth.
 type jsonStream struct {
-	w     *bufio.Writer
-	enc   *json.Encoder
-	buf   bytes.Buffer // one value, compact
-	out   []byte       // one value, indented
-	err   error
-	keys  int // keys written
-	items int // items of the open list written
+	w   *bufio.Writer
+	enc *json.Encoder
+	buf bytes.Buffer // one value, compact
+	out []byte       // one value, indented
+	err error
+	// encErr is where the hand-written values put an encoding error;
+	// flushOut moves it to err.
+	encErr error
+	keys   int // keys written
+	items  int // items of the open list written
+	// pw writes the packets this goroutine writes.
+	pw packetWriter
 }
 
 func newJSONStream(w io.Writer) *jsonStream {
@@ -382,6 +546,164 @@ func (s *jsonStream) value(depth int, v any) {
 	s.w.Write(s.out)
 }
 
+// flushOut writes s.out, what was just appended by hand, unless it or an
+// earlier value failed to encode (then, as value, it writes nothing), and
+// empties it.
+func (s *jsonStream) flushOut() {
+	s.write(s.out)
+	s.out = s.out[:0]
+}
+
+// write is flushOut of b.
+func (s *jsonStream) write(b []byte) {
+	if s.err == nil && s.encErr != nil {
+		s.err = s.encErr
+	}
+	if s.err == nil {
+		s.w.Write(b)
+	}
+}
+
+// packets writes the items of the "packets" list: every packet of the
+// graph, in ID order. They are most of the document; with a second core
+// a helper goroutine writes every other chunk of them into a buffer of
+// its own while this one writes the rest, and the chunks go out in
+// order.
+func (s *jsonStream) packets(a *Analysis) {
+	n := a.Graph.Len()
+	if n == 0 || s.err != nil {
+		return
+	}
+	if n < 2*packetChunk || runtime.GOMAXPROCS(0) < 2 {
+		s.out, s.err = s.pw.appendPackets(s.out[:0], a, 0, n)
+		s.flushOut()
+		s.items = n
+		return
+	}
+	chunks := (n + packetChunk - 1) / packetChunk
+	type result struct {
+		out []byte
+		err error
+	}
+	// The helper takes the odd chunks; done carries each back, free
+	// returns its buffer (two, so that it writes one while this goroutine
+	// writes the other).
+	done := make(chan result, 1)
+	free := make(chan []byte, 2)
+	free <- nil
+	free <- nil
+	stop := make(chan struct{})
+	go func() {
+		var pw packetWriter
+		for c := 1; c < chunks; c += 2 {
+			var buf []byte
+			select {
+			case buf = <-free:
+			case <-stop:
+				return
+			}
+			lo := c * packetChunk
+			out, err := pw.appendPackets(buf[:0], a, lo, min(lo+packetChunk, n))
+			select {
+			case done <- result{out, err}:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	defer close(stop)
+	for c := range chunks {
+		if c%2 == 1 {
+			r := <-done
+			s.encErr = r.err
+			s.write(r.out)
+			free <- r.out
+			continue
+		}
+		lo := c * packetChunk
+		var out []byte
+		out, s.encErr = s.pw.appendPackets(s.out[:0], a, lo, min(lo+packetChunk, n))
+		s.out = out
+		s.flushOut()
+		if s.err != nil {
+			return
+		}
+	}
+	s.items = n
+}
+
+// packetChunk is how many packets one goroutine writes at a time: ~1 MB
+// of JSON at ~1.5 KB a packet.
+const packetChunk = 512
+
+// packetWriter writes the items of the "packets" list; it keeps the
+// packet being written and its lists from one packet to the next, so a
+// packet costs no allocation.
+type packetWriter struct {
+	pj     PacketJSON
+	effort effortJSON
+	likely float64
+}
+
+// appendPackets appends the packets at graph indices lo to hi as items of
+// the "packets" list, each after its separator ("[" before the first of
+// the list, "," before the others, and the item's line).
+func (pw *packetWriter) appendPackets(b []byte, a *Analysis, lo, hi int) ([]byte, error) {
+	for i := lo; i < hi; i++ {
+		if i == 0 {
+			b = append(b, '[')
+		} else {
+			b = append(b, ',')
+		}
+		b = append(b, "\n    "...)
+		var err error
+		if b, err = appendPacketJSON(b, pw.packetJSONAt(a, i)); err != nil {
+			return b, err
+		}
+	}
+	return b, nil
+}
+
+// packetJSONAt is packetJSON(a.packetAt(i)), built in pw.pj with its
+// lists reused. It is valid until the next call.
+func (pw *packetWriter) packetJSONAt(a *Analysis, i int) *PacketJSON {
+	g := a.Graph
+	p := g.PacketAt(i)
+	pj := &pw.pj
+	if pj.Requires == nil {
+		// Non-nil and empty, as packetJSON's: a packet without rows has [].
+		pj.Requires, pj.Optional, pj.Externals = []string{}, []string{}, []externalJSON{}
+	}
+	*pj = PacketJSON{
+		ID: p.ID, Title: p.Title, File: p.File, Line: p.Line,
+		Priority:          priorityJSON(p.Priority),
+		EffectivePriority: priorityJSON(g.EffectivePriorityAt(i)),
+		Status:            p.Status.String(),
+		Progress:          p.Progress,
+		Actual:            p.Actual,
+		Requires:          appendRefIDs(pj.Requires[:0], p.Requires),
+		Optional:          appendRefIDs(pj.Optional[:0], p.Optional),
+		Externals:         pj.Externals[:0],
+	}
+	if p.Effort != nil {
+		pw.effort = effortJSON{Low: round(p.Effort.Low), High: round(p.Effort.High)}
+		if p.Effort.HasLikely {
+			pw.likely = round(p.Effort.Likely)
+			pw.effort.Likely = &pw.likely
+		}
+		pj.Effort = &pw.effort
+	}
+	rem := p.Remaining()
+	pj.Remaining = remainingJSON{Low: round(rem.Low), High: round(rem.High), Expected: round(rem.Expected())}
+	for _, x := range p.Externals {
+		pj.Externals = append(pj.Externals, externalJSON{
+			Name: x.Name, Status: x.StatusText, Class: x.Class.String(),
+			Required: x.Required, Blocking: x.Blocking(), Line: x.Line,
+		})
+	}
+	return pj
+}
+
 // item writes v as the next item of the key's list; endList closes it.
 func (s *jsonStream) item(v any) {
 	s.nextItem()
@@ -400,23 +722,10 @@ func (s *jsonStream) nextItem() {
 	s.w.WriteString("\n    ")
 }
 
-// packet is item for a packet, written by hand: the packets are most of
+// The packets are items written by hand (packetWriter): they are most of
 // the document, and encoding/json's reflection and the indenting pass
 // were most of what writing them cost. appendPacketJSON writes the bytes
 // encoding/json writes (TestWriteReportJSONStreams compares them).
-func (s *jsonStream) packet(p PacketJSON) {
-	s.nextItem()
-	if s.err != nil {
-		return
-	}
-	out, err := appendPacketJSON(s.out[:0], &p)
-	if err != nil {
-		s.err = err
-		return
-	}
-	s.out = out
-	s.w.Write(s.out)
-}
 
 // appendPacketJSON appends p as encoding/json encodes it, indented as an
 // item of the report's "packets" list (depth 2).
@@ -546,7 +855,7 @@ func appendJSONString(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if plainJSON[c] {
 				i++
 				continue
 			}
@@ -589,6 +898,15 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, s[start:]...)
 	return append(b, '"')
 }
+
+// plainJSON[c] says that the ASCII byte c stands for itself inside a JSON
+// string (with HTML escaping off): not a control character, '"' or '\\'.
+var plainJSON = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 0x20 && c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // appendJSONFloat appends f as encoding/json writes a float64: the
 // shortest decimal that reads back as f, in exponent form below 1e-6 and

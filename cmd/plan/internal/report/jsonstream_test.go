@@ -6,12 +6,14 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/workpackets/plan/cmd/internal/corpus"
 	"github.com/workpackets/plan/parser"
 )
 
@@ -51,6 +53,32 @@ func TestWriteReportJSONStreams(t *testing.T) {
 		compared++
 	}
 	assert.Greater(t, compared, 5, "the folders hold packets")
+}
+
+// TestWriteReportJSONStreamsChunked: on a plan of more packets than two
+// chunks, whose packets two goroutines write (when there are two cores),
+// the document is still byte for byte WriteJSON of FullReport, with one
+// core and with two.
+func TestWriteReportJSONStreamsChunked(t *testing.T) {
+	dir := t.TempDir()
+	n := 5*packetChunk + 7 // an odd chunk at the end, and a short one
+	_, err := corpus.Write(dir, corpus.Options{Packets: n, Seed: 3})
+	require.NoError(t, err)
+	set, errs := parser.Load([]string{dir}, parser.Options{})
+	require.Empty(t, errs)
+	require.Len(t, set.Packets, n)
+	a, err := Analyze(set)
+	require.NoError(t, err)
+	var whole bytes.Buffer
+	require.NoError(t, WriteJSON(&whole, FullReport(a)))
+	for _, procs := range []int{1, 2} {
+		prev := runtime.GOMAXPROCS(procs)
+		var streamed bytes.Buffer
+		err := WriteReportJSON(&streamed, a)
+		runtime.GOMAXPROCS(prev)
+		require.NoError(t, err)
+		assert.Equal(t, whole.String(), streamed.String(), "GOMAXPROCS %d", procs)
+	}
 }
 
 func dirExists(dir string) bool {

@@ -40,13 +40,19 @@ type Packet struct {
 // Packet is the record of the packet id; only the ID is set when no packet
 // has it.
 func (a *Analysis) Packet(id string) Packet {
-	p := a.Graph.Packet(id)
-	if p == nil {
+	i, ok := a.Graph.Index(id)
+	if !ok {
 		return Packet{ID: id}
 	}
+	return a.packetAt(i)
+}
+
+// packetAt is the record of the packet at graph index i.
+func (a *Analysis) packetAt(i int) Packet {
+	p := a.Graph.PacketAt(i)
 	return Packet{
 		ID: p.ID, Title: p.Title, File: p.File, Line: p.Line,
-		Priority: p.Priority, EffectivePriority: a.Graph.EffectivePriority(p.ID),
+		Priority: p.Priority, EffectivePriority: a.Graph.EffectivePriorityAt(i),
 		Status: p.Status, Progress: p.Progress,
 		Effort: p.Effort, Remaining: p.Remaining(), Actual: p.Actual,
 		Requires: refIDs(p.Requires), Optional: refIDs(p.Optional), Externals: p.Externals,
@@ -145,32 +151,46 @@ type Timing struct {
 
 // Timing is the record of the packet id.
 func (a *Analysis) Timing(id string) Timing {
-	st, ok := a.Timings[id]
-	st.ID = id
-	onPath, zeroSlack := a.OnCriticalPath(id)
-	return Timing{Timing: st, Title: a.Title(id), Scheduled: ok, OnPath: onPath, ZeroSlack: zeroSlack}
+	i, ok := a.Graph.Index(id)
+	if !ok {
+		return Timing{Timing: schedule.Timing{ID: id}, ZeroSlack: true}
+	}
+	return a.timingAtIndex(i)
+}
+
+// timingAtIndex is the record of the packet at graph index i.
+func (a *Analysis) timingAtIndex(i int) Timing {
+	st, ok := a.timingOf(i)
+	p := a.Graph.PacketAt(i)
+	st.ID = p.ID
+	onPath, zeroSlack := a.onPathAt(i)
+	return Timing{Timing: st, Title: p.Title, Scheduled: ok, OnPath: onPath, ZeroSlack: zeroSlack}
 }
 
 // OrderTimings are the records of the unfinished packets in build order.
-func (a *Analysis) OrderTimings() []Timing { return a.timingsOf(a.Order(false)) }
-
-func (a *Analysis) timingsOf(ids []string) []Timing {
-	out := make([]Timing, len(ids))
-	for i, id := range ids {
-		out[i] = a.Timing(id)
+func (a *Analysis) OrderTimings() []Timing {
+	order := a.orderIndices(false)
+	out := make([]Timing, len(order))
+	for k, i := range order {
+		out[k] = a.timingAtIndex(i)
 	}
 	return out
 }
 
 // refIDs are the IDs of refs, each once, in order.
 func refIDs(refs []parser.Ref) []string {
-	ids := make([]string, 0, len(refs))
+	return appendRefIDs(make([]string, 0, len(refs)), refs)
+}
+
+// appendRefIDs appends the IDs of refs to ids, each once, in order.
+func appendRefIDs(ids []string, refs []parser.Ref) []string {
+	start := len(ids)
 	// A packet names a few packets: a scan finds a repeat sooner than a
 	// map is made; a long list gets the map.
 	var seen map[string]bool
 	for _, r := range refs {
 		if len(refs) <= 16 {
-			if slices.Contains(ids, r.ID) {
+			if slices.Contains(ids[start:], r.ID) {
 				continue
 			}
 		} else {
