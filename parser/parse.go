@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -470,6 +471,9 @@ func (d *document) parse() (p *Packet, rows []depRow, probs []Problem) {
 	if p == nil {
 		return nil, nil, nil
 	}
+	if len(d.rows) == 0 {
+		d.rows = nil // room made for rows that none filled
+	}
 	return p, d.rows, d.problems
 }
 
@@ -486,13 +490,19 @@ func (d *document) packet(root ast.Node) *Packet {
 	body := header{depsOnly: true, names: bodyDepNames}
 	inHeader := false
 	var sec *depSection
-	titleLevel := 2
+	titleLevel, tableRows := 2, 0
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if hd, ok := n.(*ast.Heading); ok && hd.Level == 1 {
 			titleLevel = 1
-			break
+		}
+		if n.Kind() == east.KindTable {
+			tableRows += n.ChildCount() - 1
 		}
 	}
+	// Most rows come from the top-level tables: d.rows grows once, not
+	// row by row (by at most maxRowsAhead rows: a long table outside the
+	// Dependencies sections gives none).
+	d.rows = slices.Grow(d.rows, min(tableRows, maxRowsAhead))
 	if fm := d.front; fm != nil {
 		h.priority, h.status, h.effort = fm.priority, fm.status, fm.effort
 		d.rows = append(d.rows, fm.rows...)
@@ -559,6 +569,9 @@ func (d *document) packet(root ast.Node) *Packet {
 	d.finishHeader(&h, p)
 	return p
 }
+
+// maxRowsAhead is the most rows packet makes room for before reading any.
+const maxRowsAhead = 64
 
 // titleSeparators may stand between the ID and the text of a title.
 var titleSeparators = []string{":", "—", "–", "·", "|"}
