@@ -165,6 +165,10 @@ type scratch struct {
 	// without making a string of the text (a map index of string(b)
 	// copies nothing).
 	headings map[string][]string
+	// statuses remembers what readStatus said of the Status values read
+	// without a plan.yaml: a folder's Status lines hold a few values
+	// thousands of times.
+	statuses map[string]statusResult
 	// pc is goldmark's context, reset after each Parse; nil when the
 	// last Parse left what a reset cannot clear.
 	pc     parser.Context
@@ -172,6 +176,38 @@ type scratch struct {
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// statusResult is what readStatus returns.
+type statusResult struct {
+	r       statusRead
+	missing bool
+	msg     string
+}
+
+// readStatus is readStatus(v, cfg), remembered when cfg is nil for the
+// first maxCellClassCache values of at most maxCellClassText bytes. (A
+// plan.yaml's words may change from one Load to the next: what they give
+// is not remembered.) Each call gets its own progress.
+func (sc *scratch) readStatus(v string, cfg *Config) (statusRead, bool, string) {
+	if cfg != nil {
+		return readStatus(v, cfg)
+	}
+	res, ok := sc.statuses[v]
+	if !ok {
+		res.r, res.missing, res.msg = readStatus(v, nil)
+		if len(v) <= maxCellClassText && len(sc.statuses) < maxCellClassCache {
+			if sc.statuses == nil {
+				sc.statuses = map[string]statusResult{}
+			}
+			sc.statuses[strings.Clone(v)] = res
+		}
+	}
+	if res.r.progress != nil {
+		n := *res.r.progress
+		res.r.progress = &n
+	}
+	return res.r, res.missing, res.msg
+}
 
 // context returns the goldmark context for the next Parse.
 func (sc *scratch) context() parser.Context {
@@ -776,7 +812,7 @@ func (d *document) finishHeader(h *header, p *Packet) {
 	if h.status == nil {
 		d.warn(p.Line, CodeMissingStatus, "%s has no Status; it is taken as not started", p.ID)
 	} else {
-		r, missing, msg := readStatus(h.status.value, d.cfg)
+		r, missing, msg := d.sc.readStatus(h.status.value, d.cfg)
 		switch {
 		case msg != "":
 			d.warn(h.status.line, CodeParse, "%s", msg)

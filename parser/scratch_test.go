@@ -75,3 +75,30 @@ func TestScratchReuse(t *testing.T) {
 		}
 	}
 }
+
+// TestScratchStatuses reads the same Status values with one scratch: the
+// remembered reading is the reading, each packet has its own progress,
+// and a plan.yaml's words are read afresh each time.
+func TestScratchStatuses(t *testing.T) {
+	sc := new(scratch)
+	for _, v := range []string{"🏗️ 40% Complete", "✅ Done", "Shipped", "🏗️ 40% Complete", "", "TBD", "Parked"} {
+		r, missing, msg := sc.readStatus(v, nil)
+		wr, wmissing, wmsg := readStatus(v, nil)
+		if !reflect.DeepEqual(r, wr) || missing != wmissing || msg != wmsg {
+			t.Errorf("readStatus(%q) with a scratch = %+v %v %q, without %+v %v %q", v, r, missing, msg, wr, wmissing, wmsg)
+		}
+	}
+	a, _, _ := sc.readStatus("🏗️ 40% Complete", nil)
+	b, _, _ := sc.readStatus("🏗️ 40% Complete", nil)
+	if a.progress == nil || b.progress == nil || a.progress == b.progress || *a.progress != 40 {
+		t.Errorf("two readings share or lose their progress: %v %v", a.progress, b.progress)
+	}
+	cfg := &Config{Statuses: map[string]Status{}}
+	if r, _, _ := sc.readStatus("Parked", cfg); r.status != NotStarted {
+		t.Fatalf("Parked without a word for it: %v", r.status)
+	}
+	cfg.Statuses["parked"] = Complete
+	if r, _, _ := sc.readStatus("Parked", cfg); r.status != Complete {
+		t.Errorf("Parked after plan.yaml says complete: %v", r.status)
+	}
+}
