@@ -115,3 +115,38 @@ func BenchmarkLoadDir(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(max(n, 1)), "ns/packet")
 }
+
+// BenchmarkSkimDir is skim alone over every .md file of the folder
+// PLAN_BENCH_DIR names (skipped when it is unset), the files read and
+// normalised once before timing: the line scanner's cost on a whole
+// corpus, without reading or goldmark.
+func BenchmarkSkimDir(b *testing.B) {
+	dir := os.Getenv("PLAN_BENCH_DIR")
+	if dir == "" {
+		b.Skip("PLAN_BENCH_DIR is not set")
+	}
+	var docs [][]byte
+	size := 0
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(path) != ".md" {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		body, _, _ := splitFrontMatter(normalize(src))
+		docs = append(docs, body)
+		size += len(body)
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, d := range docs {
+			skimMarks(d, false)
+		}
+	}
+}
