@@ -158,12 +158,15 @@ func (s *skimmer) scan() bool {
 	state := stNormal
 	var fenceChar byte
 	var fenceLen, fenceIndent int
-	var htmlEnd []byte    // marker ending an HTML block of type 1-5, if any
-	htmlEndSeen := false  // the marker has been seen: the block ends at the next blank line
-	weight := 0           // as limitNesting counts it, over the whole document
-	prevText := false     // the previous line may be paragraph text
-	paraStart := 0        // where that paragraph may have started
-	marks := 0            // openers since the last blank line (manyMarks)
+	var htmlEnd []byte   // marker ending an HTML block of type 1-5, if any
+	htmlEndSeen := false // the marker has been seen: the block ends at the next blank line
+	weight := 0          // as limitNesting counts it, over the whole document
+	prevText := false    // the previous line may be paragraph text
+	paraStart := 0       // where that paragraph may have started
+	// The run of lines that manyMarks counts the openers of, [runFrom,
+	// runTo), runFrom < 0 when there is none: its lines are counted at
+	// once when it ends, and only when it has more than MaxMarks bytes.
+	runFrom, runTo := -1, 0
 	marksFence := byte(0) // '`' or '~' in a fence as excessMarks sees them
 	candLevel := 0        // the level of the Dependencies candidate whose span this is, or 0
 	line := 0
@@ -197,14 +200,18 @@ func (s *skimmer) scan() bool {
 				if len(body) >= 3 && body[0] == marksFence && body[1] == marksFence && body[2] == marksFence {
 					marksFence = 0
 				}
-			case bytes.HasPrefix(body, []byte("```")) || bytes.HasPrefix(body, []byte("~~~")):
-				marksFence, marks = body[0], 0
+			case len(body) >= 3 && (body[0] == '`' || body[0] == '~') && body[1] == body[0] && body[2] == body[0]:
+				// ("```" or "~~~", as excessMarks looks for them.)
+				s.endRun(runFrom, runTo)
+				marksFence, runFrom = body[0], -1
 			case blank:
-				marks = 0
+				s.endRun(runFrom, runTo)
+				runFrom = -1
 			default:
-				if marks += countMarks(t); marks > MaxMarks {
-					s.manyMarks = true
+				if runFrom < 0 {
+					runFrom = start + pos
 				}
+				runTo = end
 			}
 		}
 		if candLevel > 0 && !blank && bytes.IndexByte(l, ':') >= 0 {
@@ -216,10 +223,7 @@ func (s *skimmer) scan() bool {
 		// Past the limits of limits.go the whole parse stops reading at
 		// this line; reading whole gives that result, here and in the
 		// parts alike.
-		depth := 0
-		if len(l) > 0 && (w > 0 || l[0] == '>' || l[0] == '-' || l[0] == '*' || l[0] == '+' || l[0] >= '0' && l[0] <= '9') {
-			depth = nesting(src[start:next])
-		}
+		depth := lineNesting(src[start:next], w, pos)
 		if weight += 1 + depth; depth > MaxNesting || weight > MaxWeight {
 			return false
 		}
@@ -349,7 +353,7 @@ func (s *skimmer) scan() bool {
 				continue
 			}
 		}
-		if isThematicBreak(t) {
+		if mayBeBreak(t[0]) && isThematicBreak(t) {
 			prevText = false
 			continue
 		}
@@ -358,8 +362,83 @@ func (s *skimmer) scan() bool {
 		}
 		s.maybeText(start, l)
 	}
+	if !s.manyMarks {
+		s.endRun(runFrom, runTo)
+	}
 	return true
 }
+
+// endRun sets manyMarks when the run of lines src[from:to] (from < 0 for
+// none) holds more than MaxMarks openers. The lines between from and to
+// are all counted, and what lies between their texts (newlines, the
+// indentation of the next line) holds no opener, so the run is counted
+// in one piece; a run of at most MaxMarks bytes cannot hold more.
+func (s *skimmer) endRun(from, to int) {
+	if from >= 0 && to-from > MaxMarks && countRunMarks(s.src[from:to]) > MaxMarks {
+		s.manyMarks = true
+	}
+}
+
+// countRunMarks is countMarks. Two thirds of a packet's bytes are in runs
+// longer than MaxMarks, so that every one of them is counted; in a run of
+// a few hundred bytes or more, counting each opener with bytes.Count
+// (vector instructions, where the machine has them) costs less than
+// looking each byte up.
+func countRunMarks(b []byte) int {
+	if len(b) < 256 {
+		return countMarks(b)
+	}
+	n := 0
+	for _, c := range markBytes {
+		n += bytes.Count(b, c)
+	}
+	return n
+}
+
+// markBytes are the openers countMarks counts, each as a one-byte slice
+// for bytes.Count.
+var markBytes = func() (m [][]byte) {
+	for c := range 256 {
+		if isMark(byte(c)) {
+			m = append(m, []byte{byte(c)})
+		}
+	}
+	return m
+}()
+
+// lineNesting is nesting(line) for a line whose indentation is pos bytes
+// wide and w columns: 0 unless the text after the indentation starts
+// with a ">", a digit, or a bullet and a space or tab. It runs on every
+// line, and most lists' lines ("- text" indented by spaces) are one
+// level plus half the spaces without a look at the rest of the line: a
+// bullet and a space or tab followed by a byte that nesting and isBreak
+// stop at.
+func lineNesting(line []byte, w, pos int) int {
+	t := line[pos:]
+	if len(t) == 0 {
+		return 0
+	}
+	switch c := t[0]; {
+	case c == '>' || c >= '0' && c <= '9':
+		return nesting(line)
+	case (c == '-' || c == '*' || c == '+') && len(t) > 1 && (t[1] == ' ' || t[1] == '\t'):
+		if w == pos && len(t) > 2 && !nestsOn[t[2]] {
+			return 1 + w/2
+		}
+		return nesting(line)
+	}
+	return 0
+}
+
+// nestsOn is true for the bytes after a bullet and a space that nesting
+// may read on (another marker, a digit, spaces and ">") or that isBreak
+// may (a "-", "*" or "_" of a thematic break), and for the line's end.
+var nestsOn = func() (t [256]bool) {
+	for _, c := range []byte(" \t>-*+_0123456789\r\n") {
+		t[c] = true
+	}
+	return t
+}()
 
 // busy marks the last heading found busy.
 func (s *skimmer) busy() {
@@ -571,11 +650,11 @@ func (s *skimmer) maybeText(off int, l []byte) {
 // lines of every file, so it looks for the words in those 80 bytes only,
 // and only once it has found a ':'.
 func mayBeDepLine(l []byte) bool {
-	name := l[:min(len(l), 80)]
-	if c := bytes.IndexByte(name, ':'); c >= 0 {
-		return hasDepWord(name[:c])
+	c := bytes.IndexByte(l, ':')
+	if c < 0 {
+		return false
 	}
-	return len(l) > len(name) && bytes.IndexByte(l[len(name):], ':') >= 0 && hasDepWord(name)
+	return hasDepWord(l[:min(c, 80)])
 }
 
 // hasDepWord reports whether b holds "depend", "block" or "deps" in any
@@ -732,6 +811,17 @@ func headingMayBeDependencies(text []byte) bool {
 // letters contain "depend" in any case, or it has an entity or a link
 // (whose text could spell it).
 func mayBeDependencies(text []byte) bool {
+	// Most headings and paragraphs say none of it: without a "[" or
+	// "&", the letters d, e, p and n must all be there. Gathering which
+	// are there costs a lookup a byte, where the match below costs
+	// several branches.
+	var seen uint8
+	for _, c := range text {
+		seen |= depLetters[c]
+	}
+	if seen < depAll {
+		return false
+	}
 	const word = "depend"
 	k := 0
 	for i, c := range text {
@@ -765,6 +855,21 @@ func mayBeDependencies(text []byte) bool {
 	}
 	return false
 }
+
+// depLetters has a bit for each of the letters of "depend" in either
+// case, and depMarkup for "[" and "&"; depAll is the four letters.
+var depLetters = func() (t [256]uint8) {
+	for i, c := range []byte("dpen") {
+		t[c], t[c-'a'+'A'] = 1<<i, 1<<i
+	}
+	t['['], t['&'] = depMarkup, depMarkup
+	return t
+}()
+
+const (
+	depAll    = 1<<4 - 1
+	depMarkup = 1 << 4
+)
 
 // isEntity reports whether b starts with the rest of an entity or numeric
 // character reference ("amp;", "#68;").
@@ -848,6 +953,13 @@ func isSetextBar(t []byte) bool {
 		return false
 	}
 	return isBlank(t[run(t, t[0]):])
+}
+
+// mayBeBreak reports whether a line whose text starts with c may be a
+// thematic break for isThematicBreak, which stops at any other first
+// byte (a 0 byte is a mark for it until it has seen one).
+func mayBeBreak(c byte) bool {
+	return c == '-' || c == '*' || c == '_' || c == 0
 }
 
 // isThematicBreak reports whether t (without indentation) is a thematic

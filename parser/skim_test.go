@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -354,4 +355,159 @@ func TestJoinPartsLines(t *testing.T) {
 	}
 	assert.Equal(t, []int{1, 2, 3, 5, 6, 7}, got)
 	assert.Equal(t, 8, li.count())
+}
+
+// TestLineNesting: the scanner's shortcut for a line's nesting gives what
+// nesting gives, and its test for a possible thematic break lets every
+// break through, on every line of up to six bytes from the bytes that
+// matter to them (bullets, digits, ">", spaces, tabs, "_", a letter, a
+// 0 byte), with and without a newline.
+func TestLineNesting(t *testing.T) {
+	alphabet := []byte{' ', '\t', '-', '*', '+', '_', '>', '1', '.', ')', 'x', 0, '\n'}
+	lines := 0
+	var walk func(b []byte)
+	walk = func(b []byte) {
+		for _, end := range []string{"", "\n"} {
+			line := append(bytes.Clone(b), end...)
+			w, pos := indentWidth(b)
+			if got, want := lineNesting(line, w, pos), nesting(line); got != want {
+				t.Fatalf("lineNesting(%q) = %d, nesting %d", line, got, want)
+			}
+			if pos < len(b) && !mayBeBreak(b[pos]) && isThematicBreak(b[pos:]) {
+				t.Fatalf("%q is a thematic break that mayBeBreak lets go", b[pos:])
+			}
+			lines++
+		}
+		if len(b) == 6 {
+			return
+		}
+		for _, c := range alphabet {
+			walk(append(b, c))
+		}
+	}
+	walk(nil)
+	assert.Greater(t, lines, 1_000_000)
+}
+
+// TestCountRunMarks: counting a run's openers with bytes.Count gives what
+// countMarks gives, on either side of the length where it switches, for
+// every byte value.
+func TestCountRunMarks(t *testing.T) {
+	var all []byte
+	for c := range 256 {
+		all = append(all, byte(c))
+	}
+	src := bytes.Repeat(all, 4)
+	for _, n := range []int{0, 1, 128, 129, 255, 256, 257, 511, 1000, len(src)} {
+		for _, from := range []int{0, 1, 7} {
+			b := src[from : from+min(n, len(src)-from)]
+			assert.Equal(t, countMarks(b), countRunMarks(b), "%d bytes from %d", len(b), from)
+		}
+	}
+	assert.Equal(t, 4*8, countRunMarks(src), "the eight openers, four times")
+}
+
+// TestSkimFewMarks: the scanner says a document's blocks hold few marks
+// exactly when no run of lines without a blank line between them (fenced
+// code apart) holds more than MaxMarks openers, however they are spread
+// over its lines; a document with more reads the same as whole, with the
+// warning.
+func TestSkimFewMarks(t *testing.T) {
+	line := strings.Repeat("(", 16) + strings.Repeat("x", 40) + "\n" // 16 openers
+	head := "# T-1: Marks\n\n## Dependencies\n\n"
+	tests := []struct {
+		name string
+		body string
+		few  bool
+	}{
+		{"8 lines of 16 in one run", strings.Repeat(line, 8), true},
+		{"9 lines of 16 in one run", strings.Repeat(line, 9), false},
+		{"9 lines split by a blank line", strings.Repeat(line, 5) + "\n" + strings.Repeat(line, 4), true},
+		{"9 lines split by a fence", strings.Repeat(line, 5) + "```\n(((\n```\n" + strings.Repeat(line, 4), true},
+		{"a fence's lines are not counted", "```\n" + strings.Repeat(line, 20) + "```\n", true},
+		{"the last run, without a newline", strings.Repeat(line, 8) + "((((", false},
+		{"a short run of openers only", strings.Repeat("(", 128) + "\n", true},
+		{"a short run of one too many", strings.Repeat("(", 129) + "\n", false},
+		{"indented lines", strings.Repeat("    "+line, 9), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := []byte(head + tt.body)
+			_, _, ok, few := skimMarks(src, false)
+			assert.Equal(t, tt.few, ok && few, "read fast, with few marks")
+			assert.Equal(t, tt.few, !tooManyMarksInRuns(src), "the runs as the test counts them")
+			readBoth(t, "marks.md", src)
+		})
+	}
+}
+
+// tooManyMarksInRuns is what skim's manyMarks says, counted plainly: a
+// run of lines, between blank lines and the lines of "```" or "~~~"
+// fences, that holds more than MaxMarks openers.
+func tooManyMarksInRuns(src []byte) bool {
+	marks := 0
+	var fence byte
+	for _, l := range strings.SplitAfter(string(src), "\n") {
+		body := strings.TrimLeft(l, " \t>")
+		switch {
+		case fence != 0:
+			if strings.HasPrefix(body, strings.Repeat(string(fence), 3)) {
+				fence = 0
+			}
+		case strings.HasPrefix(body, "```") || strings.HasPrefix(body, "~~~"):
+			fence, marks = body[0], 0
+		case strings.TrimSpace(l) == "":
+			marks = 0
+		default:
+			if marks += countMarks([]byte(l)); marks > MaxMarks {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestMayBeDependencies: text may read as a Dependencies heading when its
+// letters spell "depend" in any case, across markup, or when it has a
+// link or an entity; not when only some of the letters are there, or all
+// of them in another order.
+func TestMayBeDependencies(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Dependencies":            true,
+		"UPSTREAM DEPENDENCIES":   true,
+		"De*pend*encies":          true,
+		"de-pend":                 true,
+		"[Deps](#x)":              true,
+		"&#68;ependencies":        true,
+		"Data &amp; more":         true,
+		"Database Schema":         false,
+		"Depth and pending":       false, // d, e, p, n all there
+		"pend ed":                 false,
+		"Dépendances":             false, // the é is not an e
+		"Data & more":             false, // no entity
+		"Implementation Strategy": false,
+		"":                        false,
+	} {
+		assert.Equal(t, want, mayBeDependencies([]byte(text)), "%q", text)
+	}
+}
+
+// TestMayBeDepLine: a line may be a dependency line when the words come
+// before its first ':' and within its first 80 bytes.
+func TestMayBeDepLine(t *testing.T) {
+	pad := strings.Repeat("x", 80)
+	for line, want := range map[string]bool{
+		"Depends on: A-1":            true,
+		"**Blocked by**: A-1":        true,
+		"deps: A-1":                  true,
+		"Depends on A-1":             false, // no ':'
+		"Notes: depends on A-1":      false, // after the ':'
+		"Depends" + pad + ": A-1":    true,  // the word within 80 bytes, the ':' after
+		pad + "Depends on: A-1":      false, // the word after 80 bytes
+		pad + "Depends on A-1":       false,
+		"Blocking" + pad + pad:       false,
+		"Blocking" + pad + pad + ":": true,
+	} {
+		assert.Equal(t, want, mayBeDepLine([]byte(line)), "%q", line)
+	}
 }
