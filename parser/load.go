@@ -219,9 +219,9 @@ func Load(paths []string, opts Options) (*Set, []error) {
 		go func() {
 			defer wg.Done()
 			var buf []byte
-			in := interner{}
+			k := newKeeper()
 			for i := range next {
-				results[i], buf = load(srcs[i], opts, readStdin, buf, in)
+				results[i], buf = load(srcs[i], opts, readStdin, buf, k)
 			}
 		}()
 	}
@@ -303,34 +303,6 @@ func resolveAll(results []result, ix *index, workers int) []Problem {
 		out = append(out, ps...)
 	}
 	return out
-}
-
-// interner keeps one copy of each status cell and external dependency's
-// name a worker reads, so that the rows of a large folder share the few
-// texts these cells hold ("✅ Complete", "PostgreSQL"). (The IDs of rows
-// are copied out of the cell text they were cut from by compact.)
-type interner map[string]string
-
-func (in interner) str(s string) string {
-	if t, ok := in[s]; ok {
-		return t
-	}
-	s = strings.Clone(s)
-	if in != nil && len(in) < maxInterned {
-		in[s] = s
-	}
-	return s
-}
-
-// maxInterned bounds an interner: a folder whose cells are all different
-// would otherwise keep a map entry for each beside the text.
-const maxInterned = 1 << 16
-
-// rows interns the status cells of rows.
-func (in interner) rows(rows []depRow) {
-	for i := range rows {
-		rows[i].status = in.str(rows[i].status)
-	}
 }
 
 // dedupe keeps one packet for each ID and reports the others as
@@ -433,7 +405,7 @@ func within(dir, folder string) bool {
 
 // load reads and parses one source, reading into buf (which it may grow
 // and returns for the next file).
-func load(s source, opts Options, readStdin func() ([]byte, error), buf []byte, in interner) (result, []byte) {
+func load(s source, opts Options, readStdin func() ([]byte, error), buf []byte, k *keeper) (result, []byte) {
 	max := opts.MaxFileSize
 	var data []byte
 	if s.stdin() {
@@ -455,12 +427,12 @@ func load(s source, opts Options, readStdin func() ([]byte, error), buf []byte, 
 	if int64(len(data)) > max {
 		return tooLarge(s, max), buf
 	}
-	return parseSource(s, data, opts, in), buf
+	return parseSource(s, data, opts, k), buf
 }
 
 // parseSource parses the bytes of one source (read from disk by load, or
 // held in memory by LoadFiles).
-func parseSource(s source, data []byte, opts Options, in interner) result {
+func parseSource(s source, data []byte, opts Options, k *keeper) result {
 	var (
 		p        *Packet
 		rows     []depRow
@@ -482,13 +454,14 @@ func parseSource(s source, data []byte, opts Options, in interner) result {
 		}
 		return result{more: m, whole: whole}
 	}
+	p = k.keep(p)
 	r := result{packet: p, whole: whole}
 	if len(probs) > 0 {
 		r.extra().problems = probs
 	}
 	namePacket(p, probs)
-	in.rows(rows)
-	r.rows = compact(p, rows, opts.Config, in)
+	k.rows(rows)
+	r.rows = compact(p, rows, opts.Config, k)
 	return r
 }
 

@@ -26,14 +26,14 @@ func LoadFiles(files []File, opts Options) *Set {
 	}
 	set := &Set{}
 	results := make([]result, len(files))
-	in := interner{}
+	k := newKeeper()
 	for i, f := range files {
 		s := source{name: f.Name}
 		set.Files = append(set.Files, f.Name)
 		if int64(len(f.Data)) > opts.MaxFileSize {
 			results[i] = tooLarge(s, opts.MaxFileSize)
 		} else {
-			results[i] = parseSource(s, f.Data, opts, in)
+			results[i] = parseSource(s, f.Data, opts, k)
 		}
 	}
 	var packets []*Packet

@@ -213,10 +213,11 @@ func (r *pendingRow) via() Via {
 // parts that only links need. The rows that name nothing (no link, no ID)
 // do not wait for the other files: compact makes them p's Externals at
 // once, classified with the folder's plan.yaml (cfg, nil for none), their
-// names shared through in (nil: not shared), and leaves them out of the
-// pendingRows. (At 100,000 packets the pending rows of every packet are
+// names shared through k, and leaves them out of the pendingRows; the
+// lists and the names of pending rows are kept by k too (nil: each on its
+// own). (At 100,000 packets the pending rows of every packet are
 // live at once; most rows are externals.)
-func compact(p *Packet, rows []depRow, cfg *Config, in interner) []pendingRow {
+func compact(p *Packet, rows []depRow, cfg *Config, k *keeper) []pendingRow {
 	p.Externals = nil
 	if len(rows) == 0 {
 		return nil
@@ -230,16 +231,16 @@ func compact(p *Packet, rows []depRow, cfg *Config, in interner) []pendingRow {
 		}
 	}
 	if nExt > 0 {
-		p.Externals = make([]External, 0, nExt)
+		p.Externals = k.externalList(nExt)
 	}
 	if nExt < len(rows) {
-		out = make([]pendingRow, 0, len(rows)-nExt)
+		out = k.pendingList(len(rows) - nExt)
 	}
 	for i := range rows {
 		row := &rows[i]
 		if plainRow(row) {
 			if !row.header {
-				p.Externals = append(p.Externals, External{Name: in.str(row.name), StatusText: row.status, Class: classifyWith(cfg, row.status), Required: row.required, Line: row.line})
+				p.Externals = append(p.Externals, External{Name: k.str(row.name), StatusText: row.status, Class: classifyWith(cfg, row.status), Required: row.required, Line: row.line})
 			}
 			continue
 		}
@@ -257,6 +258,7 @@ func compact(p *Packet, rows []depRow, cfg *Config, in interner) []pendingRow {
 			pr.linked.at = len(p.Externals)
 		}
 		if pr.linked != nil {
+			pr.name = k.copyStr(row.name)
 			if !row.header {
 				pr.ids = joinIDs(row.descIDs)
 			}
@@ -265,7 +267,13 @@ func compact(p *Packet, rows []depRow, cfg *Config, in interner) []pendingRow {
 			if len(scratch) > 0 && !row.header && !hasItemIDs(row) {
 				pr.bits |= pendingDesc
 			}
-			pr.ids = joinIDsIn(row.name, scratch) // not the cell text they were cut from
+			// A name that is just its one ID is not kept: the references
+			// share their packet's ID as Source (resolvePending). Any
+			// other is kept by k, as each reference's Source.
+			if len(scratch) != 1 || scratch[0] != row.name {
+				pr.name = k.copyStr(row.name)
+			}
+			pr.ids = joinIDsIn(pr.name, scratch) // not the cell text they were cut from
 		}
 		out = append(out, pr)
 	}

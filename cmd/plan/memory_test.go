@@ -16,9 +16,11 @@ import (
 // (softMemoryLimit) leaves the collector room only while it stays small.
 // It was ~855 bytes a packet of this corpus when the test was written,
 // 816 before the Packet (208 bytes), Ref (64) and External (48) were made
-// smaller, and 702 after (2026-12-02); a string cut from a file's buffer,
-// which keeps the whole ~15 KB buffer alive, would take it far past the
-// bound, and so would a Packet or Ref grown back by a word.
+// smaller, 702 after, and 711 once the parser kept them in chunks (their
+// ends unused, at most a few KB a worker; 2026-12-02). A string cut from
+// a file's buffer, which keeps the whole ~15 KB buffer alive, would take
+// it far past the bound, and so would a Packet or Ref grown back by a
+// word.
 const maxBytesPerPacket = 760
 
 // TestLoadKeepsLittlePerPacket: the Set of 2,000 generated packets holds
