@@ -223,7 +223,10 @@ func (s *skimmer) scan() bool {
 		// Past the limits of limits.go the whole parse stops reading at
 		// this line; reading whole gives that result, here and in the
 		// parts alike.
-		depth := lineNesting(src[start:next], w, pos)
+		depth := 0
+		if len(t) > 0 && nestStarts[t[0]] {
+			depth = lineNesting(src[start:next], w, pos)
+		}
 		if weight += 1 + depth; depth > MaxNesting || weight > MaxWeight {
 			return false
 		}
@@ -407,28 +410,30 @@ var markBytes = func() (m [][]byte) {
 }()
 
 // lineNesting is nesting(line) for a line whose indentation is pos bytes
-// wide and w columns: 0 unless the text after the indentation starts
-// with a ">", a digit, or a bullet and a space or tab. It runs on every
-// line, and most lists' lines ("- text" indented by spaces) are one
-// level plus half the spaces without a look at the rest of the line: a
-// bullet and a space or tab followed by a byte that nesting and isBreak
-// stop at.
+// wide and w columns. A line whose text starts with none of nestStarts is
+// not nested (scan does not call it for those), and most lines of lists
+// ("- text" indented by spaces) are one level plus half the spaces
+// without a look at the rest of the line: a bullet and a space or tab
+// followed by a byte that nesting and isBreak stop at.
 func lineNesting(line []byte, w, pos int) int {
 	t := line[pos:]
-	if len(t) == 0 {
+	if len(t) > 2 && w == pos && (t[0] == '-' || t[0] == '*' || t[0] == '+') && (t[1] == ' ' || t[1] == '\t') && !nestsOn[t[2]] {
+		return 1 + w/2
+	}
+	if len(t) == 0 || !nestStarts[t[0]] {
 		return 0
 	}
-	switch c := t[0]; {
-	case c == '>' || c >= '0' && c <= '9':
-		return nesting(line)
-	case (c == '-' || c == '*' || c == '+') && len(t) > 1 && (t[1] == ' ' || t[1] == '\t'):
-		if w == pos && len(t) > 2 && !nestsOn[t[2]] {
-			return 1 + w/2
-		}
-		return nesting(line)
-	}
-	return 0
+	return nesting(line)
 }
+
+// nestStarts is true for the bytes a line's text starts with when nesting
+// may count it: ">", a digit, a bullet.
+var nestStarts = func() (t [256]bool) {
+	for _, c := range []byte(">-*+0123456789") {
+		t[c] = true
+	}
+	return t
+}()
 
 // nestsOn is true for the bytes after a bullet and a space that nesting
 // may read on (another marker, a digit, spaces and ">") or that isBreak
