@@ -169,6 +169,8 @@ type scratch struct {
 	// without a plan.yaml: a folder's Status lines hold a few values
 	// thousands of times.
 	statuses map[string]statusResult
+	// estimates is the same for readEstimate.
+	estimates map[estimateKey]estimateResult
 	// pc is goldmark's context, reset after each Parse; nil when the
 	// last Parse left what a reset cannot clear.
 	pc     parser.Context
@@ -207,6 +209,48 @@ func (sc *scratch) readStatus(v string, cfg *Config) (statusRead, bool, string) 
 		res.r.progress = &n
 	}
 	return res.r, res.missing, res.msg
+}
+
+// estimateKey and estimateResult are what readEstimate takes (without a
+// plan.yaml) and returns.
+type estimateKey struct {
+	v         string
+	sizeField bool
+}
+
+type estimateResult struct {
+	e       *Effort
+	actual  *float64
+	missing bool
+	msgs    []string
+}
+
+// readEstimate is readEstimate(v, cfg, sizeField), remembered as
+// readStatus remembers. Each call gets its own Effort and actual days;
+// callers only read msgs.
+func (sc *scratch) readEstimate(v string, cfg *Config, sizeField bool) (*Effort, *float64, bool, []string) {
+	if cfg != nil {
+		return readEstimate(v, cfg, sizeField)
+	}
+	res, ok := sc.estimates[estimateKey{v, sizeField}]
+	if !ok {
+		res.e, res.actual, res.missing, res.msgs = readEstimate(v, nil, sizeField)
+		if len(v) <= maxCellClassText && len(sc.estimates) < maxCellClassCache {
+			if sc.estimates == nil {
+				sc.estimates = map[estimateKey]estimateResult{}
+			}
+			sc.estimates[estimateKey{strings.Clone(v), sizeField}] = res
+		}
+	}
+	if res.e != nil {
+		e := *res.e
+		res.e = &e
+	}
+	if res.actual != nil {
+		a := *res.actual
+		res.actual = &a
+	}
+	return res.e, res.actual, res.missing, res.msgs
 }
 
 // context returns the goldmark context for the next Parse.
@@ -830,7 +874,7 @@ func (d *document) finishHeader(h *header, p *Packet) {
 	if h.effort == nil {
 		d.warn(p.Line, CodeMissingEffort, "%s has no Estimated Effort; it counts as 0 days", p.ID)
 	} else {
-		e, actual, missing, msgs := readEstimate(h.effort.value, d.cfg, sizeField)
+		e, actual, missing, msgs := d.sc.readEstimate(h.effort.value, d.cfg, sizeField)
 		if missing {
 			d.warn(h.effort.line, CodeMissingEffort, "%s has no Estimated Effort (%q); it counts as 0 days", p.ID, plainValue(h.effort.value))
 		}

@@ -102,3 +102,23 @@ func TestScratchStatuses(t *testing.T) {
 		t.Errorf("Parked after plan.yaml says complete: %v", r.status)
 	}
 }
+
+// TestScratchEstimates is TestScratchStatuses for Estimated Effort values.
+func TestScratchEstimates(t *testing.T) {
+	sc := new(scratch)
+	values := []string{"2-3 weeks", "M", "3 days (actual: 4 days)", "TBD", "5 points", "soon", "2-3 weeks", "M", "3 days (actual: 4 days)"}
+	for _, size := range []bool{false, true} {
+		for _, v := range values {
+			e, actual, missing, msgs := sc.readEstimate(v, nil, size)
+			we, wactual, wmissing, wmsgs := readEstimate(v, nil, size)
+			if !reflect.DeepEqual(e, we) || !reflect.DeepEqual(actual, wactual) || missing != wmissing || !reflect.DeepEqual(msgs, wmsgs) {
+				t.Errorf("readEstimate(%q, %v) with a scratch = %v %v %v %q, without %v %v %v %q", v, size, e, actual, missing, msgs, we, wactual, wmissing, wmsgs)
+			}
+		}
+	}
+	a, aa, _, _ := sc.readEstimate("3 days (actual: 4 days)", nil, false)
+	b, ba, _, _ := sc.readEstimate("3 days (actual: 4 days)", nil, false)
+	if a == nil || a == b || aa != nil && aa == ba {
+		t.Errorf("two readings share their effort: %p %p, %p %p", a, b, aa, ba)
+	}
+}
