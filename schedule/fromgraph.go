@@ -24,7 +24,7 @@ func NetworkFromGraph(g *graph.Graph) *Network {
 			edges += len(g.DAGRequiresAt(i))
 		}
 	}
-	n := &Network{Tasks: make([]Task, count)}
+	n := &Network{Tasks: make([]Task, count), uniqueIDs: true} // a graph keeps one packet per ID
 	// Every task's predecessors are a piece of one array: one allocation,
 	// not one per task.
 	preds := make([]int, 0, edges)

@@ -31,6 +31,9 @@ type Task struct {
 // Network is the set of tasks to schedule. It must be acyclic.
 type Network struct {
 	Tasks []Task
+	// uniqueIDs says that the tasks' IDs are known to differ (they are a
+	// graph's packets), so compile need not build a map of them to check.
+	uniqueIDs bool
 }
 
 // CycleError is returned when the network's predecessor lists form a cycle.
@@ -91,14 +94,19 @@ func (n *Network) compile() (*compiled, error) {
 	if len(tasks) >= math.MaxInt32 {
 		return nil, fmt.Errorf("schedule: too many tasks (%d)", len(tasks))
 	}
-	seen := make(map[string]int, len(tasks))
+	var seen map[string]int
+	if !n.uniqueIDs {
+		seen = make(map[string]int, len(tasks))
+	}
 	edges := 0
 	for i := range tasks {
 		t := &tasks[i]
-		if j, dup := seen[t.ID]; dup {
-			return nil, fmt.Errorf("schedule: duplicate task ID %q (tasks %d and %d)", t.ID, j, i)
+		if seen != nil {
+			if j, dup := seen[t.ID]; dup {
+				return nil, fmt.Errorf("schedule: duplicate task ID %q (tasks %d and %d)", t.ID, j, i)
+			}
+			seen[t.ID] = i
 		}
-		seen[t.ID] = i
 		if err := validEffort(t.Effort); err != nil {
 			return nil, fmt.Errorf("schedule: task %q: %v", t.ID, err)
 		}
