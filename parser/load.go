@@ -312,7 +312,10 @@ func resolveAll(results []result, ix *index, workers int) []Problem {
 // the packet the plan uses. It returns the packets sorted by ID.
 func dedupe(packets []*Packet, probs []Problem) ([]*Packet, []Problem) {
 	// Whether a file is archived is worked out once a packet, not at each
-	// of the sort's comparisons.
+	// of the sort's comparisons. Sorted by ID, then unarchived first,
+	// then path (no two packets share a file), the packet kept for an ID
+	// is the first of its run: no map of 100,000 IDs is needed while
+	// every file's rows wait to be resolved.
 	type entry struct {
 		p        *Packet
 		archived bool
@@ -321,21 +324,27 @@ func dedupe(packets []*Packet, probs []Problem) ([]*Packet, []Problem) {
 	for i, p := range packets {
 		es[i] = entry{p, archived(p.File)}
 	}
-	sort.SliceStable(es, func(i, j int) bool {
-		if es[i].archived != es[j].archived {
-			return es[j].archived
+	slices.SortFunc(es, func(a, b entry) int {
+		if c := strings.Compare(a.p.ID, b.p.ID); c != 0 {
+			return c
 		}
-		return es[i].p.File < es[j].p.File
+		if a.archived != b.archived {
+			if b.archived {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.p.File, b.p.File)
 	})
-	for i, e := range es {
-		packets[i] = e.p
-	}
-	first := make(map[string]*Packet, len(packets))
 	kept := packets[:0:0]
 	var lost map[string]bool
 	var dups []Problem
-	for _, p := range packets {
-		if f, ok := first[p.ID]; ok {
+	for i := 0; i < len(es); {
+		f := es[i].p
+		kept = append(kept, f)
+		j := i + 1
+		for ; j < len(es) && es[j].p.ID == f.ID; j++ {
+			p := es[j].p
 			if lost == nil {
 				lost = map[string]bool{}
 			}
@@ -351,17 +360,13 @@ func dedupe(packets []*Packet, probs []Problem) ([]*Packet, []Problem) {
 				Line:   p.Line,
 				Packet: p.ID,
 			})
-			continue
 		}
-		first[p.ID] = p
-		kept = append(kept, p)
+		i = j
 	}
 	if lost != nil {
 		probs = slices.DeleteFunc(probs, func(pr Problem) bool { return lost[pr.File] })
 	}
-	probs = append(probs, dups...)
-	sort.Slice(kept, func(i, j int) bool { return kept[i].ID < kept[j].ID })
-	return kept, probs
+	return kept, append(probs, dups...)
 }
 
 // archived reports whether a file is inside a folder named archive or
