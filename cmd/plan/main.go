@@ -14,13 +14,17 @@ import (
 // softMemoryLimit is the memory limit plan asks of the Go runtime unless
 // GOMEMLIMIT is set: past it the garbage collector runs more often instead
 // of letting the heap grow to five times what is live (gcPercent). Below
-// ~25 MB of live data (a folder of up to ~20,000 packets) it changes
-// nothing. At 100,000 packets the live heap peaks at 115 to 120 MB
-// (2026-12-02), close to the limit: the collector then runs almost
-// continuously, for 2 to 4 times the CPU time of GOMEMLIMIT=off, and
-// the resident set is still 150 to 180 MB (730 MB with the limit off);
-// see testdata/bench/README.md. GOMEMLIMIT=off restores the default
-// pacing.
+// ~25 MB of live data (a folder of up to ~25,000 packets) it changes
+// nothing. At 100,000 packets the live heap peaks at ~90 MB while the
+// last files are read (the Set Load returns is ~65 MB of it; it was
+// 115-120 MB before the parser's records were made smaller and kept in
+// chunks, 2026-12-02): the collector then runs every 20-30 MB of
+// allocation, for ~25 % more CPU time than GOMEMLIMIT=off in plan check
+// (it was 2 to 4 times), and the resident set is ~140 MB for plan check
+// and ~150 MB for plan --json, 400-550 MB with the limit off. A lower
+// limit does not lower plan --json's (its report is live on top of the
+// Set). See testdata/bench/README.md. GOMEMLIMIT=off restores the
+// default pacing.
 const softMemoryLimit = 130 << 20
 
 // gcPercent is the garbage collector's GOGC that plan asks for unless
