@@ -12,8 +12,14 @@ import (
 
 // index is what Load knows about the packets of a set, to resolve rows.
 type index struct {
-	byID   map[string]*Packet
-	byPath map[string]string // absolute, clean path of a packet file -> its ID
+	byID map[string]*Packet
+	// byPath maps the absolute, clean path of each packet file to its
+	// ID; built on the first link resolved (pathOnce): a folder whose
+	// rows have no link does not make it (100,000 entries, and a path
+	// string each for a folder named by a relative path).
+	byPath   map[string]string
+	pathOnce sync.Once
+	packets  []*Packet
 	// folded holds the packets whose IDs compare case-insensitively
 	// (Packet.CaseInsensitiveID), by upper-cased ID.
 	folded map[string]*Packet
@@ -29,12 +35,9 @@ type index struct {
 }
 
 func newIndex(packets []*Packet) *index {
-	ix := &index{byID: make(map[string]*Packet, len(packets)), byPath: make(map[string]string, len(packets)), wd: workDir()}
+	ix := &index{byID: make(map[string]*Packet, len(packets)), packets: packets, wd: workDir()}
 	for _, p := range packets {
 		ix.byID[p.ID] = p
-		if abs, ok := absPath(ix.wd, p.File); ok {
-			ix.byPath[abs] = p.ID
-		}
 		if p.CaseInsensitiveID {
 			if ix.folded == nil {
 				ix.folded = map[string]*Packet{}
@@ -138,6 +141,14 @@ func (ix *index) linkTarget(from, dest string) (string, bool) {
 		return "", false
 	}
 	target := filepath.Join(filepath.Dir(dir), filepath.FromSlash(dest))
+	ix.pathOnce.Do(func() {
+		ix.byPath = make(map[string]string, len(ix.packets))
+		for _, p := range ix.packets {
+			if abs, ok := absPath(ix.wd, p.File); ok {
+				ix.byPath[abs] = p.ID
+			}
+		}
+	})
 	id, ok := ix.byPath[target]
 	return id, ok
 }
