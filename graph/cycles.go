@@ -6,6 +6,11 @@ import (
 	"slices"
 	"strings"
 
+	gonum "gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/iterator"
+	"gonum.org/v1/gonum/graph/simple"
+	"gonum.org/v1/gonum/graph/topo"
+
 	"github.com/workpackets/plan/parser"
 )
 
@@ -67,109 +72,106 @@ func (g *Graph) Cycles() []Cycle {
 	return out
 }
 
-// findCycles computes the strongly connected components (sccs), numbers
-// them in the order sccs returns them (reverse topological: every edge
-// between components goes from a higher number to a lower one), and finds
-// the path and cut of every cyclic component, in that order (the exact
-// searches share one budget).
+// findCycles computes the strongly connected components with gonum's
+// TarjanSCC (which recurses once per packet of a chain; Go's growable stacks
+// take the 100,000-packet chain of the tests in under 32 MB of stack, far
+// below the 1 GB limit), numbers them in the order TarjanSCC returns them (reverse
+// topological: every edge between components goes from a higher number to a
+// lower one), and finds the path and cut of every cyclic component.
 func (g *Graph) findCycles() {
 	n := len(g.packets)
 	self := make([]bool, n)
 	for to := range n {
 		self[to] = slices.Contains(g.req[to], to)
 	}
+	dg := requiredGraph{g}
+	sccs := topo.TarjanSCC(dg)
 	g.comp = make([]int, n)
-	var cyclic [][]int
-	count := g.sccs(func(c int, members []int) {
-		for _, i := range members {
-			g.comp[i] = c
-		}
-		if len(members) > 1 || self[members[0]] {
-			cyclic = append(cyclic, append([]int{c}, members...))
-		}
-	})
-	g.cyclic = make([]bool, count)
+	g.cyclic = make([]bool, len(sccs))
 	g.cut = make(map[edge]bool)
 	search := &cutSearch{budget: exactBudget}
-	for _, cm := range cyclic {
-		g.cyclic[cm[0]] = true
-		members := cm[1:]
+	for c, scc := range sccs {
+		members := make([]int, len(scc))
+		for k, v := range scc {
+			members[k] = int(v.ID())
+			g.comp[members[k]] = c
+		}
+		if len(members) == 1 && !self[members[0]] {
+			continue
+		}
+		g.cyclic[c] = true
 		slices.Sort(members)
 		g.cycles = append(g.cycles, g.newCycle(members, search))
 	}
 	slices.SortFunc(g.cycles, func(a, b Cycle) int { return cmp.Compare(a.IDs[0], b.IDs[0]) })
 }
 
-// sccs finds the strongly connected components of the required edges
-// (dependency to dependent, self edges left out) with Tarjan's algorithm,
-// and hands each to found as it completes, numbered from 0, with its
-// members (in no particular order; the slice is reused); it returns how
-// many there are. It is gonum's topo.TarjanSCC taken step by step over
-// the graph's index arrays: the packets are started in index order and
-// their dependents taken in index order, so the components come in the
-// order TarjanSCC returns them (TestSCCsAsGonum), but with no recursion,
-// no map and no allocation per packet.
-func (g *Graph) sccs(found func(c int, members []int)) int {
-	n := len(g.packets)
-	// index[v] is v's visit number from 1 (0: not visited yet), low[v]
-	// the lowest visit number v reaches within the stack.
-	index := make([]int32, n)
-	low := make([]int32, n)
-	onStack := make([]bool, n)
-	var stack []int
-	// call is the path of the depth-first walk: each packet with the
-	// position in by[v] of the next dependent to take.
-	type frame struct{ v, next int }
-	var call []frame
-	visits, count := int32(0), 0
-	visit := func(v int) {
-		visits++
-		index[v], low[v] = visits, visits
-		stack = append(stack, v)
-		onStack[v] = true
-		call = append(call, frame{v, 0})
-	}
-	for start := range n {
-		if index[start] != 0 {
-			continue
-		}
-		visit(start)
-		for len(call) > 0 {
-			f := &call[len(call)-1]
-			v := f.v
-			if f.next < len(g.by[v]) {
-				w := g.by[v][f.next]
-				f.next++
-				switch {
-				case w == v:
-				case index[w] == 0:
-					visit(w) // f is not used after this: call may move
-				case onStack[w]:
-					low[v] = min(low[v], index[w])
-				}
-				continue
-			}
-			call = call[:len(call)-1]
-			if low[v] == index[v] {
-				k := len(stack) - 1
-				for stack[k] != v {
-					k--
-				}
-				members := stack[k:]
-				for _, u := range members {
-					onStack[u] = false
-				}
-				found(count, members)
-				count++
-				stack = stack[:k]
-			}
-			if len(call) > 0 {
-				u := call[len(call)-1].v
-				low[u] = min(low[u], low[v])
-			}
+// requiredGraph presents the required edges (dependency -> dependent,
+// self edges left out) to gonum as a graph.Directed whose node IDs are
+// packet indices.
+type requiredGraph struct{ g *Graph }
+
+func (r requiredGraph) nodes(is []int, skip int) gonum.Nodes {
+	ns := make([]gonum.Node, 0, len(is))
+	for _, i := range is {
+		if i != skip {
+			ns = append(ns, simple.Node(i))
 		}
 	}
-	return count
+	if len(ns) == 0 {
+		return gonum.Empty
+	}
+	return iterator.NewOrderedNodes(ns)
+}
+
+func (r requiredGraph) valid(id int64) bool { return id >= 0 && id < int64(len(r.g.packets)) }
+
+func (r requiredGraph) Node(id int64) gonum.Node {
+	if !r.valid(id) {
+		return nil
+	}
+	return simple.Node(id)
+}
+
+func (r requiredGraph) Nodes() gonum.Nodes {
+	ns := make([]gonum.Node, len(r.g.packets))
+	for i := range ns {
+		ns[i] = simple.Node(i)
+	}
+	return iterator.NewOrderedNodes(ns)
+}
+
+func (r requiredGraph) From(id int64) gonum.Nodes {
+	if !r.valid(id) {
+		return gonum.Empty
+	}
+	return r.nodes(r.g.by[id], int(id))
+}
+
+func (r requiredGraph) To(id int64) gonum.Nodes {
+	if !r.valid(id) {
+		return gonum.Empty
+	}
+	return r.nodes(r.g.req[id], int(id))
+}
+
+func (r requiredGraph) HasEdgeFromTo(u, v int64) bool {
+	if u == v || !r.valid(u) || !r.valid(v) {
+		return false
+	}
+	_, ok := r.g.rowLine(int(u), int(v))
+	return ok
+}
+
+func (r requiredGraph) HasEdgeBetween(x, y int64) bool {
+	return r.HasEdgeFromTo(x, y) || r.HasEdgeFromTo(y, x)
+}
+
+func (r requiredGraph) Edge(u, v int64) gonum.Edge {
+	if !r.HasEdgeFromTo(u, v) {
+		return nil
+	}
+	return simple.Edge{F: simple.Node(u), T: simple.Node(v)}
 }
 
 // newCycle builds the Cycle of one cyclic component, given its members in
