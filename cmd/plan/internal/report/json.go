@@ -745,23 +745,6 @@ func appendPacketJSON(b []byte, p *PacketJSON) ([]byte, error) {
 		}
 		return appendJSONString(b, *s)
 	}
-	list := func(b []byte, ids []string) []byte {
-		switch {
-		case ids == nil:
-			return append(b, "null"...)
-		case len(ids) == 0:
-			return append(b, "[]"...)
-		}
-		b = append(b, '[')
-		for i, id := range ids {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, in2...)
-			b = appendJSONString(b, id)
-		}
-		return append(b, in1+"]"...)
-	}
 	b = append(b, "{"+in1+`"id": `...)
 	b = appendJSONString(b, p.ID)
 	b = append(b, ","+in1+`"title": `...)
@@ -809,9 +792,9 @@ func appendPacketJSON(b []byte, p *PacketJSON) ([]byte, error) {
 		b = num(b, *p.Actual)
 	}
 	b = append(b, ","+in1+`"requires": `...)
-	b = list(b, p.Requires)
+	b = appendIDList(b, p.Requires, 3)
 	b = append(b, ","+in1+`"optional": `...)
-	b = list(b, p.Optional)
+	b = appendIDList(b, p.Optional, 3)
 	b = append(b, ","+in1+`"externals": `...)
 	switch {
 	case p.Externals == nil:
