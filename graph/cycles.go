@@ -425,7 +425,7 @@ func greedyCut(n int, edges []edge) []edge {
 	}
 	removed := make([]bool, n)
 	var sinks, sources []int
-	h := &deltaHeap{}
+	h := &binaryHeap[deltaItem]{less: deltaFirst}
 	for v := range n {
 		switch {
 		case outdeg[v] == 0:
@@ -560,49 +560,13 @@ func greedyCut(n int, edges []edge) []edge {
 // deltaItem is a node with its out-degree minus in-degree at push time.
 type deltaItem struct{ delta, v int }
 
-// deltaHeap is a max-heap on delta, ties to the smaller node. Stale items
-// are skipped by the caller.
-type deltaHeap struct{ items []deltaItem }
-
-func (h *deltaHeap) less(a, b deltaItem) bool {
+// deltaFirst orders the heap of the cut search: the largest delta first,
+// ties to the smaller node. Stale items are skipped by the caller.
+func deltaFirst(a, b deltaItem) bool {
 	if a.delta != b.delta {
 		return a.delta > b.delta
 	}
 	return a.v < b.v
-}
-
-func (h *deltaHeap) push(it deltaItem) {
-	h.items = append(h.items, it)
-	for k := len(h.items) - 1; k > 0; {
-		p := (k - 1) / 2
-		if !h.less(h.items[k], h.items[p]) {
-			break
-		}
-		h.items[k], h.items[p] = h.items[p], h.items[k]
-		k = p
-	}
-}
-
-func (h *deltaHeap) pop() deltaItem {
-	top := h.items[0]
-	last := len(h.items) - 1
-	h.items[0] = h.items[last]
-	h.items = h.items[:last]
-	for k := 0; ; {
-		l, r, m := 2*k+1, 2*k+2, k
-		if l < last && h.less(h.items[l], h.items[m]) {
-			m = l
-		}
-		if r < last && h.less(h.items[r], h.items[m]) {
-			m = r
-		}
-		if m == k {
-			break
-		}
-		h.items[k], h.items[m] = h.items[m], h.items[k]
-		k = m
-	}
-	return top
 }
 
 // Problems returns the problems the graph finds, sorted by file and line:

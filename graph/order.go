@@ -75,7 +75,7 @@ func (g *Graph) OrderIndices(latestFinish []float64, all bool) []int {
 
 	// The key is a total order (ties end at the index), so the order is
 	// the same whatever heap holds the candidates.
-	units := intHeap{less: func(a, b int) bool { return key(lead[a], lead[b]) < 0 }}
+	units := binaryHeap[int]{less: func(a, b int) bool { return key(lead[a], lead[b]) < 0 }}
 	for c := range members {
 		if lead[c] >= 0 && unitIn[c] == 0 {
 			units.items = append(units.items, c)
@@ -84,7 +84,7 @@ func (g *Graph) OrderIndices(latestFinish []float64, all bool) []int {
 	units.init()
 
 	order := make([]int, 0, n)
-	inner := intHeap{less: func(a, b int) bool { return key(a, b) < 0 }}
+	inner := binaryHeap[int]{less: func(a, b int) bool { return key(a, b) < 0 }}
 	for len(units.items) > 0 {
 		c := units.pop()
 		inner.items = inner.items[:0]
@@ -136,58 +136,6 @@ func (g *Graph) orderKey(latestFinish []float64) func(a, b int) int {
 			cmp.Compare(lf(a), lf(b)),
 			cmp.Compare(a, b), // indices are in ID order
 		)
-	}
-}
-
-// intHeap is a binary min-heap of ints ordered by less (container/heap's
-// algorithm without its interface calls and boxing).
-type intHeap struct {
-	items []int
-	less  func(a, b int) bool
-}
-
-func (h *intHeap) init() {
-	for i := len(h.items)/2 - 1; i >= 0; i-- {
-		h.down(i)
-	}
-}
-
-func (h *intHeap) push(x int) {
-	h.items = append(h.items, x)
-	for j := len(h.items) - 1; j > 0; {
-		i := (j - 1) / 2
-		if !h.less(h.items[j], h.items[i]) {
-			break
-		}
-		h.items[i], h.items[j] = h.items[j], h.items[i]
-		j = i
-	}
-}
-
-func (h *intHeap) pop() int {
-	top := h.items[0]
-	last := len(h.items) - 1
-	h.items[0] = h.items[last]
-	h.items = h.items[:last]
-	h.down(0)
-	return top
-}
-
-func (h *intHeap) down(i int) {
-	n := len(h.items)
-	for {
-		j := 2*i + 1
-		if j >= n {
-			return
-		}
-		if r := j + 1; r < n && h.less(h.items[r], h.items[j]) {
-			j = r
-		}
-		if !h.less(h.items[j], h.items[i]) {
-			return
-		}
-		h.items[i], h.items[j] = h.items[j], h.items[i]
-		i = j
 	}
 }
 
