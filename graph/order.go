@@ -42,7 +42,20 @@ func (g *Graph) OrderIndices(latestFinish []float64, all bool) []int {
 	for i := range n {
 		include[i] = all || !g.done(i)
 	}
-	key := g.orderKey(latestFinish)
+	// Every included packet's place when all are sorted by the key (a
+	// total order: ties end at the index): the heaps then compare places,
+	// plain ints, not the key.
+	byPlace := make([]int, 0, n)
+	for i := range n {
+		if include[i] {
+			byPlace = append(byPlace, i)
+		}
+	}
+	slices.SortFunc(byPlace, g.orderKey(latestFinish))
+	place := make([]int, n)
+	for k, i := range byPlace {
+		place[i] = k
+	}
 
 	// Units are components; unitIn counts edges into a unit from other
 	// included units, memberIn counts edges inside a cyclic unit that
@@ -59,7 +72,7 @@ func (g *Graph) OrderIndices(latestFinish []float64, all bool) []int {
 			continue
 		}
 		c := g.comp[i]
-		if lead[c] < 0 || key(i, lead[c]) < 0 {
+		if lead[c] < 0 || place[i] < place[lead[c]] {
 			lead[c] = i
 		}
 		for _, from := range g.req[i] {
@@ -73,29 +86,30 @@ func (g *Graph) OrderIndices(latestFinish []float64, all bool) []int {
 		}
 	}
 
-	// The key is a total order (ties end at the index), so the order is
-	// the same whatever heap holds the candidates.
-	units := binaryHeap[int]{less: func(a, b int) bool { return key(lead[a], lead[b]) < 0 }}
+	// The heaps hold places: a unit by its lead's, a member by its own.
+	// The smallest place is the smallest key, so the order is the same
+	// whatever heap holds the candidates.
+	units := binaryHeap[int]{less: cmp.Less[int]}
 	for c := range members {
 		if lead[c] >= 0 && unitIn[c] == 0 {
-			units.items = append(units.items, c)
+			units.items = append(units.items, place[lead[c]])
 		}
 	}
 	units.init()
 
 	order := make([]int, 0, n)
-	inner := binaryHeap[int]{less: func(a, b int) bool { return key(a, b) < 0 }}
+	inner := binaryHeap[int]{less: cmp.Less[int]}
 	for len(units.items) > 0 {
-		c := units.pop()
+		c := g.comp[byPlace[units.pop()]]
 		inner.items = inner.items[:0]
 		for _, i := range members[c] {
 			if include[i] && memberIn[i] == 0 {
-				inner.items = append(inner.items, i)
+				inner.items = append(inner.items, place[i])
 			}
 		}
 		inner.init()
 		for len(inner.items) > 0 {
-			i := inner.pop()
+			i := byPlace[inner.pop()]
 			order = append(order, i)
 			for _, j := range g.by[i] {
 				if !include[j] {
@@ -104,7 +118,7 @@ func (g *Graph) OrderIndices(latestFinish []float64, all bool) []int {
 				d := g.comp[j]
 				if d != c {
 					if unitIn[d]--; unitIn[d] == 0 {
-						units.push(d)
+						units.push(place[lead[d]])
 					}
 					continue
 				}
@@ -112,7 +126,7 @@ func (g *Graph) OrderIndices(latestFinish []float64, all bool) []int {
 					continue
 				}
 				if memberIn[j]--; memberIn[j] == 0 {
-					inner.push(j)
+					inner.push(place[j])
 				}
 			}
 		}
@@ -124,16 +138,16 @@ func (g *Graph) OrderIndices(latestFinish []float64, all bool) []int {
 // latestFinish, index), the order's and the ready list's sort;
 // latestFinish is by index, nil for all 0.
 func (g *Graph) orderKey(latestFinish []float64) func(a, b int) int {
-	lf := func(i int) float64 {
-		if latestFinish == nil {
-			return 0
+	if latestFinish == nil {
+		// Every latest finish 0: they never tell two packets apart.
+		return func(a, b int) int {
+			return cmp.Or(cmp.Compare(g.eff[a].Rank(), g.eff[b].Rank()), cmp.Compare(a, b))
 		}
-		return latestFinish[i]
 	}
 	return func(a, b int) int {
 		return cmp.Or(
 			cmp.Compare(g.eff[a].Rank(), g.eff[b].Rank()),
-			cmp.Compare(lf(a), lf(b)),
+			cmp.Compare(latestFinish[a], latestFinish[b]),
 			cmp.Compare(a, b), // indices are in ID order
 		)
 	}
