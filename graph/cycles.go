@@ -425,7 +425,7 @@ func greedyCut(n int, edges []edge) []edge {
 	}
 	removed := make([]bool, n)
 	var sinks, sources []int
-	h := &binaryHeap[deltaItem]{less: deltaFirst}
+	h := &heapOf[deltaItem]{less: deltaFirst}
 	for v := range n {
 		switch {
 		case outdeg[v] == 0:

@@ -1,59 +1,47 @@
 package graph
 
-// binaryHeap is a binary min-heap ordered by less: container/heap's
-// algorithm without its interface calls and the boxing of every item,
-// which the build order (one push and pop per packet) and the cut search
-// paid for on every folder. less must be a strict order; with a total
-// one, the order items come out in does not depend on the order they
-// went in.
-type binaryHeap[T any] struct {
+import "container/heap"
+
+// heapOf is a slice of items ordered by less, for container/heap: the
+// build order's and the cut search's heaps. less must be a strict order;
+// with a total one, the order items come out in does not depend on the
+// order they went in.
+type heapOf[T any] struct {
 	items []T
 	less  func(a, b T) bool
 }
 
-// init makes a heap of items put in place without push.
-func (h *binaryHeap[T]) init() {
-	for i := len(h.items)/2 - 1; i >= 0; i-- {
-		h.down(i)
-	}
+func (h *heapOf[T]) Len() int           { return len(h.items) }
+func (h *heapOf[T]) Less(i, j int) bool { return h.less(h.items[i], h.items[j]) }
+func (h *heapOf[T]) Swap(i, j int)      { h.items[i], h.items[j] = h.items[j], h.items[i] }
+func (h *heapOf[T]) Push(x any)         { h.items = append(h.items, x.(T)) }
+
+func (h *heapOf[T]) Pop() any {
+	last := len(h.items) - 1
+	x := h.items[last]
+	h.items = h.items[:last]
+	return x
 }
 
-func (h *binaryHeap[T]) push(x T) {
+// init is container/heap's Init. push and pop are its Push and Pop
+// without boxing every item in an interface (an allocation for each
+// int above 255): the item goes in or out at the end of the slice, and
+// heap.Fix moves the one out of place.
+func (h *heapOf[T]) init() { heap.Init(h) }
+
+func (h *heapOf[T]) push(x T) {
 	h.items = append(h.items, x)
-	for j := len(h.items) - 1; j > 0; {
-		i := (j - 1) / 2
-		if !h.less(h.items[j], h.items[i]) {
-			break
-		}
-		h.items[i], h.items[j] = h.items[j], h.items[i]
-		j = i
-	}
+	heap.Fix(h, len(h.items)-1)
 }
 
 // pop removes and returns the least item; the heap must not be empty.
-func (h *binaryHeap[T]) pop() T {
+func (h *heapOf[T]) pop() T {
 	top := h.items[0]
 	last := len(h.items) - 1
 	h.items[0] = h.items[last]
 	h.items = h.items[:last]
-	h.down(0)
-	return top
-}
-
-func (h *binaryHeap[T]) down(i int) {
-	n := len(h.items)
-	for {
-		j := 2*i + 1
-		if j >= n {
-			return
-		}
-		if r := j + 1; r < n && h.less(h.items[r], h.items[j]) {
-			j = r
-		}
-		if !h.less(h.items[j], h.items[i]) {
-			return
-		}
-		h.items[i], h.items[j] = h.items[j], h.items[i]
-		i = j
+	if last > 0 {
+		heap.Fix(h, 0)
 	}
+	return top
 }

@@ -89,7 +89,7 @@ func (g *Graph) OrderIndices(latestFinish []float64, all bool) []int {
 	// The heaps hold places: a unit by its lead's, a member by its own.
 	// The smallest place is the smallest key, so the order is the same
 	// whatever heap holds the candidates.
-	units := binaryHeap[int]{less: cmp.Less[int]}
+	units := heapOf[int]{less: cmp.Less[int]}
 	for c := range members {
 		if lead[c] >= 0 && unitIn[c] == 0 {
 			units.items = append(units.items, place[lead[c]])
@@ -98,7 +98,7 @@ func (g *Graph) OrderIndices(latestFinish []float64, all bool) []int {
 	units.init()
 
 	order := make([]int, 0, n)
-	inner := binaryHeap[int]{less: cmp.Less[int]}
+	inner := heapOf[int]{less: cmp.Less[int]}
 	for len(units.items) > 0 {
 		c := g.comp[byPlace[units.pop()]]
 		inner.items = inner.items[:0]
