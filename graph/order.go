@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"iter"
 	"slices"
 )
 
@@ -250,11 +251,35 @@ func (g *Graph) Blocked() []Blocked {
 	// analysis allocated.
 	out := make([]Blocked, 0, count)
 	var ids idArena
+	g.eachBlocked(&ids, func(b Blocked) bool {
+		out = append(out, b)
+		return true
+	})
+	return out
+}
+
+// BlockedSeq yields the records Blocked returns, in the same order, one
+// at a time, without keeping them: a record's BlockedBy and WaitsOn share
+// room with the next record's, so they are valid only until the loop's
+// body returns. A writer that prints each record once (plan --json) needs
+// no list of them: at 100,000 packets it is ~18 MB.
+func (g *Graph) BlockedSeq() iter.Seq[Blocked] {
+	return func(yield func(Blocked) bool) {
+		var ids idArena
+		ids.reuse = true
+		g.eachBlocked(&ids, yield)
+	}
+}
+
+// eachBlocked calls yield with the record of each blocked packet, in ID
+// order, its ID lists taken from ids, until yield returns false.
+func (g *Graph) eachBlocked(ids *idArena, yield func(Blocked) bool) {
 	w := g.newWalker()
 	for i, p := range g.packets {
 		if g.done(i) || !g.blocked(i) {
 			continue
 		}
+		ids.next()
 		b := Blocked{ID: p.ID, ByStatus: p.StatusBlocked}
 		unfinished := 0
 		for _, from := range g.req[i] {
@@ -284,14 +309,26 @@ func (g *Graph) Blocked() []Blocked {
 		for _, j := range near {
 			b.WaitsOn = append(b.WaitsOn, g.packets[j].ID)
 		}
-		out = append(out, b)
+		if !yield(b) {
+			return
+		}
 	}
-	return out
 }
 
 // idArena hands out lists of IDs carved from large arrays, so that many
-// short lists cost a few allocations.
-type idArena struct{ free []string }
+// short lists cost a few allocations. With reuse, each record's lists
+// (next starts a record) take the room of the record before.
+type idArena struct {
+	free  []string
+	reuse bool
+}
+
+// next starts the lists of the next record.
+func (a *idArena) next() {
+	if a.reuse {
+		a.free = a.free[:0]
+	}
+}
 
 // take returns an empty list with room for k IDs (never nil): appending
 // up to k IDs fills the room, one more moves the list out of the arena.

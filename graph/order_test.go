@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -270,4 +271,40 @@ func TestCancelledAndBlockedByStatus(t *testing.T) {
 	assert.Equal(t, "A-4", bl[1].ID)
 	assert.False(t, bl[1].ByStatus)
 	assert.Equal(t, []string{"A-3"}, bl[1].BlockedBy)
+}
+
+// TestBlockedSeqAsBlocked: the records BlockedSeq yields one at a time,
+// each copied before the next, are Blocked's, on a graph with chains
+// longer than WaitsOnLimit, cycles, externals and missing IDs.
+func TestBlockedSeqAsBlocked(t *testing.T) {
+	ps := benchPackets(3000)
+	for i, p := range ps {
+		switch i % 97 {
+		case 1:
+			ext("Vendor", parser.Blocking)(p)
+		case 2:
+			p.Missing = append(p.Missing, parser.Ref{ID: "GONE-1"}, parser.Ref{ID: "GONE-1"})
+		case 3:
+			p.StatusBlocked = true
+		}
+	}
+	g := New(ps)
+	var got []Blocked
+	for b := range g.BlockedSeq() {
+		b.BlockedBy = slices.Clone(b.BlockedBy)
+		b.WaitsOn = slices.Clone(b.WaitsOn)
+		got = append(got, b)
+	}
+	want := g.Blocked()
+	require.Greater(t, len(want), 1000)
+	assert.Equal(t, want, got)
+
+	// Stopping early stops the walk.
+	n := 0
+	for range g.BlockedSeq() {
+		if n++; n == 5 {
+			break
+		}
+	}
+	assert.Equal(t, 5, n)
 }
