@@ -347,15 +347,13 @@ func (s *byteSize) Set(v string) error {
 // one large generated folder without reading 100,000 files each time.
 var loadPackets = parser.Load
 
-// load reads the packets under paths and analyzes them. I/O errors are
-// printed as they are met; the returned failed flag says whether any
-// occurred, so the command can finish its output and then exit 2.
-func (e *streams) load(paths []string, opts loadOptions) (a *report.Analysis, failed bool, err error) {
-	return e.loadWith(paths, opts, report.Analyze)
-}
-
-// loadWith is load with the analysis of the caller's choice: report.Analyze, or
-// report.AnalyzeProblems for the commands that print only problems.
+// loadWith reads the packets under paths and analyzes them with the
+// analysis of the caller's choice: report.Analyze, report.AnalyzeStreaming
+// for writers that stream the blocked list, or report.AnalyzeProblems for
+// the commands that print only problems (and estimate, which reads the
+// graph alone). I/O errors are printed as they are met; the returned
+// failed flag says whether any occurred, so the command can finish its
+// output and then exit 2.
 func (e *streams) loadWith(paths []string, opts loadOptions, analyze func(*parser.Set) (*report.Analysis, error)) (a *report.Analysis, failed bool, err error) {
 	return e.loadSet(paths, opts, analyze, true)
 }
@@ -431,7 +429,14 @@ func (e *streams) reportEmpty(paths []string, set *parser.Set) bool {
 // then ends with exit code 2: the output for the files that were read is
 // still printed.
 func (e *streams) withAnalysis(paths []string, opts loadOptions, write func(a *report.Analysis) error) error {
-	a, failed, err := e.load(paths, opts)
+	return e.withAnalysisBy(paths, opts, report.Analyze, write)
+}
+
+// withAnalysisBy is withAnalysis with the analysis of the caller's choice
+// (see loadWith): one that leaves out what write does not read keeps a
+// large folder's run smaller.
+func (e *streams) withAnalysisBy(paths []string, opts loadOptions, analyze func(*parser.Set) (*report.Analysis, error), write func(a *report.Analysis) error) error {
+	a, failed, err := e.loadWith(paths, opts, analyze)
 	if err != nil {
 		return err
 	}

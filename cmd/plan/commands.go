@@ -128,7 +128,11 @@ type rootOptions struct {
 // runRoot is `plan [PATH...]` without cobra: the whole plan in the chosen
 // format on e.stdout.
 func runRoot(e *streams, opts rootOptions) error {
-	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) (err error) {
+	analyze := report.Analyze
+	if opts.format == "json" {
+		analyze = report.AnalyzeStreaming // WriteReportJSON computes each blocked record as it writes it
+	}
+	return e.withAnalysisBy(opts.paths, opts.load, analyze, func(a *report.Analysis) (err error) {
 		switch opts.format {
 		case "json":
 			err = report.WriteReportJSON(e.stdout, a)
@@ -420,7 +424,8 @@ func (ws writers) write(format string) error {
 // runOrder is `plan order` without cobra: it reads opts.paths and writes
 // the chosen format to e.stdout.
 func runOrder(e *streams, opts orderOptions) error {
-	return e.withAnalysis(opts.paths, opts.load, func(a *report.Analysis) error {
+	// The order reads no blocked list.
+	return e.withAnalysisBy(opts.paths, opts.load, report.AnalyzeStreaming, func(a *report.Analysis) error {
 		ids := a.Order(opts.all)
 		return writers{
 			"json": func() error { return report.WriteOrderJSON(e.stdout, ids) },

@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"iter"
+	"slices"
 	"strings"
 
 	"github.com/workpackets/plan/graph"
@@ -18,6 +20,9 @@ type Analysis struct {
 	Timings  []schedule.Timing
 	Critical schedule.CriticalPath
 	Waves    [][]string
+	// Blocked is nil when AnalyzeStreaming left it out (plan --json,
+	// plan order): such an analysis goes only to writers that read the
+	// list through eachBlocked or blockedRecords, or not at all.
 	Blocked  []graph.Blocked
 	Ready    []string
 	Problems []parser.Problem
@@ -30,19 +35,36 @@ type Analysis struct {
 	timingAt []int
 	lf       []float64
 	onPath   []bool
+	// blockedLater says Blocked was left out (AnalyzeStreaming): the
+	// writers compute each record as they write it.
+	blockedLater bool
 }
 
 // Analyze builds the graph of set's packets and everything derived from
 // it: the critical path method's timings, the waves, the blocked and ready
 // lists and the sorted problems. It fails only when the critical path
 // method cannot schedule the plan.
-func Analyze(set *parser.Set) (*Analysis, error) {
+func Analyze(set *parser.Set) (*Analysis, error) { return analyze(set, true) }
+
+// AnalyzeStreaming is Analyze without the blocked list, for a writer that
+// goes through it once, in order (WriteReportJSON): Blocked is nil, and
+// the writer computes each record as it writes it. At 100,000 packets the
+// list is ~18 MB, live for the whole run on top of the Set; without it
+// plan --json stays within the soft memory limit.
+func AnalyzeStreaming(set *parser.Set) (*Analysis, error) { return analyze(set, false) }
+
+// analyze is Analyze, with the blocked list or without it.
+func analyze(set *parser.Set, withBlocked bool) (*Analysis, error) {
 	g := graph.New(set.Packets)
-	a := &Analysis{Set: set, Graph: g}
+	a := &Analysis{Set: set, Graph: g, blockedLater: !withBlocked}
 	// The blocked list reads only the graph, and costs as much as the
 	// rest: on a second core it is computed while the rest is.
 	blocked := make(chan []graph.Blocked, 1)
-	go func() { blocked <- g.Blocked() }()
+	if withBlocked {
+		go func() { blocked <- g.Blocked() }()
+	} else {
+		blocked <- nil
+	}
 	timings, cp, err := schedule.NetworkFromGraph(g).CPM()
 	if err != nil {
 		<-blocked
@@ -78,9 +100,10 @@ func Analyze(set *parser.Set) (*Analysis, error) {
 }
 
 // AnalyzeProblems is Analyze for the commands that print only problems
-// (check): it builds the graph and the problems and leaves the schedule,
-// the waves and the blocked and ready lists empty, which at 100,000
-// packets is most of the memory the analysis holds. The network is still
+// (check) and for estimate, which reads the graph alone: it builds the
+// graph and the problems and leaves the schedule, the waves and the
+// blocked and ready lists empty, which at 100,000 packets is most of the
+// memory the analysis holds. The network is still
 // checked, so that a plan the critical path method cannot schedule fails
 // check as it fails every other command.
 func AnalyzeProblems(set *parser.Set) (*Analysis, error) {
@@ -92,6 +115,24 @@ func AnalyzeProblems(set *parser.Set) (*Analysis, error) {
 	a.Problems = append(append([]parser.Problem(nil), set.Problems...), g.Problems()...)
 	parser.SortProblems(a.Problems)
 	return a, nil
+}
+
+// blockedRecords is Blocked, computed now when the analysis left it out.
+func (a *Analysis) blockedRecords() []graph.Blocked {
+	if a.blockedLater {
+		return a.Graph.Blocked()
+	}
+	return a.Blocked
+}
+
+// eachBlocked yields the records of Blocked in order; when the analysis
+// left the list out, each is computed in turn, its lists valid only
+// until the loop's body returns (graph.Graph.BlockedSeq).
+func (a *Analysis) eachBlocked() iter.Seq[graph.Blocked] {
+	if a.blockedLater {
+		return a.Graph.BlockedSeq()
+	}
+	return slices.Values(a.Blocked)
 }
 
 // Order is the build order of unfinished packets, or of all packets.

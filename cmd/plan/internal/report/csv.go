@@ -83,7 +83,7 @@ func WriteOrderCSV(w io.Writer, a *Analysis, ids []string) error {
 // separated by "; ".
 func WriteBlockedCSV(w io.Writer, a *Analysis) error {
 	var rows [][]string
-	for _, b := range a.BlockedPackets() {
+	for b := range a.eachBlockedPacket() {
 		row := csvPacket(b.Packet)
 		row = append(row, csvCell(strings.Join(b.BlockedBy, "; ")), csvCell(strings.Join(b.External, "; ")), csvCell(strings.Join(b.WaitsOn, "; ")), csvCell(strings.Join(b.Missing, "; ")), strconv.FormatBool(b.ByStatus))
 		rows = append(rows, row)

@@ -163,7 +163,7 @@ func buildHTMLPage(a *Analysis, in HTMLInput) (htmlPage, error) {
 		page.Ready = append(page.Ready, row)
 	}
 	inCycle := a.InCycle()
-	for _, b := range a.BlockedPackets() {
+	for b := range a.eachBlockedPacket() {
 		page.Blocked = append(page.Blocked, htmlBlockedRow{ID: clean(b.ID), Title: clean(b.Title), Remaining: b.RemainingText(),
 			Reasons: b.Reasons(clean), External: len(b.External) > 0 || len(b.Missing) > 0 || b.ByStatus, Cycle: inCycle[b.ID]})
 	}
@@ -233,7 +233,7 @@ func buildHTMLPage(a *Analysis, in HTMLInput) (htmlPage, error) {
 func htmlFacts(a *Analysis, in HTMLInput, est *Estimate) []htmlFact {
 	status := a.StatusCounts().String()
 	external := 0
-	for _, b := range a.BlockedPackets() {
+	for b := range a.eachBlockedPacket() {
 		if len(b.External) > 0 || len(b.Missing) > 0 || b.ByStatus {
 			external++
 		}

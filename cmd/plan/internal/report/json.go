@@ -198,7 +198,7 @@ func packetJSON(p Packet) PacketJSON {
 
 func blockedList(a *Analysis) []blockedJSON {
 	out := []blockedJSON{}
-	for _, b := range a.Blocked {
+	for _, b := range a.blockedRecords() {
 		out = append(out, blockedItem(b))
 	}
 	return out
@@ -354,7 +354,7 @@ func WriteReportJSON(w io.Writer, a *Analysis) error {
 	}
 	s.endList()
 	s.key("blocked")
-	for _, b := range a.Blocked {
+	for b := range a.eachBlocked() {
 		s.nextItem()
 		s.out = appendBlockedJSON(s.out[:0], blockedItem(b))
 		s.flushOut()

@@ -99,7 +99,7 @@ func blockedMarkdown(w io.Writer, a *Analysis) {
 		return
 	}
 	var rows [][]string
-	for _, b := range a.BlockedPackets() {
+	for b := range a.eachBlockedPacket() {
 		idc, prio, title, _ := mdPacket(b.Packet)
 		rows = append(rows, []string{idc, prio, title, strings.Join(b.Reasons(mdCell), ", ")})
 	}

@@ -100,7 +100,6 @@ func WriteReport(w io.Writer, a *Analysis, opts ViewOptions) error {
 		ids = append(ids, b.ID)
 	}
 	idW := max(idWidth(ids)+2, textWidth(readyHeading(a)), textWidth(blockedHeading(a)))
-	blocked := viewBlockedRows(a, idW, opts.width())
 	marked := make([]bool, max(len(a.Ready), 1))
 	for i, id := range a.Ready {
 		p := a.Graph.Packet(id)
@@ -111,6 +110,7 @@ func WriteReport(w io.Writer, a *Analysis, opts ViewOptions) error {
 
 	fixed := strings.Count(head.String(), "\n") + 2 + len(tail)
 	budget := max(screenLines-fixed, 2*minRows+2)
+	blocked := viewBlockedRows(a, idW, opts.width(), budget)
 	readyN, blockedN := splitRows(readyRows, blockedLines(blocked), budget-1)
 	if !slices.Contains(marked[:readyN], true) {
 		// No row shown needs the legend: its line goes to the tables.
@@ -127,12 +127,12 @@ func WriteReport(w io.Writer, a *Analysis, opts ViewOptions) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(head.String())
 	fmt.Fprintln(bw, st.heading(ready.header))
-	writeCut(bw, ready.rows, len(ready.rows), "")
+	writeCut(bw, ready, len(ready.rows), "")
 	if readyN < len(a.Ready) {
 		fmt.Fprintf(bw, "  ... and %d more (plan ready lists all)\n", len(a.Ready)-readyN)
 	}
 	fmt.Fprintln(bw, st.heading(blocked.header))
-	writeCut(bw, blocked.rows, blockedN, "plan blocked")
+	writeCut(bw, blocked, blockedN, "plan blocked")
 	for _, l := range tail {
 		fmt.Fprintln(bw, l)
 	}
@@ -185,24 +185,26 @@ func blockedLines(t viewTable) []int {
 	return out
 }
 
-// writeCut writes the first n of rows and, when that is not all, a line
-// naming the command that lists them all.
-func writeCut(w io.Writer, rows [][]string, n int, command string) {
-	for _, r := range rows[:min(n, len(rows))] {
+// writeCut writes the first n of t's rows and, when that is not all, a
+// line naming the command that lists them all.
+func writeCut(w io.Writer, t viewTable, n int, command string) {
+	for _, r := range t.rows[:min(n, len(t.rows))] {
 		for _, l := range r {
 			fmt.Fprintln(w, l)
 		}
 	}
-	if n < len(rows) {
-		fmt.Fprintf(w, "  ... and %d more (%s lists all)\n", len(rows)-n, command)
+	if all := len(t.rows) + t.unbuilt; n < all {
+		fmt.Fprintf(w, "  ... and %d more (%s lists all)\n", all-n, command)
 	}
 }
 
 // viewTable is a table of the view: its heading line, which carries the
-// column headers, and its rows, each one or more lines.
+// column headers, and its rows, each one or more lines; unbuilt more rows
+// follow that no screen shows, counted but not laid out.
 type viewTable struct {
-	header string
-	rows   [][]string
+	header  string
+	rows    [][]string
+	unbuilt int
 }
 
 // viewReadyRows is the ready table's first n rows: ID, effective priority,
@@ -260,35 +262,36 @@ func readyNote(p Packet) string {
 // viewBlockedRows is the blocked table: each blocked packet and what it
 // waits on, those held up by an external, a missing file or their own
 // status first (nothing in the plan will free them), then those that wait
-// on unfinished packets, each group in the graph's order.
-func viewBlockedRows(a *Analysis, idW, width int) viewTable {
+// on unfinished packets, each group in the graph's order. Rows are laid
+// out until they take more than lines, the most the view has for both
+// tables (splitRows and fitRows then cut it as they would the whole
+// table); the others are only counted: at 100,000 packets, laying out
+// the 70,000 rows no screen shows held ~30 MB.
+func viewBlockedRows(a *Analysis, idW, width, lines int) viewTable {
 	heading := blockedHeading(a)
 	if len(a.Blocked) == 0 {
 		return viewTable{header: heading, rows: [][]string{{"  nothing is blocked"}}}
 	}
-	bs := a.BlockedPackets()
-	slices.SortStableFunc(bs, func(x, y Blocked) int {
-		return boolRank(len(x.External)+len(x.Missing) > 0 || x.ByStatus) - boolRank(len(y.External)+len(y.Missing) > 0 || y.ByStatus)
-	})
 	out := viewTable{header: pad(heading, idW) + "  waits on"}
-	for _, b := range bs {
-		var sb strings.Builder
-		wrapList(&sb, width, pad("  "+truncate(clean(b.ID), idW-2), idW)+"  ", b.Reasons(clean))
-		out.rows = append(out.rows, strings.Split(strings.TrimSuffix(sb.String(), "\n"), "\n"))
+	used := 0
+	for _, outside := range []bool{true, false} {
+		for _, b := range a.Blocked {
+			if (len(b.External)+len(b.Missing) > 0 || b.ByStatus) != outside || used > lines {
+				continue
+			}
+			var sb strings.Builder
+			wrapList(&sb, width, pad("  "+truncate(clean(b.ID), idW-2), idW)+"  ", blockedRecord(a, b).Reasons(clean))
+			row := strings.Split(strings.TrimSuffix(sb.String(), "\n"), "\n")
+			out.rows = append(out.rows, row)
+			used += len(row)
+		}
 	}
+	out.unbuilt = len(a.Blocked) - len(out.rows)
 	return out
 }
 
 func readyHeading(a *Analysis) string   { return fmt.Sprintf("Ready now (%d)", len(a.Ready)) }
 func blockedHeading(a *Analysis) string { return fmt.Sprintf("Blocked (%d)", len(a.Blocked)) }
-
-// boolRank is 0 for true, 1 for false: true sorts first.
-func boolRank(b bool) int {
-	if b {
-		return 0
-	}
-	return 1
-}
 
 // viewTail is the view's lines after the tables: the critical path, the
 // forecast and the problems.

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"iter"
 	"math"
 	"slices"
 	"strconv"
@@ -109,6 +110,19 @@ func (a *Analysis) BlockedPackets() []Blocked {
 		out[i] = blockedRecord(a, b)
 	}
 	return out
+}
+
+// eachBlockedPacket yields the records BlockedPackets lists, made one at
+// a time: a writer that prints each once holds one record, not 70,000 at
+// 100,000 packets (each with its packet's record).
+func (a *Analysis) eachBlockedPacket() iter.Seq[Blocked] {
+	return func(yield func(Blocked) bool) {
+		for b := range a.eachBlocked() {
+			if !yield(blockedRecord(a, b)) {
+				return
+			}
+		}
+	}
 }
 
 func blockedRecord(a *Analysis, b graph.Blocked) Blocked {

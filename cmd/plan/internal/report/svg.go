@@ -224,7 +224,7 @@ func ganttChart(a *Analysis, s Schedule, cal *Calendar) *svgChart {
 	// The schedule leaves blocking externals out; the bars of what waits
 	// on one say so, or the chart would promise a start no one controls.
 	waitsOutside := map[string]bool{}
-	for _, b := range a.BlockedPackets() {
+	for b := range a.eachBlockedPacket() {
 		if len(b.External) > 0 || len(b.Missing) > 0 || b.ByStatus {
 			waitsOutside[b.ID] = true
 		}

@@ -204,7 +204,7 @@ func writeBlockedRows(w io.Writer, lineW int, a *Analysis) {
 		ids[i] = b.ID
 	}
 	width := idWidth(ids)
-	for _, b := range a.BlockedPackets() {
+	for b := range a.eachBlockedPacket() {
 		wrapList(w, lineW, fmt.Sprintf("  %-*s  waits on ", width, clean(b.ID)), b.Reasons(clean))
 	}
 }
