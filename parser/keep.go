@@ -14,19 +14,36 @@ import (
 // kept 64 MB of objects in 89 MB of the heap's spans, and under plan's
 // soft memory limit those 25 MB are what the collector lacks.)
 //
-// A nil keeper allocates each value on its own (Parse and resolve read one
-// file). Strings are carved from byte chunks that are written once and
-// never changed afterwards, which is what unsafe.String asks.
+// A nil keeper allocates each value on its own (Parse reads one file).
+// Strings are carved from byte chunks that are written once and never
+// changed afterwards, which is what unsafe.String asks.
 type keeper struct {
-	interned  map[string]string
-	bytes     []byte
+	interned map[string]keptText
+	// chunks hold the kept texts: each is written into the last chunk
+	// made for small texts (at index small-1, used bytes of it taken;
+	// small is 0 before the first), a large text into a chunk of its own.
+	chunks    [][]byte
+	small     int
+	used      int
 	packets   []Packet
 	externals []External
 	pending   []pendingRow
 	efforts   []Effort
+	// linked are the parts of the pending rows with a link (see
+	// pendingRow.linked).
+	linked []*linkedRow
 }
 
-func newKeeper() *keeper { return &keeper{interned: map[string]string{}} }
+// keptText is a string that a keeper holds, named by where it is in the
+// keeper's chunks instead of by a pointer: a record made only of texts and
+// numbers (pendingRow) holds no pointer, so the garbage collector never
+// looks into it. At 100,000 packets the pending rows are a third of the
+// pointers on the heap at the end of reading, and under plan's soft
+// memory limit the collector goes over them at every cycle. The zero
+// keptText is "".
+type keptText struct{ chunk, off, n uint32 }
+
+func newKeeper() *keeper { return &keeper{interned: map[string]keptText{}} }
 
 // maxInterned bounds a keeper's shared texts: a folder whose cells are
 // all different would otherwise keep a map entry for each beside the
@@ -46,31 +63,86 @@ func (k *keeper) str(s string) string {
 	if k == nil {
 		return strings.Clone(s)
 	}
+	return k.string(k.sharedText(s))
+}
+
+// sharedText is str's text.
+func (k *keeper) sharedText(s string) keptText {
 	if t, ok := k.interned[s]; ok {
 		return t
 	}
-	s = k.copyStr(s)
+	t := k.keepText(s)
 	if len(k.interned) < maxInterned {
-		k.interned[s] = s
+		k.interned[k.string(t)] = t
 	}
-	return s
+	return t
 }
 
 // copyStr returns a copy of s in the keeper's chunks (it may be cut
 // from a buffer that is reused, or sit among garbage).
 func (k *keeper) copyStr(s string) string {
-	if k == nil || len(s) > chunkBytes/8 {
+	if k == nil {
 		return strings.Clone(s)
 	}
+	return k.string(k.keepText(s))
+}
+
+// keepText copies s into the keeper's chunks.
+func (k *keeper) keepText(s string) keptText {
 	if s == "" {
+		return keptText{}
+	}
+	if len(s) > chunkBytes/8 {
+		k.chunks = append(k.chunks, []byte(s))
+		return keptText{chunk: uint32(len(k.chunks) - 1), n: uint32(len(s))}
+	}
+	if k.small == 0 || chunkBytes-k.used < len(s) {
+		k.chunks = append(k.chunks, make([]byte, chunkBytes))
+		k.small, k.used = len(k.chunks), 0
+	}
+	off := k.used
+	k.used += copy(k.chunks[k.small-1][off:], s)
+	return keptText{chunk: uint32(k.small - 1), off: uint32(off), n: uint32(len(s))}
+}
+
+// keepJoined keeps strings.Join(ids, " ").
+func (k *keeper) keepJoined(ids []string) keptText {
+	switch len(ids) {
+	case 0:
+		return keptText{}
+	case 1:
+		return k.keepText(ids[0])
+	}
+	return k.keepText(strings.Join(ids, " "))
+}
+
+// idsText keeps the IDs of a row (ids joined by spaces), cut from the
+// row's kept name when that holds them: a row's dependency cell is most
+// often just the ID ("GEN-044654"), and a copy of it would be a second
+// text for each of several hundred thousand rows.
+func (k *keeper) idsText(name keptText, ids []string) keptText {
+	if len(ids) == 1 {
+		if i := strings.Index(k.string(name), ids[0]); i >= 0 {
+			return name.sub(i, len(ids[0]))
+		}
+	}
+	return k.keepJoined(ids)
+}
+
+// string is the text t.
+func (k *keeper) string(t keptText) string {
+	if t.n == 0 {
 		return ""
 	}
-	if cap(k.bytes)-len(k.bytes) < len(s) {
-		k.bytes = make([]byte, 0, chunkBytes)
+	return unsafe.String(&k.chunks[t.chunk][t.off], int(t.n))
+}
+
+// sub is the text of t's bytes [i, i+n).
+func (t keptText) sub(i, n int) keptText {
+	if n == 0 {
+		return keptText{}
 	}
-	off := len(k.bytes)
-	k.bytes = append(k.bytes, s...)
-	return unsafe.String(&k.bytes[off], len(s))
+	return keptText{chunk: t.chunk, off: t.off + uint32(i), n: uint32(n)}
 }
 
 // rows shares the status cells of rows.

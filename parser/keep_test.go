@@ -2,6 +2,8 @@ package parser
 
 import (
 	"fmt"
+	"reflect"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -35,4 +37,45 @@ func TestKeeperListsStayApart(t *testing.T) {
 	}
 	done := "✅ Complete"
 	assert.Same(t, unsafe.StringData(k.str(done[:])), unsafe.StringData(k.str(string([]byte(done)))), "an interned text is shared")
+}
+
+// TestPendingRowHoldsNoPointer: the rows Load keeps until every file is
+// read hold their texts by place in the keeper, not by pointer, so that
+// the garbage collector does not go over several hundred thousand of them
+// at every cycle (see keptText); a string or pointer field added to
+// pendingRow would undo that without changing any output.
+func TestPendingRowHoldsNoPointer(t *testing.T) {
+	var walk func(reflect.Type, string)
+	walk = func(typ reflect.Type, path string) {
+		switch typ.Kind() {
+		case reflect.Struct:
+			for i := range typ.NumField() {
+				f := typ.Field(i)
+				walk(f.Type, path+"."+f.Name)
+			}
+		case reflect.Array:
+			walk(typ.Elem(), path+"[]")
+		case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		default:
+			t.Errorf("pendingRow%s is a %s, which holds a pointer", path, typ.Kind())
+		}
+	}
+	walk(reflect.TypeFor[pendingRow](), "")
+	assert.LessOrEqual(t, unsafe.Sizeof(pendingRow{}), uintptr(48), "a pendingRow's size")
+}
+
+// TestKeptTextsShareTheirName: a row whose dependency cell is just its ID
+// keeps one text, its IDs cut from its name.
+func TestKeptTextsShareTheirName(t *testing.T) {
+	k := newKeeper()
+	name := k.keepText("Auth API (WP-012)")
+	ids := k.idsText(name, []string{"WP-012"})
+	assert.Equal(t, "WP-012", k.string(ids))
+	assert.Equal(t, name.chunk, ids.chunk)
+	assert.Equal(t, "WP-012 WP-013", k.string(k.idsText(name, []string{"WP-012", "WP-013"})))
+	long := strings.Repeat("x", chunkBytes)
+	assert.Equal(t, long, k.string(k.keepText(long)), "a text longer than a chunk")
+	assert.Equal(t, "Auth API (WP-012)", k.string(name))
+	assert.Empty(t, k.string(keptText{}))
 }

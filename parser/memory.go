@@ -47,7 +47,7 @@ func LoadFiles(files []File, opts Options) *Set {
 	for i := range results {
 		r := &results[i]
 		if p := r.packet; p != nil && !r.skipped() && ix.byID[p.ID] == p {
-			set.Problems = append(set.Problems, resolvePending(p, r.rows, ix)...)
+			set.Problems = append(set.Problems, resolvePending(p, r.rows, r.keeper, ix)...)
 		}
 	}
 	set.Problems = append(set.Problems, addReverse(set.Packets, ix)...)

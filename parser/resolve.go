@@ -168,22 +168,25 @@ func namePacket(p *Packet, probs []Problem) {
 // table cells' parts can be dropped as soon as a file is read. Only a row
 // with a link keeps its parts (links resolve against the packet files).
 // At 100,000 packets there are several hundred thousand of these, all
-// live at the end of reading, so the struct is kept to 64 bytes.
+// live at the end of reading, so the struct is kept to 48 bytes, and it
+// holds no pointer: its texts are in the keeper that made it (see
+// keptText).
 type pendingRow struct {
-	name   string // the dependency cell as plain text
-	status string // the status cell as plain text
+	name   keptText // the dependency cell as plain text
+	status keptText // the status cell as plain text
 	// ids are the IDs the row names when no link of it resolves, separated
 	// by spaces (IDs never hold one): those of its dependency cell, or,
 	// for a table row naming none, those of its description cell. For a
 	// row with a link (linked), they are only those of its description
 	// cell, which count when neither its links nor its dependency cell's
 	// text name a packet.
-	ids string
-	// linked are the parts of the row's dependency cell when it has a
-	// link (which resolves only once every file is read); nil otherwise.
-	// The row's own depRow is not kept: it would keep its packet's whole
-	// table of rows alive until every file is read.
-	linked *linkedRow
+	ids keptText
+	// linked is 1 + the index in the keeper's linked of the parts of the
+	// row's dependency cell when it has a link (which resolves only once
+	// every file is read); 0 otherwise. The row's own depRow is not kept:
+	// it would keep its packet's whole table of rows alive until every
+	// file is read.
+	linked uint32
 	// bits is the row's line, shifted left by pendingShift, with the
 	// flags below in the low bits.
 	bits int
@@ -206,7 +209,7 @@ func (r *pendingRow) reverse() bool  { return r.bits&pendingReverse != 0 }
 // via is how the row's references were found.
 func (r *pendingRow) via() Via {
 	switch {
-	case r.linked != nil:
+	case r.linked != 0:
 		return ViaLink
 	case r.bits&pendingDesc != 0:
 		return ViaDescription
@@ -225,9 +228,9 @@ func (r *pendingRow) via() Via {
 // do not wait for the other files: compact makes them p's Externals at
 // once, classified with the folder's plan.yaml (cfg, nil for none), their
 // names shared through k, and leaves them out of the pendingRows; the
-// lists and the names of pending rows are kept by k too (nil: each on its
-// own). (At 100,000 packets the pending rows of every packet are
-// live at once; most rows are externals.)
+// lists of pending rows are kept by k too, and their texts, which is why
+// k must not be nil. (At 100,000 packets the pending rows of every packet
+// are live at once; most rows are externals.)
 func compact(p *Packet, rows []depRow, cfg *Config, k *keeper) []pendingRow {
 	p.Externals = nil
 	if len(rows) == 0 {
@@ -255,7 +258,7 @@ func compact(p *Packet, rows []depRow, cfg *Config, k *keeper) []pendingRow {
 			}
 			continue
 		}
-		pr := pendingRow{name: row.name, status: row.status, bits: row.line << pendingShift}
+		pr := pendingRow{status: k.sharedText(row.status), bits: row.line << pendingShift}
 		for _, f := range []struct {
 			set  bool
 			flag int
@@ -265,26 +268,21 @@ func compact(p *Packet, rows []depRow, cfg *Config, k *keeper) []pendingRow {
 			}
 		}
 		if hasLink(row) {
-			pr.linked = linkParts(row)
-			pr.linked.at = len(p.Externals)
-		}
-		if pr.linked != nil {
-			pr.name = k.copyStr(row.name)
+			lr := linkParts(row)
+			lr.at = len(p.Externals)
+			k.linked = append(k.linked, lr)
+			pr.linked = uint32(len(k.linked))
+			pr.name = k.keepText(row.name)
 			if !row.header {
-				pr.ids = joinIDs(row.descIDs)
+				pr.ids = k.keepJoined(row.descIDs)
 			}
 		} else {
 			scratch = rowIDs(row, scratch)
 			if len(scratch) > 0 && !row.header && !hasItemIDs(row) {
 				pr.bits |= pendingDesc
 			}
-			// A name that is just its one ID is not kept: the references
-			// share their packet's ID as Source (resolvePending). Any
-			// other is kept by k, as each reference's Source.
-			if len(scratch) != 1 || scratch[0] != row.name {
-				pr.name = k.copyStr(row.name)
-			}
-			pr.ids = joinIDsIn(pr.name, scratch) // not the cell text they were cut from
+			pr.name = k.keepText(row.name)
+			pr.ids = k.idsText(pr.name, scratch) // not the cell text they were cut from
 		}
 		out = append(out, pr)
 	}
@@ -347,19 +345,6 @@ func linkParts(row *depRow) *linkedRow {
 	return lr
 }
 
-// joinIDsIn is joinIDs, but cut from name, which the pending row keeps
-// anyway, when name holds it: a row's dependency cell is most often just
-// the ID ("GEN-044654"), and a copy of it would be a second small string
-// for each of several hundred thousand rows.
-func joinIDsIn(name string, ids []string) string {
-	if len(ids) == 1 {
-		if i := strings.Index(name, ids[0]); i >= 0 {
-			return name[i : i+len(ids[0])]
-		}
-	}
-	return joinIDs(ids)
-}
-
 // joinIDs is strings.Join(ids, " ") in a string of its own.
 func joinIDs(ids []string) string {
 	if len(ids) == 1 {
@@ -372,7 +357,7 @@ func joinIDs(ids []string) string {
 // read (with ix), joined by spaces: a link that resolves names its packet, other parts their IDs;
 // when none names one, the description cell's IDs (a header line has
 // none).
-func (r *pendingRow) linkIDs(ix *index, file string) string {
+func (r *pendingRow) linkIDs(k *keeper, ix *index, file string) string {
 	var ids []string
 	var seen idSet
 	add := func(list string) {
@@ -382,7 +367,7 @@ func (r *pendingRow) linkIDs(ix *index, file string) string {
 			seen.add(&ids, id)
 		}
 	}
-	for _, it := range r.linked.items {
+	for _, it := range k.linked[r.linked-1].items {
 		if it.link != "" && ix != nil {
 			if id, ok := ix.linkTarget(file, it.link); ok {
 				seen.add(&ids, id)
@@ -392,7 +377,7 @@ func (r *pendingRow) linkIDs(ix *index, file string) string {
 		add(it.ids)
 	}
 	if len(ids) == 0 {
-		add(r.ids)
+		add(k.string(r.ids))
 	}
 	return strings.Join(ids, " ")
 }
@@ -441,13 +426,14 @@ func resolve(p *Packet, rows []depRow, ix *index) []Problem {
 	if ix != nil {
 		cfg = ix.cfg
 	}
-	return resolvePending(p, compact(p, rows, cfg, nil), ix)
+	k := newKeeper()
+	return resolvePending(p, compact(p, rows, cfg, k), k, ix)
 }
 
 // resolvePending is resolve for rows already compacted by compact (which
-// made p's Externals of the rows that name nothing); it is called once for
-// them.
-func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
+// made p's Externals of the rows that name nothing) with k, the keeper of
+// their texts; it is called once for them.
+func resolvePending(p *Packet, rows []pendingRow, k *keeper, ix *index) []Problem {
 	p.Requires, p.Optional, p.Blocks, p.Missing = nil, nil, nil, nil
 	var probs []Problem
 	warn := func(line int, code, ref, format string, args ...any) {
@@ -461,9 +447,9 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 	var nReq, nOpt, nBlocks int
 	for i := range rows {
 		row := &rows[i]
-		ids := row.ids
-		if row.linked != nil {
-			ids = row.linkIDs(ix, p.File)
+		ids := k.string(row.ids)
+		if row.linked != 0 {
+			ids = row.linkIDs(k, ix, p.File)
 		}
 		named = append(named, ids)
 		n := 0
@@ -495,6 +481,7 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 	for i := range rows {
 		row := &rows[i]
 		line := row.line()
+		name, status := k.string(row.name), k.string(row.status)
 		dangling, stale := 0, 0
 		var moreDangling, moreStale []string
 		ids := named[i]
@@ -503,10 +490,10 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 			// externals): it goes where it stands among them.
 			if !row.header() {
 				at := inserted
-				if row.linked != nil {
-					at += row.linked.at
+				if row.linked != 0 {
+					at += k.linked[row.linked-1].at
 				}
-				p.Externals = slices.Insert(p.Externals, min(at, len(p.Externals)), External{Name: row.name, StatusText: row.status, Class: ix.classify(row.status), Required: row.required(), Line: line})
+				p.Externals = slices.Insert(p.Externals, min(at, len(p.Externals)), External{Name: name, StatusText: status, Class: ix.classify(status), Required: row.required(), Line: line})
 				inserted++
 			}
 			continue
@@ -531,12 +518,12 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 				if ix == nil {
 					in = []string{lo, hi} // Parse reads one file: the ends
 				} else if in = ix.inRange(lo, hi); len(in) == 0 {
-					warn(line, CodeDanglingRef, lo, "no packet read is in the range %s to %s; this row makes no dependency (dependency %q)", lo, hi, excerpt(row.name))
+					warn(line, CodeDanglingRef, lo, "no packet read is in the range %s to %s; this row makes no dependency (dependency %q)", lo, hi, excerpt(name))
 				}
 				for _, id := range in {
 					if !contains(ranged, id) {
 						ranged = append(ranged, id)
-						add(Ref{ID: id, Line: line, StatusText: row.status, Via: ViaRange, Source: row.name})
+						add(Ref{ID: id, Line: line, StatusText: status, Via: ViaRange, Source: name})
 					}
 				}
 				continue
@@ -548,10 +535,10 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 					if dangling++; dangling > maxRepeats {
 						moreDangling = append(moreDangling, id)
 					} else {
-						warn(line, CodeDanglingRef, id, "%s", ix.danglingMessage(p, id, row.name, missing))
+						warn(line, CodeDanglingRef, id, "%s", ix.danglingMessage(p, id, name, missing))
 					}
 					if missing {
-						p.Missing = append(p.Missing, Ref{ID: id, Line: line, StatusText: row.status, Via: via, Source: row.name})
+						p.Missing = append(p.Missing, Ref{ID: id, Line: line, StatusText: status, Via: via, Source: name})
 					}
 					continue
 				}
@@ -560,7 +547,7 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 					warn(line, CodeRequiresCancelled, id, "%s requires %s, which is cancelled; this row makes no dependency", p.ID, id)
 					continue
 				}
-				if msg := ix.staleStatus(id, row.status, target); msg != "" {
+				if msg := ix.staleStatus(id, status, target); msg != "" {
 					if stale++; stale > maxRepeats {
 						moreStale = append(moreStale, id)
 					} else {
@@ -568,14 +555,14 @@ func resolvePending(p *Packet, rows []pendingRow, ix *index) []Problem {
 					}
 				}
 			}
-			src := row.name
+			src := name
 			if src == id {
 				// A cell that is just the ID ("GEN-044654") shares the
 				// packet's ID string: its own copy would be a second
 				// string for each of most references.
 				src = id
 			}
-			add(Ref{ID: id, Line: line, StatusText: row.status, Via: via, Source: src})
+			add(Ref{ID: id, Line: line, StatusText: status, Via: via, Source: src})
 		}
 		if len(moreDangling) > 0 {
 			warn(line, CodeDanglingRef, moreDangling[0], "%d more IDs of this row are not the ID of any packet read (%s, ...); they make no dependency", len(moreDangling), moreDangling[0])
