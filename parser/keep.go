@@ -6,7 +6,7 @@ import (
 )
 
 // keeper holds what one reading worker keeps of the files it reads: the
-// packets, their externals, efforts and pending rows, and the texts they
+// packets, their efforts and pending rows, and the texts they
 // hold. It shares the few texts that status cells and external
 // dependencies repeat ("✅ Complete", "PostgreSQL"), and it puts what it
 // keeps side by side in chunks of its own instead of one small object
@@ -22,13 +22,12 @@ type keeper struct {
 	// chunks hold the kept texts: each is written into the last chunk
 	// made for small texts (at index small-1, used bytes of it taken;
 	// small is 0 before the first), a large text into a chunk of its own.
-	chunks    [][]byte
-	small     int
-	used      int
-	packets   []Packet
-	externals []External
-	pending   []pendingRow
-	efforts   []Effort
+	chunks  [][]byte
+	small   int
+	used    int
+	packets []Packet
+	pending []pendingRow
+	efforts []Effort
 	// linked are the parts of the pending rows with a link (see
 	// pendingRow.linked).
 	linked []*linkedRow
@@ -164,14 +163,6 @@ func carve[T any](chunk *[]T, n int) []T {
 	c := *chunk
 	*chunk = c[:len(c)+n]
 	return c[len(c) : len(c) : len(c)+n]
-}
-
-// externalList returns an empty list for n externals.
-func (k *keeper) externalList(n int) []External {
-	if k == nil {
-		return make([]External, 0, n)
-	}
-	return carve(&k.externals, n)
 }
 
 // pendingList returns an empty list for n pending rows.

@@ -17,14 +17,14 @@ import (
 // texts fill and overflow its chunk.
 func TestKeeperListsStayApart(t *testing.T) {
 	k := newKeeper()
-	a := k.externalList(2)
-	b := k.externalList(1)
-	a = append(a, External{Name: "a1"}, External{Name: "a2"})
-	b = append(b, External{Name: "b1"})
-	a = append(a, External{Name: "a3"}) // past its capacity
+	a := k.pendingList(2)
+	b := k.pendingList(1)
+	a = append(a, pendingRow{bits: 1}, pendingRow{bits: 2})
+	b = append(b, pendingRow{bits: 10})
+	a = append(a, pendingRow{bits: 3}) // past its capacity
 	require.Len(t, a, 3)
-	assert.Equal(t, "b1", b[0].Name)
-	assert.Equal(t, []string{"a1", "a2", "a3"}, []string{a[0].Name, a[1].Name, a[2].Name})
+	assert.Equal(t, 10, b[0].bits)
+	assert.Equal(t, []int{1, 2, 3}, []int{a[0].bits, a[1].bits, a[2].bits})
 
 	first := k.copyStr("WP-001")
 	var texts []string

@@ -467,7 +467,7 @@ func parseSource(s source, data []byte, opts Options, k *keeper) result {
 	}
 	namePacket(p, probs)
 	k.rows(rows)
-	r.rows, r.keeper = compact(p, rows, opts.Config, k), k
+	r.rows, r.keeper = compact(p, rows, k), k
 	return r
 }
 

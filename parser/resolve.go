@@ -198,6 +198,7 @@ const (
 	pendingReverse
 	pendingBullet
 	pendingDesc  // the ids are those of the description cell
+	pendingPlain // the row names nothing: an external dependency, or nothing for a header line
 	pendingShift = iota
 )
 
@@ -224,38 +225,30 @@ func (r *pendingRow) via() Via {
 }
 
 // compact turns rows into the pendingRows resolve reads, without the
-// parts that only links need. The rows that name nothing (no link, no ID)
-// do not wait for the other files: compact makes them p's Externals at
-// once, classified with the folder's plan.yaml (cfg, nil for none), their
-// names shared through k, and leaves them out of the pendingRows; the
-// lists of pending rows are kept by k too, and their texts, which is why
-// k must not be nil. (At 100,000 packets the pending rows of every packet
-// are live at once; most rows are externals.)
-func compact(p *Packet, rows []depRow, cfg *Config, k *keeper) []pendingRow {
+// parts that only links need, their texts and lists kept by k (which must
+// not be nil). The rows that name nothing (no link, no ID) become p's
+// Externals when it is resolved; until then they are pending rows too
+// (pendingPlain), which hold no pointer, not Externals, which hold two.
+// (At 100,000 packets the pending rows of every packet are live at once;
+// most rows are externals.)
+func compact(p *Packet, rows []depRow, k *keeper) []pendingRow {
 	p.Externals = nil
 	if len(rows) == 0 {
 		return nil
 	}
-	var out []pendingRow
+	out := k.pendingList(len(rows))
 	var scratch []string
-	nExt := 0
-	for i := range rows {
-		if plainRow(&rows[i]) {
-			nExt++
-		}
-	}
-	if nExt > 0 {
-		p.Externals = k.externalList(nExt)
-	}
-	if nExt < len(rows) {
-		out = k.pendingList(len(rows) - nExt)
-	}
 	for i := range rows {
 		row := &rows[i]
 		if plainRow(row) {
-			if !row.header {
-				p.Externals = append(p.Externals, External{Name: k.str(row.name), StatusText: row.status, Class: classifyWith(cfg, row.status), Required: row.required, Line: row.line})
+			pr := pendingRow{name: k.sharedText(row.name), status: k.sharedText(row.status), bits: row.line<<pendingShift | pendingPlain}
+			if row.required {
+				pr.bits |= pendingRequired
 			}
+			if row.header {
+				pr.bits |= pendingHeader
+			}
+			out = append(out, pr)
 			continue
 		}
 		pr := pendingRow{status: k.sharedText(row.status), bits: row.line << pendingShift}
@@ -268,9 +261,7 @@ func compact(p *Packet, rows []depRow, cfg *Config, k *keeper) []pendingRow {
 			}
 		}
 		if hasLink(row) {
-			lr := linkParts(row)
-			lr.at = len(p.Externals)
-			k.linked = append(k.linked, lr)
+			k.linked = append(k.linked, linkParts(row))
 			pr.linked = uint32(len(k.linked))
 			pr.name = k.keepText(row.name)
 			if !row.header {
@@ -316,9 +307,6 @@ func hasLink(row *depRow) bool {
 // out: they name nothing.
 type linkedRow struct {
 	items []linkedItem
-	// at is how many of the packet's Externals come before the row:
-	// where it goes among them when it names no packet.
-	at int
 }
 
 type linkedItem struct {
@@ -422,17 +410,12 @@ func rowIDs(row *depRow, ids []string) []string {
 // packet, tokens that match no packet are dangling-ref warnings, and status
 // cells are checked against the referenced packets' own status.
 func resolve(p *Packet, rows []depRow, ix *index) []Problem {
-	var cfg *Config
-	if ix != nil {
-		cfg = ix.cfg
-	}
 	k := newKeeper()
-	return resolvePending(p, compact(p, rows, cfg, k), k, ix)
+	return resolvePending(p, compact(p, rows, k), k, ix)
 }
 
-// resolvePending is resolve for rows already compacted by compact (which
-// made p's Externals of the rows that name nothing) with k, the keeper of
-// their texts; it is called once for them.
+// resolvePending is resolve for rows already compacted by compact with k,
+// the keeper of their texts; it is called once for them.
 func resolvePending(p *Packet, rows []pendingRow, k *keeper, ix *index) []Problem {
 	p.Requires, p.Optional, p.Blocks, p.Missing = nil, nil, nil, nil
 	var probs []Problem
@@ -444,9 +427,12 @@ func resolvePending(p *Packet, rows []pendingRow, k *keeper, ix *index) []Proble
 	// run, at 100,000 packets side by side).
 	var idsBuf [8]string
 	named := idsBuf[:0]
-	var nReq, nOpt, nBlocks int
+	var nReq, nOpt, nBlocks, nPlain int
 	for i := range rows {
 		row := &rows[i]
+		if row.bits&pendingPlain != 0 {
+			nPlain++
+		}
 		ids := k.string(row.ids)
 		if row.linked != 0 {
 			ids = row.linkIDs(k, ix, p.File)
@@ -468,6 +454,13 @@ func resolvePending(p *Packet, rows []pendingRow, k *keeper, ix *index) []Proble
 			nOpt += n
 		}
 	}
+	// (The rows that name nothing are counted with the header lines among
+	// them, as Externals always was: its capacity, and whether it is nil,
+	// stay as they were.)
+	p.Externals = nil
+	if nPlain > 0 {
+		p.Externals = make([]External, 0, nPlain)
+	}
 	if nReq > 0 {
 		p.Requires = make([]Ref, 0, nReq)
 	}
@@ -477,7 +470,6 @@ func resolvePending(p *Packet, rows []pendingRow, k *keeper, ix *index) []Proble
 	if nBlocks > 0 {
 		p.Blocks = make([]Ref, 0, nBlocks)
 	}
-	inserted := 0
 	for i := range rows {
 		row := &rows[i]
 		line := row.line()
@@ -486,15 +478,11 @@ func resolvePending(p *Packet, rows []pendingRow, k *keeper, ix *index) []Proble
 		var moreDangling, moreStale []string
 		ids := named[i]
 		if ids == "" {
-			// Only a row with a link gets here (compact made the others
-			// externals): it goes where it stands among them.
+			// A row that names nothing, or one with a link that names no
+			// packet read, is an external dependency, in the order of the
+			// rows (a header line is none).
 			if !row.header() {
-				at := inserted
-				if row.linked != 0 {
-					at += k.linked[row.linked-1].at
-				}
-				p.Externals = slices.Insert(p.Externals, min(at, len(p.Externals)), External{Name: name, StatusText: status, Class: ix.classify(status), Required: row.required(), Line: line})
-				inserted++
+				p.Externals = append(p.Externals, External{Name: name, StatusText: status, Class: ix.classify(status), Required: row.required(), Line: line})
 			}
 			continue
 		}
