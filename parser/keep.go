@@ -28,9 +28,10 @@ type keeper struct {
 	packets []Packet
 	pending []pendingRow
 	efforts []Effort
-	// linked are the parts of the pending rows with a link (see
-	// pendingRow.linked).
-	linked []*linkedRow
+	// linked are where the parts of each pending row with a link are in
+	// linkedItems (see pendingRow.linked).
+	linked      []linkedSpan
+	linkedItems []linkedItem
 }
 
 // keptText is a string that a keeper holds, named by where it is in the

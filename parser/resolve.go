@@ -181,11 +181,11 @@ type pendingRow struct {
 	// cell, which count when neither its links nor its dependency cell's
 	// text name a packet.
 	ids keptText
-	// linked is 1 + the index in the keeper's linked of the parts of the
-	// row's dependency cell when it has a link (which resolves only once
-	// every file is read); 0 otherwise. The row's own depRow is not kept:
-	// it would keep its packet's whole table of rows alive until every
-	// file is read.
+	// linked is 1 + the index in the keeper's linked of where the parts
+	// of the row's dependency cell are when it has a link (which resolves
+	// only once every file is read); 0 otherwise. The row's own depRow is
+	// not kept: it would keep its packet's whole table of rows alive
+	// until every file is read.
 	linked uint32
 	// bits is the row's line, shifted left by pendingShift, with the
 	// flags below in the low bits.
@@ -261,8 +261,7 @@ func compact(p *Packet, rows []depRow, k *keeper) []pendingRow {
 			}
 		}
 		if hasLink(row) {
-			k.linked = append(k.linked, linkParts(row))
-			pr.linked = uint32(len(k.linked))
+			pr.linked = k.linkParts(row)
 			pr.name = k.keepText(row.name)
 			if !row.header {
 				pr.ids = k.keepJoined(row.descIDs)
@@ -301,44 +300,32 @@ func hasLink(row *depRow) bool {
 	return false
 }
 
-// linkedRow is what resolving a row with a link needs of its dependency
-// cell: its parts, in order, each a link's destination or none, with the
-// IDs of its text separated by spaces. Parts that have neither are left
-// out: they name nothing.
-type linkedRow struct {
-	items []linkedItem
-}
-
+// linkedItem is a part of the dependency cell of a row with a link, as
+// resolving the row needs it: a link's destination or none, with the IDs
+// of its text separated by spaces. Parts that have neither are left out:
+// they name nothing. Its texts are in the keeper of the row (see
+// keptText).
 type linkedItem struct {
-	link string
-	ids  string
+	link, ids keptText
 }
 
-// linkParts copies the parts of row's dependency cell that a link or an ID
-// is in, each into a string of its own (not the cell text it was cut
-// from).
-func linkParts(row *depRow) *linkedRow {
-	n := 0
-	for _, it := range row.items {
-		if it.link != "" || len(it.ids) > 0 {
-			n++
-		}
-	}
-	lr := &linkedRow{items: make([]linkedItem, 0, n)}
-	for _, it := range row.items {
-		if it.link != "" || len(it.ids) > 0 {
-			lr.items = append(lr.items, linkedItem{link: strings.Clone(it.link), ids: joinIDs(it.ids)})
-		}
-	}
-	return lr
-}
+// linkedSpan is where the items of a row with a link are in its keeper's
+// linkedItems.
+type linkedSpan struct{ from, n uint32 }
 
-// joinIDs is strings.Join(ids, " ") in a string of its own.
-func joinIDs(ids []string) string {
-	if len(ids) == 1 {
-		return strings.Clone(ids[0])
+// linkParts keeps the parts of row's dependency cell that a link or an ID
+// is in, each a text of its own (not the cell text it was cut from), and
+// returns 1 + the index of the row's linkedSpan in k.
+func (k *keeper) linkParts(row *depRow) uint32 {
+	span := linkedSpan{from: uint32(len(k.linkedItems))}
+	for _, it := range row.items {
+		if it.link != "" || len(it.ids) > 0 {
+			k.linkedItems = append(k.linkedItems, linkedItem{link: k.keepText(it.link), ids: k.keepJoined(it.ids)})
+			span.n++
+		}
 	}
-	return strings.Join(ids, " ")
+	k.linked = append(k.linked, span)
+	return uint32(len(k.linked))
 }
 
 // linkIDs is what rowIDs is for a row with a link, once every file is
@@ -355,14 +342,15 @@ func (r *pendingRow) linkIDs(k *keeper, ix *index, file string) string {
 			seen.add(&ids, id)
 		}
 	}
-	for _, it := range k.linked[r.linked-1].items {
-		if it.link != "" && ix != nil {
-			if id, ok := ix.linkTarget(file, it.link); ok {
+	span := k.linked[r.linked-1]
+	for _, it := range k.linkedItems[span.from : span.from+span.n] {
+		if link := k.string(it.link); link != "" && ix != nil {
+			if id, ok := ix.linkTarget(file, link); ok {
 				seen.add(&ids, id)
 				continue
 			}
 		}
-		add(it.ids)
+		add(k.string(it.ids))
 	}
 	if len(ids) == 0 {
 		add(k.string(r.ids))
