@@ -18,7 +18,10 @@ import (
 // Strings are carved from byte chunks that are written once and never
 // changed afterwards, which is what unsafe.String asks.
 type keeper struct {
-	interned map[string]keptText
+	// shared are the texts that are shared (see str); interned holds the
+	// index in shared of each.
+	shared   []keptText
+	interned map[string]uint32
 	// chunks hold the kept texts: each is written into the last chunk
 	// made for small texts (at index small-1, used bytes of it taken;
 	// small is 0 before the first), a large text into a chunk of its own.
@@ -43,7 +46,7 @@ type keeper struct {
 // keptText is "".
 type keptText struct{ chunk, off, n uint32 }
 
-func newKeeper() *keeper { return &keeper{interned: map[string]keptText{}} }
+func newKeeper() *keeper { return &keeper{interned: map[string]uint32{}} }
 
 // maxInterned bounds a keeper's shared texts: a folder whose cells are
 // all different would otherwise keep a map entry for each beside the
@@ -67,15 +70,20 @@ func (k *keeper) str(s string) string {
 }
 
 // sharedText is str's text.
-func (k *keeper) sharedText(s string) keptText {
-	if t, ok := k.interned[s]; ok {
-		return t
+func (k *keeper) sharedText(s string) keptText { return k.shared[k.sharedIndex(s)] }
+
+// sharedIndex is the index in k.shared of str's text.
+func (k *keeper) sharedIndex(s string) uint32 {
+	if i, ok := k.interned[s]; ok {
+		return i
 	}
 	t := k.keepText(s)
+	i := uint32(len(k.shared))
+	k.shared = append(k.shared, t)
 	if len(k.interned) < maxInterned {
-		k.interned[k.string(t)] = t
+		k.interned[k.string(t)] = i
 	}
-	return t
+	return i
 }
 
 // copyStr returns a copy of s in the keeper's chunks (it may be cut

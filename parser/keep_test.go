@@ -19,12 +19,12 @@ func TestKeeperListsStayApart(t *testing.T) {
 	k := newKeeper()
 	a := k.pendingList(2)
 	b := k.pendingList(1)
-	a = append(a, pendingRow{bits: 1}, pendingRow{bits: 2})
-	b = append(b, pendingRow{bits: 10})
-	a = append(a, pendingRow{bits: 3}) // past its capacity
+	a = append(a, pendingRow{lineNo: 1}, pendingRow{lineNo: 2})
+	b = append(b, pendingRow{lineNo: 10})
+	a = append(a, pendingRow{lineNo: 3}) // past its capacity
 	require.Len(t, a, 3)
-	assert.Equal(t, 10, b[0].bits)
-	assert.Equal(t, []int{1, 2, 3}, []int{a[0].bits, a[1].bits, a[2].bits})
+	assert.Equal(t, 10, b[0].line())
+	assert.Equal(t, []int{1, 2, 3}, []int{a[0].line(), a[1].line(), a[2].line()})
 
 	first := k.copyStr("WP-001")
 	var texts []string
@@ -62,7 +62,7 @@ func TestPendingRowHoldsNoPointer(t *testing.T) {
 		}
 	}
 	walk(reflect.TypeFor[pendingRow](), "")
-	assert.LessOrEqual(t, unsafe.Sizeof(pendingRow{}), uintptr(48), "a pendingRow's size")
+	assert.LessOrEqual(t, unsafe.Sizeof(pendingRow{}), uintptr(40), "a pendingRow's size")
 }
 
 // TestKeptTextsShareTheirName: a row whose dependency cell is just its ID

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"path/filepath"
 	"regexp"
@@ -168,12 +169,11 @@ func namePacket(p *Packet, probs []Problem) {
 // table cells' parts can be dropped as soon as a file is read. Only a row
 // with a link keeps its parts (links resolve against the packet files).
 // At 100,000 packets there are several hundred thousand of these, all
-// live at the end of reading, so the struct is kept to 48 bytes, and it
+// live at the end of reading, so the struct is kept to 40 bytes, and it
 // holds no pointer: its texts are in the keeper that made it (see
 // keptText).
 type pendingRow struct {
-	name   keptText // the dependency cell as plain text
-	status keptText // the status cell as plain text
+	name keptText // the dependency cell as plain text
 	// ids are the IDs the row names when no link of it resolves, separated
 	// by spaces (IDs never hold one): those of its dependency cell, or,
 	// for a table row naming none, those of its description cell. For a
@@ -181,15 +181,18 @@ type pendingRow struct {
 	// cell, which count when neither its links nor its dependency cell's
 	// text name a packet.
 	ids keptText
+	// status is the status cell as plain text: the index of the text in
+	// the keeper's shared (status cells repeat).
+	status uint32
 	// linked is 1 + the index in the keeper's linked of where the parts
 	// of the row's dependency cell are when it has a link (which resolves
 	// only once every file is read); 0 otherwise. The row's own depRow is
 	// not kept: it would keep its packet's whole table of rows alive
 	// until every file is read.
 	linked uint32
-	// bits is the row's line, shifted left by pendingShift, with the
-	// flags below in the low bits.
-	bits int
+	// lineNo is the row's line (see pendingLine).
+	lineNo uint32
+	flags  uint8 // the flags below
 }
 
 const (
@@ -199,24 +202,27 @@ const (
 	pendingBullet
 	pendingDesc  // the ids are those of the description cell
 	pendingPlain // the row names nothing: an external dependency, or nothing for a header line
-	pendingShift = iota
 )
 
-func (r *pendingRow) line() int      { return r.bits >> pendingShift }
-func (r *pendingRow) required() bool { return r.bits&pendingRequired != 0 }
-func (r *pendingRow) header() bool   { return r.bits&pendingHeader != 0 }
-func (r *pendingRow) reverse() bool  { return r.bits&pendingReverse != 0 }
+// pendingLine is line as a pendingRow holds it: a line past the 4
+// billionth (in a file of more than 4 GB) as the last it holds.
+func pendingLine(line int) uint32 { return uint32(min(line, math.MaxUint32)) }
+
+func (r *pendingRow) line() int      { return int(r.lineNo) }
+func (r *pendingRow) required() bool { return r.flags&pendingRequired != 0 }
+func (r *pendingRow) header() bool   { return r.flags&pendingHeader != 0 }
+func (r *pendingRow) reverse() bool  { return r.flags&pendingReverse != 0 }
 
 // via is how the row's references were found.
 func (r *pendingRow) via() Via {
 	switch {
 	case r.linked != 0:
 		return ViaLink
-	case r.bits&pendingDesc != 0:
+	case r.flags&pendingDesc != 0:
 		return ViaDescription
 	case r.reverse():
 		return ViaBlocks
-	case r.bits&pendingBullet != 0:
+	case r.flags&pendingBullet != 0:
 		return ViaBullet
 	case r.header():
 		return ViaHeader
@@ -241,23 +247,23 @@ func compact(p *Packet, rows []depRow, k *keeper) []pendingRow {
 	for i := range rows {
 		row := &rows[i]
 		if plainRow(row) {
-			pr := pendingRow{name: k.sharedText(row.name), status: k.sharedText(row.status), bits: row.line<<pendingShift | pendingPlain}
+			pr := pendingRow{name: k.sharedText(row.name), status: k.sharedIndex(row.status), lineNo: pendingLine(row.line), flags: pendingPlain}
 			if row.required {
-				pr.bits |= pendingRequired
+				pr.flags |= pendingRequired
 			}
 			if row.header {
-				pr.bits |= pendingHeader
+				pr.flags |= pendingHeader
 			}
 			out = append(out, pr)
 			continue
 		}
-		pr := pendingRow{status: k.sharedText(row.status), bits: row.line << pendingShift}
+		pr := pendingRow{status: k.sharedIndex(row.status), lineNo: pendingLine(row.line)}
 		for _, f := range []struct {
 			set  bool
-			flag int
+			flag uint8
 		}{{row.required, pendingRequired}, {row.header, pendingHeader}, {row.reverse, pendingReverse}, {row.bullet, pendingBullet}} {
 			if f.set {
-				pr.bits |= f.flag
+				pr.flags |= f.flag
 			}
 		}
 		if hasLink(row) {
@@ -269,7 +275,7 @@ func compact(p *Packet, rows []depRow, k *keeper) []pendingRow {
 		} else {
 			scratch = rowIDs(row, scratch)
 			if len(scratch) > 0 && !row.header && !hasItemIDs(row) {
-				pr.bits |= pendingDesc
+				pr.flags |= pendingDesc
 			}
 			pr.name = k.keepText(row.name)
 			pr.ids = k.idsText(pr.name, scratch) // not the cell text they were cut from
@@ -418,7 +424,7 @@ func resolvePending(p *Packet, rows []pendingRow, k *keeper, ix *index) []Proble
 	var nReq, nOpt, nBlocks, nPlain int
 	for i := range rows {
 		row := &rows[i]
-		if row.bits&pendingPlain != 0 {
+		if row.flags&pendingPlain != 0 {
 			nPlain++
 		}
 		ids := k.string(row.ids)
@@ -461,7 +467,7 @@ func resolvePending(p *Packet, rows []pendingRow, k *keeper, ix *index) []Proble
 	for i := range rows {
 		row := &rows[i]
 		line := row.line()
-		name, status := k.string(row.name), k.string(row.status)
+		name, status := k.string(row.name), k.string(k.shared[row.status])
 		dangling, stale := 0, 0
 		var moreDangling, moreStale []string
 		ids := named[i]
