@@ -31,6 +31,10 @@ type keeper struct {
 	packets []Packet
 	pending []pendingRow
 	efforts []Effort
+	// sc is the keeper's scratch for reading its files: its own, not
+	// the pool's, so that what parseSource hands back to it (the rows'
+	// room) is there for the keeper's next file only.
+	sc *scratch
 	// linked are where the parts of each pending row with a link are in
 	// linkedItems (see pendingRow.linked).
 	linked      []linkedSpan
@@ -135,6 +139,14 @@ func (k *keeper) idsText(name keptText, ids []string) keptText {
 		}
 	}
 	return k.keepJoined(ids)
+}
+
+// scratch returns the keeper's scratch, made at the first file.
+func (k *keeper) scratch() *scratch {
+	if k.sc == nil {
+		k.sc = new(scratch)
+	}
+	return k.sc
 }
 
 // string is the text t.

@@ -447,11 +447,12 @@ func parseSource(s source, data []byte, opts Options, k *keeper) result {
 		template bool
 		why      string
 	)
+	sc := k.scratch()
 	if opts.Whole {
-		p, rows, probs, template, why = parseWholeWith(s.name, data, opts.Config)
+		p, rows, probs, template, why = parseWholeIn(sc, s.name, data, opts.Config)
 		whole = true
 	} else {
-		p, rows, probs, whole, template, why = readDocumentWith(s.name, data, opts.Config)
+		p, rows, probs, whole, template, why = readDocumentIn(sc, s.name, data, opts.Config)
 	}
 	if p == nil {
 		m := &resultMore{skipped: true, template: template, why: why}
@@ -468,6 +469,9 @@ func parseSource(s source, data []byte, opts Options, k *keeper) result {
 	namePacket(p, probs)
 	k.rows(rows)
 	r.rows, r.keeper = compact(p, rows, k), k
+	// compact kept what the rows say: their room holds the next file's.
+	clear(rows)
+	sc.rows = rows[:0]
 	return r
 }
 

@@ -175,9 +175,25 @@ type scratch struct {
 	// last Parse left what a reset cannot clear.
 	pc     parser.Context
 	pcKeys parser.ContextKey // parser.ContextKeyMax when pc was made
+	// doc is the document being read (one at a time: newDocumentIn).
+	doc document
+	// parts are the parts skim found in the document.
+	parts []span
+	// rows, when not nil, is where the next document's dependency rows
+	// go: the rows of a document read before, handed back by whoever
+	// owns the scratch once nothing points to them (parseSource, whose
+	// keeper's scratch is its own and not the pool's).
+	rows []depRow
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// putScratch puts sc back into scratchPool without the document it read
+// last (which points to the source it was given).
+func putScratch(sc *scratch) {
+	sc.doc = document{}
+	scratchPool.Put(sc)
+}
 
 // statusResult is what readStatus returns.
 type statusResult struct {
@@ -402,7 +418,7 @@ func readDocument(file string, src []byte) (p *Packet, rows []depRow, probs []Pr
 // none); why says why a document that is not a packet is not one.
 func readDocumentWith(file string, src []byte, cfg *Config) (p *Packet, rows []depRow, probs []Problem, whole, template bool, why string) {
 	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
+	defer putScratch(sc)
 	return readDocumentIn(sc, file, src, cfg)
 }
 
@@ -410,7 +426,8 @@ func readDocumentWith(file string, src []byte, cfg *Config) (p *Packet, rows []d
 func readDocumentIn(sc *scratch, file string, src []byte, cfg *Config) (p *Packet, rows []depRow, probs []Problem, whole, template bool, why string) {
 	d, body := newDocumentIn(sc, file, src, cfg)
 	fronted := d.front != nil && d.front.id != nil
-	parts, lines, ok, fewMarks := skimMarks(body, fronted)
+	parts, lines, ok, fewMarks := skimMarksInto(sc.parts, body, fronted)
+	sc.parts = parts[:0]
 	if !ok {
 		d.src, d.lines = body, d.sc.lineIndex(body)
 		p, rows, probs = d.parse()
@@ -436,7 +453,9 @@ func newDocument(file string, src []byte, cfg *Config) (*document, []byte) {
 
 // newDocumentIn is newDocument reading into the buffers of sc.
 func newDocumentIn(sc *scratch, file string, src []byte, cfg *Config) (*document, []byte) {
-	d := &document{file: file, cfg: cfg, sc: sc}
+	d := &sc.doc
+	*d = document{file: file, cfg: cfg, sc: sc, rows: sc.rows[:0]}
+	sc.rows = nil
 	body, fm, ok := splitFrontMatter(normalize(src))
 	if ok {
 		d.front = d.readFrontMatter(fm)
@@ -456,7 +475,7 @@ func parseWhole(file string, src []byte) (p *Packet, rows []depRow, probs []Prob
 // why is as for readDocumentWith.
 func parseWholeWith(file string, src []byte, cfg *Config) (p *Packet, rows []depRow, probs []Problem, template bool, why string) {
 	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
+	defer putScratch(sc)
 	return parseWholeIn(sc, file, src, cfg)
 }
 

@@ -64,6 +64,7 @@ type refDef struct {
 
 // skimmer holds the scanner's state while it walks the lines.
 type skimmer struct {
+	b        *skimBuffers // where the spans on the way are made
 	src      []byte
 	headings []atxHeading
 	defs     []refDef
@@ -105,8 +106,13 @@ func skim(src []byte, fronted bool) (parts []span, lines int, ok bool) {
 // (The parts are whole lines cut at top-level ATX headings, which start
 // a block, so each block of the parts lies within one run of src.)
 func skimMarks(src []byte, fronted bool) (parts []span, lines int, ok, fewMarks bool) {
+	return skimMarksInto(nil, src, fronted)
+}
+
+// skimMarksInto is skimMarks, the parts appended to dst[:0].
+func skimMarksInto(dst []span, src []byte, fronted bool) (parts []span, lines int, ok, fewMarks bool) {
 	b := skimPool.Get().(*skimBuffers)
-	s := skimmer{src: src, lines: 1, headings: b.headings[:0], defs: b.defs[:0], depLines: b.depLines[:0], fronted: fronted}
+	s := skimmer{src: src, lines: 1, headings: b.headings[:0], defs: b.defs[:0], depLines: b.depLines[:0], fronted: fronted, b: b}
 	defer func() {
 		// Nothing returned points into the buffers; the labels of defs
 		// point into src, so they are dropped.
@@ -129,7 +135,7 @@ func skimMarks(src []byte, fronted bool) (parts []span, lines int, ok, fewMarks 
 	if !s.defsUnused(parts) {
 		return nil, s.lines, false, false
 	}
-	return parts, s.lines, true, !s.manyMarks
+	return append(dst[:0], parts...), s.lines, true, !s.manyMarks
 }
 
 // skimBuffers are the slices a skimmer grows, kept between files (skim
@@ -138,6 +144,9 @@ type skimBuffers struct {
 	headings []atxHeading
 	defs     []refDef
 	depLines []int
+	// The spans parts and dropUnread make on their way.
+	want, parts, out []span
+	gaps             []gap
 }
 
 var skimPool = sync.Pool{New: func() any { return &skimBuffers{headings: make([]atxHeading, 0, 64)} }}
@@ -525,7 +534,7 @@ func (s *skimmer) parts() (parts []span, ok bool) {
 		}
 		return span{from: hs[i].from, to: to, line: hs[i].line}
 	}
-	var want []span
+	want := s.b.want[:0]
 	first := 0    // where the lines that count start
 	headerTo := 0 // where the header's part ends
 	if s.fronted {
@@ -556,14 +565,16 @@ func (s *skimmer) parts() (parts []span, ok bool) {
 		want = append(want, spanOf(k, 6))
 	}
 	slices.SortStableFunc(want, func(a, b span) int { return a.from - b.from })
+	merged := s.b.parts[:0]
 	for _, w := range want {
-		if n := len(parts); n > 0 && parts[n-1].to >= w.from {
-			parts[n-1].to = max(parts[n-1].to, w.to)
+		if n := len(merged); n > 0 && merged[n-1].to >= w.from {
+			merged[n-1].to = max(merged[n-1].to, w.to)
 			continue
 		}
-		parts = append(parts, w)
+		merged = append(merged, w)
 	}
-	return s.dropUnread(parts, headerTo), true
+	s.b.want, s.b.parts = want[:0], merged[:0]
+	return s.dropUnread(merged, headerTo), true
 }
 
 // gap is a range of lines left out of the parts, [from, to); toLine is
@@ -587,7 +598,7 @@ type gap struct {
 // as it would have closed them, so goldmark reads the same from the rest.
 func (s *skimmer) dropUnread(parts []span, headerTo int) []span {
 	hs := s.headings
-	var gaps []gap
+	gaps := s.b.gaps[:0]
 	level := 0
 	for i, h := range hs {
 		outer := level
@@ -608,10 +619,11 @@ func (s *skimmer) dropUnread(parts []span, headerTo int) []span {
 		}
 		gaps = append(gaps, g)
 	}
+	s.b.gaps = gaps[:0]
 	if len(gaps) == 0 {
 		return parts
 	}
-	out := make([]span, 0, len(parts)+len(gaps))
+	out := s.b.out[:0]
 	k := 0
 	for _, p := range parts {
 		from, line := p.from, p.line
@@ -635,6 +647,7 @@ func (s *skimmer) dropUnread(parts []span, headerTo int) []span {
 			out = append(out, span{from: from, to: p.to, line: line})
 		}
 	}
+	s.b.out = out[:0]
 	return out
 }
 
