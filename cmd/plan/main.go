@@ -15,24 +15,26 @@ import (
 // GOMEMLIMIT is set: past it the garbage collector runs more often instead
 // of letting the heap grow to five times what is live (gcPercent). Below
 // ~25 MB of live data (a folder of up to ~25,000 packets) it changes
-// nothing. At 100,000 packets the live heap peaks at ~90 MB while the
-// last files are read (the Set Load returns is ~65 MB of it; it was
-// 115-120 MB before the parser's records were made smaller and kept in
-// chunks, 2026-12-02): the collector then runs every 20-30 MB of
-// allocation, for ~25 % more CPU time than GOMEMLIMIT=off in plan check
-// (it was 2 to 4 times), and the resident set is ~140 MB for plan check
-// and ~150 MB for plan --json, 400-550 MB with the limit off. A lower
-// limit does not lower plan --json's (its report is live on top of the
-// Set). See testdata/bench/README.md. GOMEMLIMIT=off restores the
-// default pacing.
+// nothing. At 100,000 packets the live heap is ~75 MB when the last file
+// is read and peaks at ~90 MB while the rows are resolved (it was 115-120
+// MB before the parser's records were made smaller and kept in chunks):
+// the collector then runs about 40 times, every 25-50 MB of goldmark's
+// garbage. What it goes over each time holds few pointers (the rows
+// waiting for every file hold none, see parser's keptText), so that
+// costs ~5 % more time than GOMEMLIMIT=off in plan check (it was ~25 %
+// on 2026-12-02 morning, 2 to 4 times before that), and the resident set
+// is ~139 MB for plan check and plan --json, 400-550 MB with the limit
+// off. A command whose analysis is live on top of the Set goes past it
+// (plan estimate ~149 MB, the default view ~185 MB). See
+// testdata/bench/README.md. GOMEMLIMIT=off restores the default pacing.
 const softMemoryLimit = 130 << 20
 
 // gcPercent is the garbage collector's GOGC that plan asks for unless
-// GOGC is set. Reading a folder makes ~35 KB of short-lived garbage per
+// GOGC is set. Reading a folder makes ~20 KB of short-lived garbage per
 // packet (goldmark's nodes) and keeps a few KB, so with the default of
 // 100 the collector runs every few hundred files; at 400 it runs a fourth
 // as often, for ~15 % less CPU time at 10,000 packets and a resident set
-// of at most ~130 MB there (42 MB at 100). The soft memory limit still
+// of 50-65 MB there (2026-12-02). The soft memory limit still
 // bounds the heap of larger folders.
 const gcPercent = 400
 
