@@ -14,11 +14,10 @@ import (
 // kept 64 MB of objects in 89 MB of the heap's spans, and under plan's
 // soft memory limit those 25 MB are what the collector lacks.)
 //
-// A nil keeper allocates each value on its own (Parse reads one file).
 // Strings are carved from byte chunks that are written once and never
 // changed afterwards, which is what unsafe.String asks.
 type keeper struct {
-	// shared are the texts that are shared (see str); interned holds the
+	// shared are the texts that are shared (see sharedText); interned holds the
 	// index in shared of each.
 	shared   []keptText
 	interned map[string]uint32
@@ -65,18 +64,10 @@ const (
 	chunkItems = 32
 )
 
-// str returns s shared with an earlier equal text, or kept.
-func (k *keeper) str(s string) string {
-	if k == nil {
-		return strings.Clone(s)
-	}
-	return k.string(k.sharedText(s))
-}
-
-// sharedText is str's text.
+// sharedText is s kept, shared with an earlier equal text.
 func (k *keeper) sharedText(s string) keptText { return k.shared[k.sharedIndex(s)] }
 
-// sharedIndex is the index in k.shared of str's text.
+// sharedIndex is the index in k.shared of sharedText(s).
 func (k *keeper) sharedIndex(s string) uint32 {
 	if i, ok := k.interned[s]; ok {
 		return i
@@ -92,12 +83,7 @@ func (k *keeper) sharedIndex(s string) uint32 {
 
 // copyStr returns a copy of s in the keeper's chunks (it may be cut
 // from a buffer that is reused, or sit among garbage).
-func (k *keeper) copyStr(s string) string {
-	if k == nil {
-		return strings.Clone(s)
-	}
-	return k.string(k.keepText(s))
-}
+func (k *keeper) copyStr(s string) string { return k.string(k.keepText(s)) }
 
 // keepText copies s into the keeper's chunks.
 func (k *keeper) keepText(s string) keptText {
@@ -165,13 +151,6 @@ func (t keptText) sub(i, n int) keptText {
 	return keptText{chunk: t.chunk, off: t.off + uint32(i), n: uint32(n)}
 }
 
-// rows shares the status cells of rows.
-func (k *keeper) rows(rows []depRow) {
-	for i := range rows {
-		rows[i].status = k.str(rows[i].status)
-	}
-}
-
 // carve returns an empty slice of capacity n cut from *chunk (a new chunk
 // when it has no room), whose appends past n move it out of the chunk.
 func carve[T any](chunk *[]T, n int) []T {
@@ -187,19 +166,11 @@ func carve[T any](chunk *[]T, n int) []T {
 }
 
 // pendingList returns an empty list for n pending rows.
-func (k *keeper) pendingList(n int) []pendingRow {
-	if k == nil {
-		return make([]pendingRow, 0, n)
-	}
-	return carve(&k.pending, n)
-}
+func (k *keeper) pendingList(n int) []pendingRow { return carve(&k.pending, n) }
 
 // keep moves a packet the parser made into the keeper's chunks, with its
 // ID, title and effort, and returns it.
 func (k *keeper) keep(p *Packet) *Packet {
-	if k == nil {
-		return p
-	}
 	q := &carve(&k.packets, 1)[:1][0]
 	*q = *p
 	q.ID, q.Title = k.copyStr(p.ID), k.copyStr(p.Title)

@@ -467,7 +467,6 @@ func parseSource(s source, data []byte, opts Options, k *keeper) result {
 		r.extra().problems = probs
 	}
 	namePacket(p, probs)
-	k.rows(rows)
 	r.rows, r.keeper = compact(p, rows, k), k
 	// compact kept what the rows say: their room holds the next file's.
 	clear(rows)

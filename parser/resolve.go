@@ -246,17 +246,6 @@ func compact(p *Packet, rows []depRow, k *keeper) []pendingRow {
 	var scratch []string
 	for i := range rows {
 		row := &rows[i]
-		if plainRow(row) {
-			pr := pendingRow{name: k.sharedText(row.name), status: k.sharedIndex(row.status), lineNo: pendingLine(row.line), flags: pendingPlain}
-			if row.required {
-				pr.flags |= pendingRequired
-			}
-			if row.header {
-				pr.flags |= pendingHeader
-			}
-			out = append(out, pr)
-			continue
-		}
 		pr := pendingRow{status: k.sharedIndex(row.status), lineNo: pendingLine(row.line)}
 		for _, f := range []struct {
 			set  bool
@@ -266,13 +255,18 @@ func compact(p *Packet, rows []depRow, k *keeper) []pendingRow {
 				pr.flags |= f.flag
 			}
 		}
-		if hasLink(row) {
+		switch {
+		case plainRow(row):
+			// External names repeat ("PostgreSQL"): shared.
+			pr.name = k.sharedText(row.name)
+			pr.flags |= pendingPlain
+		case hasLink(row):
 			pr.linked = k.linkParts(row)
 			pr.name = k.keepText(row.name)
 			if !row.header {
 				pr.ids = k.keepJoined(row.descIDs)
 			}
-		} else {
+		default:
 			scratch = rowIDs(row, scratch)
 			if len(scratch) > 0 && !row.header && !hasItemIDs(row) {
 				pr.flags |= pendingDesc

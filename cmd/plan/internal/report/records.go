@@ -102,19 +102,10 @@ type Blocked struct {
 	WaitsOnTruncated, ByStatus            bool
 }
 
-// BlockedPackets are the records of the blocked packets, in the graph's
-// order.
-func (a *Analysis) BlockedPackets() []Blocked {
-	out := make([]Blocked, len(a.Blocked))
-	for i, b := range a.Blocked {
-		out[i] = blockedRecord(a, b)
-	}
-	return out
-}
-
-// eachBlockedPacket yields the records BlockedPackets lists, made one at
-// a time: a writer that prints each once holds one record, not 70,000 at
-// 100,000 packets (each with its packet's record).
+// eachBlockedPacket yields the records of the blocked packets, in the
+// graph's order, made one at a time: a writer that prints each once holds
+// one record, not 70,000 at 100,000 packets (each with its packet's
+// record).
 func (a *Analysis) eachBlockedPacket() iter.Seq[Blocked] {
 	return func(yield func(Blocked) bool) {
 		for b := range a.eachBlocked() {
